@@ -1,0 +1,49 @@
+"""Write the composed site as a Markdown tree on disk, atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .laden import laad
+from .problemen import Probleem
+from .samenstellen import stel_samen
+
+
+def bouw_boom(root: Path, uit: Path, peildatum: dt.date) -> list[Probleem]:
+    """Hand-written ``docs/`` plus every generated page into ``uit``; on problems nothing is written."""
+    resultaat = laad(root)
+    if resultaat.problemen:
+        return list(resultaat.problemen)
+    uit = uit.resolve()
+    uit.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-", dir=uit.parent))
+    try:
+        docs = root / "docs"
+        if docs.is_dir():
+            shutil.copytree(docs, tijdelijk, dirs_exist_ok=True)
+        for pagina in stel_samen(resultaat.agenda, peildatum):
+            doel = tijdelijk / pagina.uri
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud
+            doel.write_bytes(inhoud)
+        _wissel(tijdelijk, uit)
+    except BaseException:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
+        raise
+    return []
+
+
+def _wissel(nieuw: Path, uit: Path) -> None:
+    """Replace ``uit`` by ``nieuw`` so that a reader never sees a half-written tree."""
+    oud = None
+    if uit.exists():
+        oud = uit.with_name(f".{uit.name}-oud")
+        shutil.rmtree(oud, ignore_errors=True)
+        os.replace(uit, oud)
+    os.replace(nieuw, uit)
+    if oud is not None:
+        shutil.rmtree(oud, ignore_errors=True)

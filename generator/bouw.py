@@ -1,0 +1,161 @@
+"""Turn validated record documents into domain objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .bronnen import BESLUITNAAM, Bronnen
+from .model.agenda import Agenda
+from .model.besluit import Besluit, RegioStap, Stap
+from .model.datum import Datum
+from .model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
+from .model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister
+from .model.programma import (
+    Benoemd, Gremium, OpbouwOnderdeel, Programma, ProgrammaFase, Regio, RegioRouteStap, RouteStap,
+)
+from .model.vocab import (
+    DeelopdrachtStatus, MijlpaalStatus, Prioriteit, RegioUitkomst, RisicoStatus, Sectie, Soort, Uitkomst,
+)
+
+
+def bouw(b: Bronnen) -> Agenda:
+    """The agenda model; ``b`` must have passed every schema and rule."""
+    programma = _programma(b.programma.data)
+    alle_regios = tuple(r.id for r in programma.regios)
+    return Agenda(
+        programma=programma,
+        hoofdstukken={k: _hoofdstuk(k, d) for k, d in b.hoofdstuk.items()},
+        deelopdrachten={k: _deelopdracht(k, d, alle_regios) for k, d in b.deelopdracht.items()},
+        besluiten={d.data["nummer"]: _besluit(k, d, alle_regios) for k, d in b.besluit.items()},
+        nulplaten={k: _nulplaat(k, d) for k, d in b.nulplaat.items()},
+        risicoregister=_risicoregister(b.risicos) if b.risicos is not None else None,
+    )
+
+
+def _d(waarde: Any) -> Datum | None:
+    return None if waarde is None else Datum.lees(waarde)
+
+
+def _t(data: dict, veld: str) -> tuple:
+    return tuple(str(x) for x in data.get(veld, []))
+
+
+def _s(data: dict, veld: str) -> str | None:
+    waarde = data.get(veld)
+    return None if waarde is None else str(waarde)
+
+
+def _programma(data: dict) -> Programma:
+    return Programma(
+        titel=str(data["titel"]),
+        periode=(int(data["periode"]["van"]), int(data["periode"]["tot"])),
+        regios=tuple(
+            Regio(str(r["id"]), str(r["naam"]),
+                  tuple(RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
+                        for s in r["besluitvormingsroute"]),
+                  _s(r, "organisatie"), _s(r, "toelichting"), _s(r, "bron"))
+            for r in data["regios"]
+        ),
+        gremia=tuple(Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron")) for g in data["gremia"]),
+        besluitvormingsroute=tuple(
+            RouteStap(str(s["id"]), str(s["naam"]), tuple(Uitkomst(u) for u in s["uitkomsten"]), _s(s, "gremium"), _s(s, "toelichting"))
+            for s in data["besluitvormingsroute"]
+        ),
+        opbouw=tuple(
+            OpbouwOnderdeel(hoofdstuk=_s(o, "hoofdstuk"), sectie=Sectie(o["sectie"]) if "sectie" in o else None,
+                            nummer=_s(o, "nummer"), titel=_s(o, "titel"))
+            for o in data["opbouw"]
+        ),
+        fasen=tuple(ProgrammaFase(str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _s(f, "omschrijving"), _s(f, "bron"))
+                    for f in data.get("fasen", [])),
+        aanbieders=tuple(Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting")) for a in data.get("aanbieders", [])),
+        voorzieningen=tuple(Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting")) for v in data.get("voorzieningen", [])),
+        kenniswerkplaatsen=tuple(Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio"))
+                                 for k in data.get("kenniswerkplaatsen", [])),
+        ondertitel=_s(data, "ondertitel"), kortenaam=_s(data, "kortenaam"), versie=_s(data, "versie"),
+        motto=_s(data, "motto"), bron=_s(data, "bron"),
+    )
+
+
+def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
+    d = doc.data
+    return Hoofdstuk(sleutel, str(d["titel"]), str(d["nummer"]), doc.body, _s(d, "bron"), doc.pad)
+
+
+def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
+    d = doc.data
+    return Deelopdracht(
+        id=sleutel, titel=str(d["titel"]), regios=_t(d, "regios") if "regios" in d else alle_regios, volgorde=d.get("volgorde"),
+        voorzieningen=_t(d, "voorzieningen"),
+        prioriteit=Prioriteit(d["prioriteit"]) if "prioriteit" in d else None,
+        status=DeelopdrachtStatus(d["status"]) if "status" in d else None,
+        aanspreekpunt=_s(d, "aanspreekpunt"), aanbieders=_t(d, "aanbieders"), kruisverbanden=_t(d, "kruisverbanden"),
+        werkgroepen=tuple(Werkgroep(str(w["naam"]), _s(w, "omschrijving")) for w in d.get("werkgroepen", [])),
+        fasen=tuple(_fase(f) for f in d.get("fasen", [])),
+        eigen_mijlpalen=tuple(_mijlpaal(m) for m in d.get("mijlpalen", [])),
+        kengetallen=tuple(_kengetal(k) for k in d.get("kengetallen", [])),
+        bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+    )
+
+
+def _fase(f: dict) -> Fase:
+    return Fase(
+        titel=str(f["titel"]), van=_d(f.get("van")), tot=_d(f.get("tot")),
+        omschrijving=_s(f, "omschrijving"), doel=_s(f, "doel"),
+        resultaten=_t(f, "resultaten"), activiteiten=_t(f, "activiteiten"), disciplines=_t(f, "disciplines"),
+        mijlpalen=tuple(_mijlpaal(m) for m in f.get("mijlpalen", [])),
+    )
+
+
+def _mijlpaal(m: dict) -> Mijlpaal:
+    return Mijlpaal(str(m["titel"]), Datum.lees(m["datum"]), MijlpaalStatus(m.get("status", "open")), _s(m, "toelichting"), _s(m, "bron"))
+
+
+def _waarde(w: dict) -> Waarde:
+    return Waarde(float(w["waarde"]), _d(w.get("datum")), _s(w, "toelichting"))
+
+
+def _kengetal(k: dict) -> Kengetal:
+    return Kengetal(str(k["id"]), str(k["naam"]), _waarde(k["basis"]), _waarde(k["doel"]), _s(k, "eenheid"),
+                    tuple(_waarde(m) for m in k.get("metingen", [])), _s(k, "toelichting"), _s(k, "bron"))
+
+
+def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
+    d = doc.data
+    return Besluit(
+        nummer=int(d["nummer"]), slug=BESLUITNAAM.match(sleutel + ".md").group(2), titel=str(d["titel"]),
+        soort=Soort(d["soort"]), samenvatting=str(d["samenvatting"]),
+        verloop=tuple(Stap(Datum.lees(s["datum"]), Uitkomst(s["uitkomst"]), _s(s, "gremium"), _s(s, "toelichting")) for s in d["verloop"]),
+        regios=_t(d, "regios") if "regios" in d else alle_regios,
+        regionaal={
+            str(regio): tuple(RegioStap(Datum.lees(s["datum"]), str(s["stap"]), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting")) for s in stappen)
+            for regio, stappen in d.get("regionaal", {}).items()
+        },
+        deelopdrachten=_t(d, "deelopdrachten"), vervangt=tuple(int(v) for v in d.get("vervangt", [])),
+        vertrouwelijk=bool(d.get("vertrouwelijk", False)), bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+    )
+
+
+def _nulplaat(sleutel: str, doc) -> Nulplaat:
+    d = doc.data
+    return Nulplaat(
+        id=sleutel, titel=str(d["titel"]), peildatum=Datum.lees(d["peildatum"]), ambitie=str(d["ambitie"]),
+        knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d["knoppen"]),
+        deelopdracht=_s(d, "deelopdracht"), vervangt=_s(d, "vervangt"),
+        segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),
+        rollen=tuple((str(r["id"]), str(r["naam"])) for r in d.get("rollen", [])),
+        bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+    )
+
+
+def _risicoregister(doc) -> Risicoregister:
+    d = doc.data
+    return Risicoregister(
+        categorieen=tuple((str(k["id"]), str(k["naam"])) for k in d["categorieen"]),
+        risicos=tuple(
+            Risico(str(r["id"]), str(r["categorie"]), str(r["omschrijving"]), _t(r, "beheersmaatregelen"),
+                   _s(r, "eigenaar"), RisicoStatus(r.get("status", "open")), _s(r, "bron"))
+            for r in d["risicos"]
+        ),
+        toelichting=_s(d, "toelichting"), bron=_s(d, "bron"), bestand=doc.pad,
+    )

@@ -1,0 +1,109 @@
+"""Collect every record file of a programme, parsed and schema-checked, before any rule runs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problemen import Probleem, RecordFout
+from .schemavalidatie import valideer
+from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+PROGRAMMA = "agenda/programma.yml"
+RISICOS = "agenda/risicos.yml"
+MAPPEN = {
+    "hoofdstuk": "agenda/hoofdstukken",
+    "deelopdracht": "agenda/deelopdrachten",
+    "nulplaat": "agenda/nulplaten",
+    "besluit": "decisions",
+}
+
+
+@dataclass
+class Bronnen:
+    """Parsed record documents by kind; ``geldig`` holds those that passed their schema."""
+
+    root: Path
+    programma: YamlDocument | None = None
+    risicos: YamlDocument | None = None
+    hoofdstuk: dict[str, YamlDocument] = field(default_factory=dict)
+    deelopdracht: dict[str, YamlDocument] = field(default_factory=dict)
+    nulplaat: dict[str, YamlDocument] = field(default_factory=dict)
+    besluit: dict[str, YamlDocument] = field(default_factory=dict)
+    geldig: set[str] = field(default_factory=set)
+    problemen: list[Probleem] = field(default_factory=list)
+
+    def is_geldig(self, doc: YamlDocument | None) -> bool:
+        return doc is not None and doc.pad in self.geldig
+
+
+def verzamel(root: Path) -> Bronnen:
+    """Read and schema-check every record below ``root``; collect all problems."""
+    bronnen = Bronnen(root)
+    bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
+    bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
+    for soort, map_ in MAPPEN.items():
+        for pad in sorted((root / map_).glob("*.md")) if (root / map_).is_dir() else []:
+            relatief = pad.relative_to(root).as_posix()
+            if not _naam_klopt(bronnen, soort, relatief, pad.name):
+                continue
+            doc = _lees(bronnen, relatief, soort, verplicht=True)
+            if doc is not None:
+                sleutel = pad.stem
+                getattr(bronnen, soort)[sleutel] = doc
+    return bronnen
+
+
+def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
+    if soort == "besluit":
+        if BESLUITNAAM.match(naam):
+            return True
+        bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een besluit",
+                                          "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md"))
+        return False
+    if SLUG.match(naam[:-3]):
+        return True
+    bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' is geen geldige id",
+                                      "kleine letters, cijfers en streepjes, bijvoorbeeld jeugdhulpplus.md"))
+    return False
+
+
+def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlDocument | None:
+    pad = bronnen.root / relatief
+    if not pad.is_file():
+        if verplicht:
+            bronnen.problemen.append(Probleem(relatief, 1, "bestand ontbreekt", f"een {soort}-bestand op deze plek"))
+        return None
+    try:
+        tekst = pad.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        bronnen.problemen.append(Probleem(relatief, 1, "het bestand is geen UTF-8-tekst", "opslaan als UTF-8"))
+        return None
+    try:
+        doc = lees_yaml_bestand(relatief, tekst) if relatief.endswith(".yml") else lees_markdown_record(relatief, tekst)
+    except MeerdereFouten as fouten:
+        bronnen.problemen.extend(fouten.problemen)
+        return None
+    except RecordFout as fout:
+        bronnen.problemen.append(fout.probleem)
+        return None
+    problemen = _schema(soort, doc)
+    bronnen.problemen.extend(problemen)
+    if not problemen:
+        bronnen.geldig.add(relatief)
+    return doc
+
+
+def _schema(soort: str, doc: YamlDocument) -> list[Probleem]:
+    if not isinstance(doc.data, dict):
+        return [Probleem(doc.pad, doc.eerste_regel, "de velden vormen geen blok met sleutels", "regels als 'titel: …'")]
+    problemen = []
+    if soort == "besluit" and "status" in doc.data:
+        problemen.append(Probleem(doc.pad, doc.regel("status"), "'status' is met de hand ingevuld",
+                                  "laat 'status' weg: de status volgt uit de stappen in 'verloop'"))
+        del doc.data["status"]
+    return problemen + valideer(soort, doc)

@@ -1,0 +1,70 @@
+"""The ``agenda`` command: check records and build the site, in Dutch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from .boom import bouw_boom
+from .laden import laad
+from .problemen import Probleem, samenvatting
+
+
+def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date:
+    if waarde is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen datum — verwacht JJJJ-MM-DD, bijvoorbeeld 2024-02-14") from None
+
+
+_ROOT = click.option("--map", "root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+                     show_default=True, help="Map van het programma (met agenda/ en decisions/).")
+
+
+def _meld(problemen: list[Probleem] | tuple[Probleem, ...]) -> None:
+    for probleem in problemen:
+        click.echo(str(probleem), err=True)
+    click.echo(samenvatting(list(problemen)), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def agenda() -> None:
+    """Uitvoeringsagenda als docs-as-code: records controleren en de site bouwen."""
+
+
+@agenda.command()
+@_ROOT
+def check(root: Path) -> None:
+    """Controleer alle records en meld elk probleem met bestand en regel."""
+    resultaat = laad(root)
+    if resultaat.problemen:
+        _meld(resultaat.problemen)
+        sys.exit(1)
+    a = resultaat.agenda
+    click.echo(f"Alles in orde: {len(a.besluiten)} besluiten, {len(a.deelopdrachten)} deelopdrachten, "
+               f"{len(a.hoofdstukken)} hoofdstukken, {len(a.nulplaten)} nulplaten.")
+
+
+@agenda.command()
+@_ROOT
+@click.option("--out", "uit", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Map waarin de Markdown-boom van de site komt.")
+@click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
+def build(root: Path, uit: Path, peildatum: dt.date) -> None:
+    """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
+    problemen = bouw_boom(root, uit, peildatum)
+    if problemen:
+        _meld(problemen)
+        click.echo("Er is niets geschreven.", err=True)
+        sys.exit(1)
+    click.echo(f"Site geschreven naar {uit} (peildatum {peildatum.isoformat()}).")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    agenda(prog_name="agenda")

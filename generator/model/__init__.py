@@ -1,0 +1,1 @@
+"""Domain objects of an uitvoeringsagenda. They know nothing of files or engines."""

@@ -1,0 +1,54 @@
+"""The whole programme: all records, indexed, with what can only be known across records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .besluit import Besluit
+from .deelopdracht import Deelopdracht
+from .overig import Hoofdstuk, Nulplaat, Risicoregister
+from .programma import Programma
+from .vocab import BesluitStatus
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """All records of one programme, collected and indexed before anything is rendered."""
+
+    programma: Programma
+    hoofdstukken: dict[str, Hoofdstuk]
+    deelopdrachten: dict[str, Deelopdracht]
+    besluiten: dict[int, Besluit]
+    nulplaten: dict[str, Nulplaat]
+    risicoregister: Risicoregister | None = None
+    vertrouwelijk: frozenset[int] = field(default_factory=frozenset)
+    """Numbers of confidential decisions left out of this (public) view."""
+
+    def status(self, besluit: Besluit) -> BesluitStatus:
+        """Derived status, including replacement by a later accorded decision."""
+        for ander in self.besluiten.values():
+            if besluit.nummer in ander.vervangt and ander.eigen_status is BesluitStatus.GEACCORDEERD:
+                return BesluitStatus.VERVANGEN
+        return besluit.eigen_status
+
+    def vervangen_door(self, besluit: Besluit) -> list[Besluit]:
+        return [b for b in self.besluiten_op_nummer() if besluit.nummer in b.vervangt]
+
+    def besluiten_op_nummer(self) -> list[Besluit]:
+        return [self.besluiten[n] for n in sorted(self.besluiten)]
+
+    def besluiten_voor(self, deelopdracht_id: str) -> list[Besluit]:
+        return [b for b in self.besluiten_op_nummer() if deelopdracht_id in b.deelopdrachten]
+
+    def deelopdrachten_op_volgorde(self) -> list[Deelopdracht]:
+        """Charters in their stated order (``volgorde``), the rest after them by title."""
+        return sorted(self.deelopdrachten.values(), key=lambda d: (d.volgorde or 10**6, d.titel, d.id))
+
+    def nulplaten_voor(self, deelopdracht_id: str) -> list[Nulplaat]:
+        return sorted((n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum)
+
+    def openbaar(self) -> Agenda:
+        """This agenda without confidential decisions; their numbers are kept to say 'vertrouwelijk'."""
+        geheim = frozenset(n for n, b in self.besluiten.items() if b.vertrouwelijk)
+        zichtbaar = {n: b for n, b in self.besluiten.items() if n not in geheim}
+        return replace(self, besluiten=zichtbaar, vertrouwelijk=self.vertrouwelijk | geheim)

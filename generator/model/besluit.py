@@ -1,0 +1,100 @@
+"""Decision records and the statuses derived from their dated steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .datum import Datum
+from .programma import Regio
+from .vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
+
+
+@dataclass(frozen=True)
+class Stap:
+    """A dated step in the programme-wide route."""
+
+    datum: Datum
+    uitkomst: Uitkomst
+    gremium: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class RegioStap:
+    """A dated step in one region's own route."""
+
+    datum: Datum
+    stap: str
+    uitkomst: RegioUitkomst
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Besluit:
+    """A decision record. Its status is never stored: it follows from ``verloop``."""
+
+    nummer: int
+    slug: str
+    titel: str
+    soort: Soort
+    samenvatting: str
+    verloop: tuple[Stap, ...]
+    regios: tuple[str, ...]
+    regionaal: dict[str, tuple[RegioStap, ...]]
+    deelopdrachten: tuple[str, ...] = ()
+    vervangt: tuple[int, ...] = ()
+    vertrouwelijk: bool = False
+    bron: str | None = None
+    body: str = ""
+    bestand: str = ""
+
+    @property
+    def code(self) -> str:
+        """The zero-padded number used in file names and links."""
+        return f"{self.nummer:04d}"
+
+    @property
+    def eigen_status(self) -> BesluitStatus:
+        """Status from the steps alone (replacement by another decision is the agenda's concern)."""
+        status = BesluitStatus.VOORGESTELD
+        for stap in self.verloop:
+            status = STATUS_NA_UITKOMST[stap.uitkomst] or status
+        return status
+
+    @property
+    def accordering(self) -> Datum | None:
+        """Date on which the decision was accorded, if it was."""
+        return next((s.datum for s in self.verloop if s.uitkomst is Uitkomst.GEACCORDEERD), None)
+
+    @property
+    def laatste_datum(self) -> Datum | None:
+        stappen = [s.datum for s in self.verloop] + [s.datum for r in self.regionaal.values() for s in r]
+        return max(stappen, default=None)
+
+    def regio_status(self, regio_id: str) -> RegioStatus:
+        """Where the decision stands in one region's own route."""
+        stappen = self.regionaal.get(regio_id, ())
+        if not stappen:
+            return RegioStatus.OPEN
+        laatste = stappen[-1].uitkomst
+        if laatste is RegioUitkomst.VASTGESTELD:
+            return RegioStatus.VASTGESTELD
+        if laatste is RegioUitkomst.NIET_VASTGESTELD:
+            return RegioStatus.NIET_VASTGESTELD
+        return RegioStatus.IN_PROCEDURE
+
+    def dagen_wachtend(self, peildatum: dt.date) -> int | None:
+        """Days since accordering, while the decision is accorded."""
+        if self.accordering is None:
+            return None
+        return max(0, (peildatum - self.accordering.begin).days)
+
+    def regio_te_laat(self, regio: Regio, peildatum: dt.date) -> bool:
+        """True when the region's term has passed without a final outcome."""
+        termijn = regio.termijn_dagen
+        wachtend = self.dagen_wachtend(peildatum)
+        if termijn is None or wachtend is None:
+            return False
+        open_ = self.regio_status(regio.id) in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE)
+        return open_ and wachtend > termijn

@@ -1,0 +1,107 @@
+"""Dates as the records give them: a day, a month, a quarter or only a year.
+
+The source documents often date an event vaguely ("begin 2023", "Q3 2023");
+a ``Datum`` keeps that precision instead of inventing a day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from babel.dates import format_date
+
+
+class Precisie(Enum):
+    """How precisely a date is known."""
+
+    DAG = "dag"
+    MAAND = "maand"
+    KWARTAAL = "kwartaal"
+    JAAR = "jaar"
+
+
+_PATROON = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
+
+
+class OngeldigeDatum(ValueError):
+    """A date that does not exist or is not in one of the accepted forms."""
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A calendar date with a precision; ordered by its first day."""
+
+    begin: dt.date
+    eind: dt.date
+    precisie: Precisie
+
+    @classmethod
+    def lees(cls, waarde: object) -> Datum:
+        """Parse ``2024-02-14``, ``2024-02``, ``2024-Q1`` or ``2024``; raise OngeldigeDatum."""
+        tekst = str(waarde).strip()
+        m = _PATROON.match(tekst)
+        if not m:
+            raise OngeldigeDatum(f"'{tekst}' is geen datum")
+        jaar = int(m.group(1))
+        if m.group(2):
+            kwartaal = int(m.group(2))
+            begin = dt.date(jaar, 3 * kwartaal - 2, 1)
+            eind_maand = 3 * kwartaal
+            return cls(begin, dt.date(jaar, eind_maand, _laatste_dag(jaar, eind_maand)), Precisie.KWARTAAL)
+        if m.group(3):
+            maand = int(m.group(3))
+            if not 1 <= maand <= 12:
+                raise OngeldigeDatum(f"'{tekst}' bestaat niet: maand {maand} bestaat niet")
+            if m.group(4):
+                dag = int(m.group(4))
+                try:
+                    d = dt.date(jaar, maand, dag)
+                except ValueError:
+                    raise OngeldigeDatum(f"'{tekst}' bestaat niet: {_maandnaam(maand)} {jaar} heeft geen dag {dag}") from None
+                return cls(d, d, Precisie.DAG)
+            return cls(dt.date(jaar, maand, 1), dt.date(jaar, maand, _laatste_dag(jaar, maand)), Precisie.MAAND)
+        return cls(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31), Precisie.JAAR)
+
+    @property
+    def iso(self) -> str:
+        """The date in the record's own notation."""
+        if self.precisie is Precisie.DAG:
+            return self.begin.isoformat()
+        if self.precisie is Precisie.MAAND:
+            return self.begin.strftime("%Y-%m")
+        if self.precisie is Precisie.KWARTAAL:
+            return f"{self.begin.year}-Q{(self.begin.month + 2) // 3}"
+        return str(self.begin.year)
+
+    @property
+    def nl(self) -> str:
+        """The date written out in Dutch: '17 april 2023', 'april 2023', '3e kwartaal 2023', '2023'."""
+        if self.precisie is Precisie.DAG:
+            return format_date(self.begin, "d MMMM y", locale="nl")
+        if self.precisie is Precisie.MAAND:
+            return format_date(self.begin, "MMMM y", locale="nl")
+        if self.precisie is Precisie.KWARTAAL:
+            return f"{(self.begin.month + 2) // 3}e kwartaal {self.begin.year}"
+        return str(self.begin.year)
+
+    def zeker_voor(self, ander: Datum) -> bool:
+        """True when this date lies entirely before ``ander`` (vague dates may overlap)."""
+        return self.eind < ander.begin
+
+    def __lt__(self, ander: Datum) -> bool:
+        return (self.begin, self.eind) < (ander.begin, ander.eind)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def _laatste_dag(jaar: int, maand: int) -> int:
+    return calendar.monthrange(jaar, maand)[1]
+
+
+def _maandnaam(maand: int) -> str:
+    return format_date(dt.date(2000, maand, 1), "MMMM", locale="nl")

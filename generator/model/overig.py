@@ -1,0 +1,80 @@
+"""Prose chapters, nulplaten and the risk register."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .datum import Datum
+from .vocab import RisicoStatus
+
+
+@dataclass(frozen=True)
+class Hoofdstuk:
+    """A prose chapter (or paragraph) of the agenda."""
+
+    id: str
+    titel: str
+    nummer: str
+    body: str
+    bron: str | None = None
+    bestand: str = ""
+
+    @property
+    def niveau(self) -> int:
+        """Heading level in the composed agenda: '5' → 2, '5.1' → 3."""
+        return self.nummer.count(".") + 2
+
+
+@dataclass(frozen=True)
+class Knop:
+    """A lever of a nulplaat: the *wat*, and under it the *hoe*."""
+
+    wat: str
+    hoe: tuple[str, ...] = ()
+    segment: str | None = None
+    rol: str | None = None
+
+
+@dataclass(frozen=True)
+class Nulplaat:
+    """A snapshot of an ambition and the levers to reach it, at a peildatum."""
+
+    id: str
+    titel: str
+    peildatum: Datum
+    ambitie: str
+    knoppen: tuple[Knop, ...]
+    deelopdracht: str | None = None
+    vervangt: str | None = None
+    segmenten: tuple[tuple[str, str], ...] = ()
+    rollen: tuple[tuple[str, str], ...] = ()
+    bron: str | None = None
+    body: str = ""
+    bestand: str = ""
+
+
+@dataclass(frozen=True)
+class Risico:
+    """One risk in the register."""
+
+    id: str
+    categorie: str
+    omschrijving: str
+    beheersmaatregelen: tuple[str, ...] = ()
+    eigenaar: str | None = None
+    status: RisicoStatus = RisicoStatus.OPEN
+    bron: str | None = None
+
+
+@dataclass(frozen=True)
+class Risicoregister:
+    """The living register: categories in order, risks per category."""
+
+    categorieen: tuple[tuple[str, str], ...]
+    risicos: tuple[Risico, ...]
+    toelichting: str | None = None
+    bron: str | None = None
+    bestand: str = "agenda/risicos.yml"
+
+    def per_categorie(self) -> list[tuple[str, str, list[Risico]]]:
+        return [(cid, naam, [r for r in self.risicos if r.categorie == cid]) for cid, naam in self.categorieen]

@@ -1,0 +1,143 @@
+"""The programme: regions and their routes, bodies, the shared route, phases and the outline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .datum import Datum
+from .vocab import Sectie, Uitkomst
+
+
+@dataclass(frozen=True)
+class Benoemd:
+    """Anything the programme names with an id: a provider, a facility, a knowledge workshop."""
+
+    id: str
+    naam: str
+    toelichting: str | None = None
+    regio: str | None = None
+
+
+@dataclass(frozen=True)
+class RegioRouteStap:
+    """One step of a region's own decision route, with its expected term."""
+
+    id: str
+    naam: str
+    termijn_dagen: int | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Regio:
+    """A region that takes part and ratifies decisions through its own route."""
+
+    id: str
+    naam: str
+    besluitvormingsroute: tuple[RegioRouteStap, ...]
+    organisatie: str | None = None
+    toelichting: str | None = None
+    bron: str | None = None
+
+    @property
+    def termijn_dagen(self) -> int | None:
+        """Total expected term of the route; None while any step's term is still open."""
+        termijnen = [s.termijn_dagen for s in self.besluitvormingsroute]
+        return None if any(t is None for t in termijnen) else sum(termijnen)
+
+    def stap(self, stap_id: str) -> RegioRouteStap | None:
+        return next((s for s in self.besluitvormingsroute if s.id == stap_id), None)
+
+
+@dataclass(frozen=True)
+class Gremium:
+    """A body in the programme structure (stuurgroep, regiegroep, …)."""
+
+    id: str
+    naam: str
+    samenstelling: str | None = None
+    rol: str | None = None
+    bron: str | None = None
+
+
+@dataclass(frozen=True)
+class RouteStap:
+    """One step of the programme-wide route: which body gives which outcomes."""
+
+    id: str
+    naam: str
+    uitkomsten: tuple[Uitkomst, ...]
+    gremium: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammaFase:
+    """A phase of the whole programme."""
+
+    id: str
+    titel: str
+    van: Datum | None = None
+    tot: Datum | None = None
+    omschrijving: str | None = None
+    bron: str | None = None
+
+
+@dataclass(frozen=True)
+class OpbouwOnderdeel:
+    """One entry of the agenda outline: a prose chapter or a generated section."""
+
+    hoofdstuk: str | None = None
+    sectie: Sectie | None = None
+    nummer: str | None = None
+    titel: str | None = None
+
+
+@dataclass(frozen=True)
+class Programma:
+    """Everything ``programma.yml`` says; nothing about a particular region is hard-coded."""
+
+    titel: str
+    periode: tuple[int, int]
+    regios: tuple[Regio, ...]
+    gremia: tuple[Gremium, ...]
+    besluitvormingsroute: tuple[RouteStap, ...]
+    opbouw: tuple[OpbouwOnderdeel, ...]
+    fasen: tuple[ProgrammaFase, ...] = ()
+    aanbieders: tuple[Benoemd, ...] = ()
+    voorzieningen: tuple[Benoemd, ...] = ()
+    kenniswerkplaatsen: tuple[Benoemd, ...] = ()
+    ondertitel: str | None = None
+    kortenaam: str | None = None
+    versie: str | None = None
+    motto: str | None = None
+    bron: str | None = None
+    bestand: str = "agenda/programma.yml"
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen"):
+            self._index[soort] = {x.id: x for x in getattr(self, soort)}
+
+    def regio(self, regio_id: str) -> Regio:
+        return self._index["regios"][regio_id]
+
+    def gremium(self, gremium_id: str) -> Gremium:
+        return self._index["gremia"][gremium_id]
+
+    def aanbieder(self, aanbieder_id: str) -> Benoemd:
+        return self._index["aanbieders"][aanbieder_id]
+
+    def voorziening(self, voorziening_id: str) -> Benoemd:
+        return self._index["voorzieningen"][voorziening_id]
+
+    def ids(self, soort: str) -> set[str]:
+        """The known ids of one kind: regios, gremia, aanbieders, voorzieningen, kenniswerkplaatsen."""
+        return set(self._index[soort])
+
+    def routestap_voor(self, gremium: str | None, uitkomst: Uitkomst) -> tuple[int, RouteStap] | None:
+        """The first route step (with its position) that this body can give this outcome in."""
+        for positie, stap in enumerate(self.besluitvormingsroute):
+            if uitkomst in stap.uitkomsten and (gremium is None or stap.gremium == gremium):
+                return positie, stap
+        return None

@@ -1,0 +1,123 @@
+"""Closed vocabularies. Unknown values raise; there are no silent fallbacks."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class _Vocab(Enum):
+    """An Enum whose value is the record spelling and which has a Dutch label."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+    @classmethod
+    def waarden(cls) -> list[str]:
+        return [lid.value for lid in cls]
+
+
+class Soort(_Vocab):
+    """Kind of decision record."""
+
+    BESLUIT = "besluit"
+    SIGNAAL = "signaal"
+    AGENDAWIJZIGING = "agendawijziging"
+    VASTSTELLING = "vaststelling"
+
+
+class Uitkomst(_Vocab):
+    """Outcome of a step in the programme-wide decision route."""
+
+    INGEBRACHT = "ingebracht"
+    BESPROKEN = "besproken"
+    GEADVISEERD = "geadviseerd"
+    GEACCORDEERD = "geaccordeerd"
+    AFGEWEZEN = "afgewezen"
+    TERUGGEKOPPELD = "teruggekoppeld"
+    IMPACT_BESCHREVEN = "impact-beschreven"
+    INGETROKKEN = "ingetrokken"
+
+
+class RegioUitkomst(_Vocab):
+    """Outcome of a step in a region's own decision route."""
+
+    GEAGENDEERD = "geagendeerd"
+    VASTGESTELD = "vastgesteld"
+    NIET_VASTGESTELD = "niet-vastgesteld"
+
+
+class BesluitStatus(_Vocab):
+    """Status of a decision, derived from its dated steps."""
+
+    VOORGESTELD = "voorgesteld"
+    TER_ADVISERING = "ter-advisering"
+    TER_BESLUITVORMING = "ter-besluitvorming"
+    GEACCORDEERD = "geaccordeerd"
+    AFGEWEZEN = "afgewezen"
+    INGETROKKEN = "ingetrokken"
+    VERVANGEN = "vervangen"
+
+
+class RegioStatus(_Vocab):
+    """Status of a decision in one region's own route."""
+
+    OPEN = "open"
+    IN_PROCEDURE = "in-procedure"
+    VASTGESTELD = "vastgesteld"
+    NIET_VASTGESTELD = "niet-vastgesteld"
+
+
+class Prioriteit(_Vocab):
+    """Priority of a deelopdracht."""
+
+    HOOG = "hoog"
+    NORMAAL = "normaal"
+
+
+class DeelopdrachtStatus(_Vocab):
+    """Where a deelopdracht stands."""
+
+    NIET_GESTART = "niet-gestart"
+    VERKENNING = "verkenning"
+    IN_UITVOERING = "in-uitvoering"
+    AFGEROND = "afgerond"
+
+
+class MijlpaalStatus(_Vocab):
+    """State of a milestone; 'te laat' is derived against the peildatum."""
+
+    OPEN = "open"
+    GEREED = "gereed"
+    VERVALLEN = "vervallen"
+
+
+class RisicoStatus(_Vocab):
+    """State of a risk in the register."""
+
+    OPEN = "open"
+    BEHEERST = "beheerst"
+    VERVALLEN = "vervallen"
+
+
+class Sectie(_Vocab):
+    """Generated sections the agenda outline can place between prose chapters."""
+
+    DEELOPDRACHTEN = "deelopdrachten"
+    FASERING = "fasering"
+    RISICOS = "risicos"
+    GOVERNANCE = "governance"
+
+
+STATUS_NA_UITKOMST: dict[Uitkomst, BesluitStatus | None] = {
+    Uitkomst.INGEBRACHT: BesluitStatus.VOORGESTELD,
+    Uitkomst.BESPROKEN: BesluitStatus.TER_ADVISERING,
+    Uitkomst.GEADVISEERD: BesluitStatus.TER_BESLUITVORMING,
+    Uitkomst.GEACCORDEERD: BesluitStatus.GEACCORDEERD,
+    Uitkomst.AFGEWEZEN: BesluitStatus.AFGEWEZEN,
+    Uitkomst.INGETROKKEN: BesluitStatus.INGETROKKEN,
+    # Feedback and impact follow a decision; they do not change its status.
+    Uitkomst.TERUGGEKOPPELD: None,
+    Uitkomst.IMPACT_BESCHREVEN: None,
+}
+"""What each outcome does to a decision's status (None: leaves it as it was)."""

@@ -1,0 +1,307 @@
+"""Rules across records: references exist, ids are unique, dates exist and follow the routes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from .bronnen import BESLUITNAAM, Bronnen
+from .model.datum import Datum, OngeldigeDatum
+from .model.vocab import Uitkomst
+from .problemen import Probleem
+from .suggesties import bedoelde_u, opsomming
+from .yamlbron import YamlDocument
+
+SOORTNAAM = {
+    "regios": "regio",
+    "gremia": "gremium",
+    "aanbieders": "aanbieder",
+    "voorzieningen": "voorziening",
+    "deelopdrachten": "deelopdracht",
+    "kenniswerkplaatsen": "kenniswerkplaats",
+}
+
+
+class Controle:
+    """Collects problems while rules run; helpers keep each rule a few lines long."""
+
+    def __init__(self) -> None:
+        self.problemen: list[Probleem] = []
+
+    def fout(self, doc: YamlDocument, pad: tuple, wat: str, verwacht: str) -> None:
+        self.problemen.append(Probleem(doc.pad, doc.regel(*pad), wat, verwacht))
+
+    def verwijzing(self, doc: YamlDocument, pad: tuple, waarde: Any, bekend: Iterable[str], soort: str) -> bool:
+        bekend = set(bekend)
+        if waarde in bekend:
+            return True
+        self.fout(doc, pad, f"onbekende {soort} '{waarde}'", f"een van {opsomming(bekend)}{bedoelde_u(waarde, bekend)}")
+        return False
+
+    def datum(self, doc: YamlDocument, pad: tuple, waarde: Any) -> Datum | None:
+        try:
+            return Datum.lees(waarde)
+        except OngeldigeDatum as fout:
+            self.fout(doc, pad, str(fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)")
+            return None
+
+    def uniek(self, doc: YamlDocument, pad: tuple, items: list, sleutel: str = "id") -> None:
+        tellingen = Counter(item[sleutel] for item in items)
+        gemeld = set()
+        for i, item in enumerate(items):
+            waarde = item[sleutel]
+            if tellingen[waarde] > 1 and waarde in gemeld:
+                self.fout(doc, (*pad, i, sleutel), f"{sleutel} '{waarde}' komt vaker voor", f"een unieke {sleutel} binnen '{pad[-1]}'")
+            gemeld.add(waarde)
+
+
+def controleer(bronnen: Bronnen) -> list[Probleem]:
+    """Run every cross-record rule on the records that passed their schema."""
+    c = Controle()
+    ids = _programma(c, bronnen)
+    for doc in bronnen.hoofdstuk.values():
+        pass  # chapters carry no references; the outline rule checks their use
+    _deelopdrachten(c, bronnen, ids)
+    _besluiten(c, bronnen, ids)
+    _nulplaten(c, bronnen, ids)
+    _risicos(c, bronnen)
+    return c.problemen
+
+
+def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
+    doc = b.programma
+    if not b.is_geldig(doc):
+        return None
+    data = doc.data
+    for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
+        c.uniek(doc, (soort,), list(data.get(soort, [])))
+    ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
+    ids["deelopdrachten"] = {k for k, d in b.deelopdracht.items() if b.is_geldig(d)}
+    if data["periode"]["van"] > data["periode"]["tot"]:
+        c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
+    for i, regio in enumerate(data["regios"]):
+        c.uniek(doc, ("regios", i, "besluitvormingsroute"), list(regio["besluitvormingsroute"]))
+    for i, stap in enumerate(data["besluitvormingsroute"]):
+        if "gremium" in stap:
+            c.verwijzing(doc, ("besluitvormingsroute", i, "gremium"), stap["gremium"], ids["gremia"], "gremium")
+    for i, kwp in enumerate(data.get("kenniswerkplaatsen", [])):
+        if "regio" in kwp:
+            c.verwijzing(doc, ("kenniswerkplaatsen", i, "regio"), kwp["regio"], ids["regios"], "regio")
+    for i, fase in enumerate(data.get("fasen", [])):
+        _periode(c, doc, ("fasen", i), fase)
+    gebruikt = Counter()
+    for i, deel in enumerate(data["opbouw"]):
+        if "hoofdstuk" in deel:
+            gebruikt[deel["hoofdstuk"]] += 1
+            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.hoofdstuk, "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
+                c.fout(doc, ("opbouw", i, "hoofdstuk"), f"hoofdstuk '{deel['hoofdstuk']}' staat twee keer in de opbouw", "elk hoofdstuk één keer")
+    return ids
+
+
+def _periode(c: Controle, doc: YamlDocument, pad: tuple, item: dict) -> None:
+    van = c.datum(doc, (*pad, "van"), item["van"]) if "van" in item else None
+    tot = c.datum(doc, (*pad, "tot"), item["tot"]) if "tot" in item else None
+    if van and tot and tot.zeker_voor(van):
+        c.fout(doc, (*pad, "tot"), f"'tot' ({tot}) ligt voor 'van' ({van})", "een einddatum na de begindatum")
+
+
+def _lijst(c: Controle, doc: YamlDocument, data: dict, veld: str, ids: dict | None) -> None:
+    if ids is None:
+        return
+    for i, waarde in enumerate(data.get(veld, [])):
+        c.verwijzing(doc, (veld, i), waarde, ids[veld], SOORTNAAM[veld])
+
+
+def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
+    for sleutel, doc in b.deelopdracht.items():
+        if not b.is_geldig(doc):
+            continue
+        data = doc.data
+        for veld in ("voorzieningen", "aanbieders", "regios"):
+            _lijst(c, doc, data, veld, ids)
+        if ids is not None and "aanspreekpunt" in data:
+            c.verwijzing(doc, ("aanspreekpunt",), data["aanspreekpunt"], ids["regios"], "regio")
+        for i, ander in enumerate(data.get("kruisverbanden", [])):
+            if ander == sleutel:
+                c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
+            else:
+                c.verwijzing(doc, ("kruisverbanden", i), ander, set(b.deelopdracht), "deelopdracht")
+        for i, fase in enumerate(data.get("fasen", [])):
+            _periode(c, doc, ("fasen", i), fase)
+            for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
+                c.datum(doc, ("fasen", i, "mijlpalen", j, "datum"), mijlpaal["datum"])
+        for j, mijlpaal in enumerate(data.get("mijlpalen", [])):
+            c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
+        c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
+        for i, kengetal in enumerate(data.get("kengetallen", [])):
+            waarden = [("basis",), ("doel",)] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
+            for w in waarden:
+                item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
+                if "datum" in item:
+                    c.datum(doc, ("kengetallen", i, *w, "datum"), item["datum"])
+
+
+def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
+    geldig = {k: d for k, d in b.besluit.items() if b.is_geldig(d)}
+    nummers = Counter(d.data["nummer"] for d in geldig.values())
+    for sleutel, doc in geldig.items():
+        data = doc.data
+        bestandsnummer = int(BESLUITNAAM.match(sleutel + ".md").group(1))
+        if data["nummer"] != bestandsnummer:
+            c.fout(doc, ("nummer",), f"nummer {data['nummer']} past niet bij de bestandsnaam",
+                   f"nummer: {bestandsnummer}, of hernoem het bestand naar {data['nummer']:04d}-….md")
+        elif nummers[data["nummer"]] > 1:
+            c.fout(doc, ("nummer",), f"nummer {data['nummer']} wordt door meer besluiten gebruikt", "een uniek nummer per besluit")
+        if ids is not None:
+            _lijst(c, doc, data, "regios", ids)
+        for i, deel in enumerate(data.get("deelopdrachten", [])):
+            c.verwijzing(doc, ("deelopdrachten", i), deel, set(b.deelopdracht), "deelopdracht")
+        for i, ander in enumerate(data.get("vervangt", [])):
+            if ander == data["nummer"]:
+                c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
+            elif ander not in nummers:
+                c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet", f"een bestaand besluitnummer{bedoelde_u(ander, map(str, nummers))}")
+        accordering = _verloop(c, doc, b, ids)
+        _regionaal(c, doc, b, ids, accordering)
+    _vervangcycli(c, geldig)
+
+
+def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Datum | None:
+    route = b.programma.data["besluitvormingsroute"] if b.is_geldig(b.programma) else None
+    vorige_datum, vorige_positie, accordering = None, -1, None
+    for i, stap in enumerate(doc.data["verloop"]):
+        pad = ("verloop", i)
+        datum = c.datum(doc, (*pad, "datum"), stap["datum"])
+        if datum and vorige_datum and datum.zeker_voor(vorige_datum):
+            c.fout(doc, (*pad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
+        vorige_datum = datum or vorige_datum
+        uitkomst = Uitkomst(stap["uitkomst"])
+        if uitkomst is Uitkomst.GEACCORDEERD and accordering is None:
+            accordering = datum
+        if route is None or ids is None:
+            continue
+        gremium = stap.get("gremium")
+        if gremium is not None and not c.verwijzing(doc, (*pad, "gremium"), gremium, ids["gremia"], "gremium"):
+            continue
+        if uitkomst is Uitkomst.INGETROKKEN:
+            continue  # a proposal can be withdrawn at any point of the route
+        positie = _routepositie(route, gremium, uitkomst)
+        if positie is None:
+            wie = f"gremium '{gremium}'" if gremium else "de route"
+            toegestaan = [f"{s.get('gremium', '—')}: {', '.join(s['uitkomsten'])}" for s in route]
+            c.fout(doc, (*pad, "uitkomst"), f"uitkomst '{uitkomst.value}' komt in {wie} niet voor",
+                   "een stap uit de besluitvormingsroute in programma.yml (" + "; ".join(toegestaan) + ")")
+        elif positie < vorige_positie:
+            c.fout(doc, (*pad, "uitkomst"), f"stap '{route[positie]['naam']}' komt in de route voor '{route[vorige_positie]['naam']}'",
+                   "stappen in de volgorde van de besluitvormingsroute")
+        else:
+            vorige_positie = positie
+    return accordering
+
+
+def _routepositie(route: list, gremium: str | None, uitkomst: Uitkomst) -> int | None:
+    for positie, stap in enumerate(route):
+        if uitkomst.value in stap["uitkomsten"] and (gremium is None or stap.get("gremium") == gremium):
+            return positie
+    return None
+
+
+def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, accordering: Datum | None) -> None:
+    regionaal = doc.data.get("regionaal", {})
+    if not regionaal or ids is None:
+        return
+    regios = {r["id"]: r for r in b.programma.data["regios"]}
+    betrokken = set(doc.data.get("regios", regios))
+    for regio_id, stappen in regionaal.items():
+        pad = ("regionaal", regio_id)
+        if not c.verwijzing(doc, pad, regio_id, regios, "regio"):
+            continue
+        if regio_id not in betrokken:
+            c.fout(doc, pad, f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'", "de regio ook onder 'regios' noemen")
+        route = [s["id"] for s in regios[regio_id]["besluitvormingsroute"]]
+        vorige_datum, vorige_positie = None, -1
+        for i, stap in enumerate(stappen):
+            spad = (*pad, i)
+            datum = c.datum(doc, (*spad, "datum"), stap["datum"])
+            if accordering is None:
+                c.fout(doc, spad, "regionale stap terwijl het besluit nog niet is geaccordeerd",
+                       "eerst accordering in 'verloop'; pas daarna de eigen route van de regio")
+            elif datum and datum.zeker_voor(accordering):
+                c.fout(doc, (*spad, "datum"), f"regionale stap op {datum} ligt voor de accordering ({accordering})",
+                       "regionale stappen na de accordering")
+            if datum and vorige_datum and datum.zeker_voor(vorige_datum):
+                c.fout(doc, (*spad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
+            vorige_datum = datum or vorige_datum
+            if not c.verwijzing(doc, (*spad, "stap"), stap["stap"], route, f"routestap van {regio_id}"):
+                continue
+            positie = route.index(stap["stap"])
+            if positie < vorige_positie:
+                c.fout(doc, (*spad, "stap"), f"stap '{stap['stap']}' komt in de route van {regio_id} eerder", "stappen in de volgorde van de route van de regio")
+            vorige_positie = max(vorige_positie, positie)
+
+
+def _vervangcycli(c: Controle, geldig: dict[str, YamlDocument]) -> None:
+    per_nummer = {d.data["nummer"]: d for d in geldig.values()}
+    graaf = {n: sorted(v for v in d.data.get("vervangt", []) if v in per_nummer and v != n) for n, d in per_nummer.items()}
+    gemeld: set[int] = set()
+    for start in sorted(graaf):
+        kring = _kring_vanaf(graaf, start)
+        if kring and not gemeld & set(kring):
+            gemeld |= set(kring)
+            c.fout(per_nummer[start], ("vervangt",), "'vervangt' vormt een kring: " + " → ".join(map(str, kring)),
+                   "een besluit vervangt alleen eerdere besluiten, nooit (via via) zichzelf")
+
+
+def _kring_vanaf(graaf: dict[int, list[int]], start: int) -> list[int] | None:
+    """A path start → … → start through 'vervangt', if there is one."""
+    stapel, bezocht = [(start, [start])], {start}
+    while stapel:
+        knoop, pad = stapel.pop()
+        for volgende in graaf[knoop]:
+            if volgende == start:
+                return pad + [start]
+            if volgende not in bezocht:
+                bezocht.add(volgende)
+                stapel.append((volgende, pad + [volgende]))
+    return None
+
+
+def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
+    for sleutel, doc in b.nulplaat.items():
+        if not b.is_geldig(doc):
+            continue
+        data = doc.data
+        peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
+        if "deelopdracht" in data:
+            c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], set(b.deelopdracht), "deelopdracht")
+        if "vervangt" in data:
+            vorige = b.nulplaat.get(data["vervangt"])
+            if data["vervangt"] == sleutel:
+                c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
+            elif c.verwijzing(doc, ("vervangt",), data["vervangt"], set(b.nulplaat), "nulplaat") and b.is_geldig(vorige):
+                try:
+                    eerder = Datum.lees(vorige.data["peildatum"])
+                except Exception:
+                    eerder = None
+                if peildatum and eerder and not eerder.zeker_voor(peildatum):
+                    c.fout(doc, ("peildatum",), f"peildatum {peildatum} ligt niet na die van '{data['vervangt']}' ({eerder})",
+                           "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt")
+        segmenten = {s["id"] for s in data.get("segmenten", [])}
+        rollen = {r["id"] for r in data.get("rollen", [])}
+        for i, knop in enumerate(data["knoppen"]):
+            if "segment" in knop:
+                c.verwijzing(doc, ("knoppen", i, "segment"), knop["segment"], segmenten, "segment")
+            if "rol" in knop:
+                c.verwijzing(doc, ("knoppen", i, "rol"), knop["rol"], rollen, "rol")
+
+
+def _risicos(c: Controle, b: Bronnen) -> None:
+    doc = b.risicos
+    if not b.is_geldig(doc):
+        return
+    c.uniek(doc, ("categorieen",), list(doc.data["categorieen"]))
+    c.uniek(doc, ("risicos",), list(doc.data["risicos"]))
+    categorieen = {k["id"] for k in doc.data["categorieen"]}
+    for i, risico in enumerate(doc.data["risicos"]):
+        c.verwijzing(doc, ("risicos", i, "categorie"), risico["categorie"], categorieen, "categorie")

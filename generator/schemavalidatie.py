@@ -1,0 +1,103 @@
+"""Validate record data against the published JSON Schemas, in Dutch, with lines."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from .problemen import Probleem
+from .suggesties import bedoelde_u, opsomming
+from .yamlbron import YamlDocument
+
+SOORTEN = ("programma", "besluit", "deelopdracht", "hoofdstuk", "nulplaat", "risicos")
+
+_JA_NEE = {"ja", "nee", "yes", "no", "on", "off", "j", "n", "y"}
+
+_TYPEN = {
+    "string": "een tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "array": "een lijst (regels die met '- ' beginnen)",
+    "object": "een blok met sleutels",
+}
+
+
+@cache
+def schema(soort: str) -> dict[str, Any]:
+    """The JSON Schema of a record kind, as shipped in ``generator/schemas``."""
+    tekst = resources.files("generator").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
+    return json.loads(tekst)
+
+
+@cache
+def _validator(soort: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(soort))
+
+
+def valideer(soort: str, document: YamlDocument) -> list[Probleem]:
+    """All schema problems of one record, each with its file line."""
+    fouten = sorted(_validator(soort).iter_errors(document.data), key=lambda f: list(map(str, f.absolute_path)))
+    problemen: list[Probleem] = []
+    for fout in fouten:
+        problemen.extend(_vertaal(fout, document))
+    return problemen
+
+
+def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
+    pad = list(fout.absolute_path)
+    veld = next((str(p) for p in reversed(pad) if isinstance(p, str)), "")
+    waarde = fout.instance
+    regel = doc.regel(*pad)
+    soort = fout.validator
+    if soort == "additionalProperties":
+        toegestaan = fout.schema.get("properties", {}).keys()
+        return [
+            Probleem(doc.pad, doc.regel(*pad, sleutel), f"onbekende sleutel '{sleutel}'",
+                     f"een van {opsomming(toegestaan)}{bedoelde_u(sleutel, toegestaan)}")
+            for sleutel in waarde if sleutel not in fout.schema.get("properties", {})
+        ]
+    if soort == "required":
+        ontbreekt = fout.message.split("'")[1] if "'" in fout.message else "?"
+        plek = f" in '{veld}'" if veld else ""
+        return [Probleem(doc.pad, regel, f"verplichte sleutel '{ontbreekt}' ontbreekt{plek}", f"een regel '{ontbreekt}: …'")]
+    if soort == "enum":
+        opties = [str(o) for o in fout.validator_value]
+        return [Probleem(doc.pad, regel, f"onbekende waarde '{waarde}' voor '{veld}'",
+                         f"een van {opsomming(opties)}{bedoelde_u(waarde, opties)}")]
+    if soort == "type":
+        typen = fout.validator_value if isinstance(fout.validator_value, list) else [fout.validator_value]
+        verwacht = " of ".join(_TYPEN.get(t, t) for t in typen)
+        if "boolean" in typen and str(waarde).lower() in _JA_NEE:
+            verwacht += " (YAML 1.2 kent geen ja/nee of yes/no)"
+        return [Probleem(doc.pad, regel, f"'{veld}' heeft de waarde '{_kort(waarde)}'", verwacht)]
+    if soort == "pattern":
+        uitleg = fout.schema.get("description", f"tekst volgens het patroon {fout.validator_value}")
+        return [Probleem(doc.pad, regel, f"'{_kort(waarde)}' is geen geldige waarde voor '{veld}'", uitleg)]
+    if soort == "propertyNames":
+        return [Probleem(doc.pad, regel, f"'{_kort(waarde)}' is geen geldige id in '{veld}'", "kleine letters, cijfers en streepjes")]
+    if soort == "minLength":
+        return [Probleem(doc.pad, regel, f"'{veld}' is leeg", "een tekst; laat de sleutel weg als het nog nader in te vullen is")]
+    if soort == "minItems":
+        return [Probleem(doc.pad, regel, f"de lijst '{veld}' is leeg", "minstens één onderdeel")]
+    if soort == "uniqueItems":
+        return [Probleem(doc.pad, regel, f"de lijst '{veld}' bevat een waarde twee keer", "elke waarde één keer")]
+    if soort in ("minimum", "maximum"):
+        grens = "minstens" if soort == "minimum" else "hoogstens"
+        return [Probleem(doc.pad, regel, f"'{veld}' is {_kort(waarde)}", f"{grens} {fout.validator_value}")]
+    if soort == "oneOf":
+        beste = best_match(fout.context) if fout.context else None
+        if beste is not None and isinstance(waarde, dict) and any(k in waarde for k in ("hoofdstuk", "sectie")):
+            return _vertaal(beste, doc)
+        return [Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", "'hoofdstuk: <id>' of 'sectie: <soort>'")]
+    return [Probleem(doc.pad, regel, f"ongeldige waarde voor '{veld}' ({fout.message})", "zie het schema van dit soort record")]
+
+
+def _kort(waarde: object) -> str:
+    tekst = str(waarde)
+    return tekst if len(tekst) <= 60 else tekst[:57] + "…"

@@ -1,0 +1,148 @@
+"""Read YAML (YAML 1.2, round-trip) with line positions, and Markdown front matter.
+
+Record front matter is parsed here and never by MkDocs: YAML 1.1 would turn
+``vertrouwelijk: no`` into False and ``0012`` into 10.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .problemen import Probleem, RecordFout
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as text so that the validator can report impossible dates with a line."""
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
+
+_AFSLUITER = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+_VERTALING = (
+    ("mapping values are not allowed here", "een ':' staat hier op een plek waar geen sleutel kan beginnen"),
+    ("could not find expected ':'", "er ontbreekt een ':' na een sleutel"),
+    ("did not find expected key", "de inspringing klopt niet"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+    ("found undefined alias", "er wordt verwezen naar een onbekend anker"),
+    ("found unexpected end of stream", "het bestand houdt midden in een waarde op"),
+    ("found unknown escape character", "onbekend escape-teken in een tekst tussen dubbele aanhalingstekens"),
+    ("expected <block end>, but found", "de inspringing klopt niet"),
+    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten"),
+)
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML with the file line on which the YAML text starts."""
+
+    pad: str
+    data: Any
+    eerste_regel: int = 1
+    body: str = ""
+    body_regel: int = 0
+    tekst: str = field(default="", repr=False)
+
+    def regel(self, *pad: str | int) -> int:
+        """The 1-based file line of the node at ``pad`` (or of its nearest parent)."""
+        knoop, regel = self.data, self.eerste_regel
+        for stap in pad:
+            gevonden = _positie(knoop, stap)
+            if gevonden is None:
+                break
+            regel = self.eerste_regel + gevonden
+            try:
+                knoop = knoop[stap]
+            except (KeyError, IndexError, TypeError):
+                break
+        return regel
+
+
+def _positie(knoop: Any, stap: str | int) -> int | None:
+    try:
+        if isinstance(knoop, CommentedMap) and stap in knoop:
+            return knoop.lc.key(stap)[0]
+        if isinstance(knoop, CommentedSeq) and isinstance(stap, int) and 0 <= stap < len(knoop):
+            return knoop.lc.item(stap)[0]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.version = (1, 2)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
+    """Parse YAML text; raise RecordFout with a Dutch message and the file line."""
+    tabs = [
+        Probleem(pad, eerste_regel + i, "tab gebruikt om in te springen", "spring in met spaties, niet met tabs")
+        for i, r in enumerate(tekst.splitlines())
+        if "\t" in r[: len(r) - len(r.lstrip())]
+    ]
+    if tabs:
+        raise MeerdereFouten(tabs)
+    try:
+        return _yaml().load(tekst)
+    except MarkedYAMLError as fout:
+        raise RecordFout(_yaml_probleem(pad, fout, eerste_regel)) from None
+    except YAMLError as fout:  # errors without a position
+        raise RecordFout(Probleem(pad, eerste_regel, f"de YAML kan niet gelezen worden ({fout})", "geldige YAML")) from None
+
+
+class MeerdereFouten(RecordFout):
+    """Several problems found before parsing could even start."""
+
+    def __init__(self, problemen: list[Probleem]):
+        super().__init__(problemen[0])
+        self.problemen = problemen
+
+
+def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Probleem:
+    mark = fout.problem_mark or fout.context_mark
+    regel = eerste_regel + (mark.line if mark else 0)
+    probleem = str(fout.problem or fout.context or "")
+    if "duplicate key" in probleem or type(fout).__name__ == "DuplicateKeyError":
+        sleutel = re.search(r'duplicate key "([^"]+)"', probleem)
+        naam = sleutel.group(1) if sleutel else "?"
+        return Probleem(pad, regel, f"sleutel '{naam}' komt twee keer voor", "elke sleutel maar één keer per blok")
+    for engels, nederlands in _VERTALING:
+        if engels in probleem or engels in str(fout.context or ""):
+            return Probleem(pad, regel, f"ongeldige YAML: {nederlands}", "geldige YAML; controleer inspringing en dubbele punten")
+    return Probleem(pad, regel, f"ongeldige YAML ({probleem})", "geldige YAML; controleer inspringing en dubbele punten")
+
+
+def lees_yaml_bestand(pad: str, tekst: str) -> YamlDocument:
+    """A whole ``.yml`` record file."""
+    return YamlDocument(pad, lees_yaml(pad, tekst), 1, tekst=tekst)
+
+
+def lees_markdown_record(pad: str, tekst: str) -> YamlDocument:
+    """A Markdown record: ``---`` front matter ``---`` followed by the body."""
+    regels = tekst.splitlines(keepends=True)
+    if not regels or regels[0].lstrip("\ufeff").rstrip("\r\n").rstrip() != "---":
+        raise RecordFout(Probleem(pad, 1, "het bestand begint niet met front matter",
+                                  "een eerste regel met alleen '---', dan de velden, dan weer '---'"))
+    for i in range(1, len(regels)):
+        if _AFSLUITER.match(regels[i].rstrip("\r\n")):
+            yaml_tekst = "".join(regels[1:i])
+            data = lees_yaml(pad, yaml_tekst, 2)
+            if data is None:
+                data = CommentedMap()
+            body = "".join(regels[i + 1:])
+            return YamlDocument(pad, data, 2, body, i + 2, tekst)
+    raise RecordFout(Probleem(pad, 1, "de front matter wordt niet afgesloten",
+                              "een regel met alleen '---' na de laatste sleutel"))
