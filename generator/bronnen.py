@@ -35,10 +35,16 @@ class Bronnen:
     nulplaat: dict[str, YamlDocument] = field(default_factory=dict)
     besluit: dict[str, YamlDocument] = field(default_factory=dict)
     geldig: set[str] = field(default_factory=set)
+    aanwezig: dict[str, set[str]] = field(default_factory=dict)
+    """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
 
     def is_geldig(self, doc: YamlDocument | None) -> bool:
         return doc is not None and doc.pad in self.geldig
+
+    def besluitnummers(self) -> set[int]:
+        """Numbers of every decision file present, taken from the file names."""
+        return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig.get("besluit", ())}
 
 
 def verzamel(root: Path) -> Bronnen:
@@ -47,10 +53,12 @@ def verzamel(root: Path) -> Bronnen:
     bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
     bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
     for soort, map_ in MAPPEN.items():
+        bronnen.aanwezig[soort] = set()
         for pad in sorted((root / map_).glob("*.md")) if (root / map_).is_dir() else []:
             relatief = pad.relative_to(root).as_posix()
             if not _naam_klopt(bronnen, soort, relatief, pad.name):
                 continue
+            bronnen.aanwezig[soort].add(pad.stem)
             doc = _lees(bronnen, relatief, soort, verplicht=True)
             if doc is not None:
                 sleutel = pad.stem

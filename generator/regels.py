@@ -77,7 +77,7 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
         c.uniek(doc, (soort,), list(data.get(soort, [])))
     ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
-    ids["deelopdrachten"] = {k for k, d in b.deelopdracht.items() if b.is_geldig(d)}
+    ids["deelopdrachten"] = set(b.aanwezig["deelopdracht"])
     if data["periode"]["van"] > data["periode"]["tot"]:
         c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
     for i, regio in enumerate(data["regios"]):
@@ -94,7 +94,7 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     for i, deel in enumerate(data["opbouw"]):
         if "hoofdstuk" in deel:
             gebruikt[deel["hoofdstuk"]] += 1
-            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.hoofdstuk, "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
+            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.aanwezig["hoofdstuk"], "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
                 c.fout(doc, ("opbouw", i, "hoofdstuk"), f"hoofdstuk '{deel['hoofdstuk']}' staat twee keer in de opbouw", "elk hoofdstuk één keer")
     return ids
 
@@ -126,7 +126,7 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             if ander == sleutel:
                 c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
             else:
-                c.verwijzing(doc, ("kruisverbanden", i), ander, set(b.deelopdracht), "deelopdracht")
+                c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig["deelopdracht"], "deelopdracht")
         for i, fase in enumerate(data.get("fasen", [])):
             _periode(c, doc, ("fasen", i), fase)
             for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
@@ -156,12 +156,13 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
         if ids is not None:
             _lijst(c, doc, data, "regios", ids)
         for i, deel in enumerate(data.get("deelopdrachten", [])):
-            c.verwijzing(doc, ("deelopdrachten", i), deel, set(b.deelopdracht), "deelopdracht")
+            c.verwijzing(doc, ("deelopdrachten", i), deel, b.aanwezig["deelopdracht"], "deelopdracht")
         for i, ander in enumerate(data.get("vervangt", [])):
             if ander == data["nummer"]:
                 c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
-            elif ander not in nummers:
-                c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet", f"een bestaand besluitnummer{bedoelde_u(ander, map(str, nummers))}")
+            elif ander not in b.besluitnummers():
+                c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet",
+                       f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}")
         accordering = _verloop(c, doc, b, ids)
         _regionaal(c, doc, b, ids, accordering)
     _vervangcycli(c, geldig)
@@ -211,7 +212,9 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
     regionaal = doc.data.get("regionaal", {})
     if not regionaal or ids is None:
         return
-    regios = {r["id"]: r for r in b.programma.data["regios"]}
+    regios: dict[str, dict] = {}
+    for regio in b.programma.data["regios"]:
+        regios.setdefault(regio["id"], regio)  # a duplicate id is reported once, at the programme
     betrokken = set(doc.data.get("regios", regios))
     for regio_id, stappen in regionaal.items():
         pad = ("regionaal", regio_id)
@@ -274,12 +277,12 @@ def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
         data = doc.data
         peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
         if "deelopdracht" in data:
-            c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], set(b.deelopdracht), "deelopdracht")
+            c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig["deelopdracht"], "deelopdracht")
         if "vervangt" in data:
             vorige = b.nulplaat.get(data["vervangt"])
             if data["vervangt"] == sleutel:
                 c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
-            elif c.verwijzing(doc, ("vervangt",), data["vervangt"], set(b.nulplaat), "nulplaat") and b.is_geldig(vorige):
+            elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig["nulplaat"], "nulplaat") and b.is_geldig(vorige):
                 try:
                     eerder = Datum.lees(vorige.data["peildatum"])
                 except Exception:

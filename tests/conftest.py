@@ -1,0 +1,48 @@
+"""Shared fixtures: a copy of a small valid programme that each test may break."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.laden import laad
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
+
+
+@dataclass
+class Programma:
+    """A programme on disk with helpers to break it."""
+
+    root: Path
+
+    def pad(self, relatief: str) -> Path:
+        return self.root / relatief
+
+    def schrijf(self, relatief: str, tekst: str) -> None:
+        self.pad(relatief).parent.mkdir(parents=True, exist_ok=True)
+        self.pad(relatief).write_text(tekst, encoding="utf-8")
+
+    def vervang(self, relatief: str, oud: str, nieuw: str) -> None:
+        tekst = self.pad(relatief).read_text(encoding="utf-8")
+        assert oud in tekst, f"{oud!r} staat niet in {relatief}"
+        self.pad(relatief).write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
+
+    def problemen(self) -> list[str]:
+        return [str(p) for p in laad(self.root).problemen]
+
+    def agenda(self):
+        resultaat = laad(self.root)
+        assert not resultaat.problemen, resultaat.problemen
+        return resultaat.agenda
+
+
+@pytest.fixture
+def programma(tmp_path: Path) -> Programma:
+    doel = tmp_path / "programma"
+    shutil.copytree(MINIMAAL, doel)
+    return Programma(doel)

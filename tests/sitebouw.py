@@ -1,0 +1,30 @@
+"""Helpers for tests that build a site with MkDocs and read its HTML."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+
+def mkdocs_build(config: Path, uit: Path, peildatum: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` as a user would (never with -q: it makes --strict ignore warnings)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if peildatum:
+        env["AGENDA_PEILDATUM"] = peildatum
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(uit)],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def pagina(site: Path, pad: str) -> str:
+    return (site / pad / "index.html").read_text(encoding="utf-8") if not pad.endswith(".html") else (site / pad).read_text(encoding="utf-8")
+
+
+def tekst(html_bron: str) -> str:
+    """The visible text of the article, whitespace folded."""
+    artikel = re.search(r"<article[^>]*>(.*)</article>", html_bron, re.S)
+    inhoud = re.sub(r"<[^>]+>", " ", artikel.group(1) if artikel else html_bron)
+    return re.sub(r"\s+", " ", html.unescape(inhoud))

@@ -1,0 +1,74 @@
+"""The agenda command as a project group and a coordinator use it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def agenda(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_on_the_real_programme_is_clean():
+    uit = agenda("check")
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.startswith("Alles in orde: 3 besluiten, 7 deelopdrachten")
+
+
+def test_check_reports_every_problem_in_dutch_and_exits_1(programma):
+    programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
+    programma.schrijf("decisions/0003-open.md", "---\nnummer: 3\n")
+    programma.vervang("agenda/deelopdrachten/nazorg.md", "volgorde: 2\n", "volgorde: 2\n\tfout: ja\n")
+    uit = agenda("check", "--map", str(programma.root))
+    assert uit.returncode == 1
+    regels = uit.stderr.strip().splitlines()
+    assert regels == [
+        "agenda/deelopdrachten/nazorg.md:4: tab gebruikt om in te springen — spring in met spaties, niet met tabs",
+        "decisions/0001-crisisbedden-borgen.md:4: onbekende waarde 'besluitt' voor 'soort' — een van 'agendawijziging', "
+        "'besluit', 'signaal', 'vaststelling'; bedoelde u 'besluit'?",
+        "decisions/0003-open.md:1: de front matter wordt niet afgesloten — een regel met alleen '---' na de laatste sleutel",
+        "3 problemen gevonden in 3 bestanden.",
+    ]
+    assert "Traceback" not in uit.stderr + uit.stdout
+
+
+def test_build_writes_a_markdown_tree_without_mkdocs(programma, tmp_path):
+    uit = agenda("build", "--map", str(programma.root), "--out", str(tmp_path / "boom"), "--peildatum", "2024-03-01")
+    assert uit.returncode == 0, uit.stderr
+    boom = tmp_path / "boom"
+    assert (boom / "over.md").read_text(encoding="utf-8").startswith("# Over deze site")  # hand-written docs/
+    besluit = (boom / "besluiten" / "0001-crisisbedden-borgen.md").read_text(encoding="utf-8")
+    assert besluit.startswith("# Besluit 1: Crisisbedden borgen")
+    assert "agenda-status--geaccordeerd" in besluit
+    assert (boom / "schemas" / "besluit.schema.json").is_file()
+    assert "peildatum 2024-03-01" in uit.stdout
+
+
+def test_failed_build_leaves_the_previous_tree_intact(programma, tmp_path):
+    boom = tmp_path / "boom"
+    assert agenda("build", "--map", str(programma.root), "--out", str(boom), "--peildatum", "2024-03-01").returncode == 0
+    voor = sorted(p.relative_to(boom).as_posix() for p in boom.rglob("*"))
+    programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
+    uit = agenda("build", "--map", str(programma.root), "--out", str(boom), "--peildatum", "2024-03-01")
+    assert uit.returncode == 1
+    assert "Er is niets geschreven." in uit.stderr
+    assert sorted(p.relative_to(boom).as_posix() for p in boom.rglob("*")) == voor
+
+
+def test_same_input_gives_the_same_bytes(programma, tmp_path):
+    for naam in ("a", "b"):
+        assert agenda("build", "--map", str(programma.root), "--out", str(tmp_path / naam), "--peildatum", "2024-03-01").returncode == 0
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert a == b and len(a) > 5
+
+
+def test_bad_peildatum_is_explained():
+    uit = agenda("build", "--out", "/tmp/niet-gebruikt", "--peildatum", "14-02-2024")
+    assert uit.returncode == 2
+    assert "'14-02-2024' is geen datum — verwacht JJJJ-MM-DD" in uit.stderr

@@ -1,0 +1,101 @@
+"""Integration: build the real 3Noord site with MkDocs (strict) and inspect the HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+from sitebouw import mkdocs_build, pagina, tekst
+
+PEILDATUM = "2026-11-22"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    uit = tmp_path_factory.mktemp("site")
+    resultaat = mkdocs_build(ROOT / "mkdocs.yml", uit, PEILDATUM)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "WARNING" not in resultaat.stderr
+    return uit
+
+
+def test_decision_page_shows_derived_status_and_route(site):
+    html_bron = pagina(site, "besluiten/0001-startdocument-bovenregionale-samenwerking")
+    assert '<span class="agenda-status agenda-status--geaccordeerd">geaccordeerd</span>' in html_bron
+    assert '<time datetime="2023-04-17">17 april 2023</time>' in html_bron
+    concept = tekst(pagina(site, "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026"))
+    assert "Status: voorgesteld" in concept
+    assert "Drenthe open" in concept and "Friesland open" in concept and "Groningen open" in concept
+
+
+def test_composed_agenda_contains_charter_phase_text_verbatim(site):
+    agenda = tekst(pagina(site, "uitvoeringsagenda"))
+    assert ("Inrichting van een stabiele JeugdhulpPlus voor 36 plekken voor de komende twee jaar. Daarbij wordt ook een "
+            "centrale 'toegang' georganiseerd, die niet alleen de instroom beheert, maar ook meekijkt naar alternatieve "
+            "(ambulante) oplossingen in het voorliggende veld (consultatie en expertise functie).") in agenda
+    assert "Werkversie (concept)" in agenda
+
+
+def test_agenda_follows_the_outline_order(site):
+    koppen = [tekst(k).replace("¶", "").strip() for k in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", pagina(site, "uitvoeringsagenda"), re.S)]
+    verwacht = ["1. Inleiding", "2. Aanleiding", "3. Ambitie 3Noord", "5.3 Deelopdrachten", "JeugdhulpPlus",
+                "Overige klinische functies", "6.2 Fasering uitvoering", "Fase 1: 2023 – 2025", "8. Risico's",
+                "9.3 Aanbieders", "Gremia en besluitvormingsroutes"]
+    posities = [koppen.index(k) for k in verwacht]
+    assert posities == sorted(posities)
+
+
+def test_edit_button_points_at_the_source_record(site):
+    charter = pagina(site, "deelopdrachten/jeugdhulpplus")
+    assert re.search(r'href="[^"]*/edit/main/agenda/deelopdrachten/jeugdhulpplus\.md"', charter)
+    besluit = pagina(site, "besluiten/0002-opdracht-centrale-toegang-jeugdhulpplus")
+    assert re.search(r'href="[^"]*/edit/main/decisions/0002-opdracht-centrale-toegang-jeugdhulpplus\.md"', besluit)
+    assert re.search(r'href="[^"]*/edit/main/docs/bijdragen\.md"', pagina(site, "bijdragen"))
+
+
+def test_decision_pages_stay_out_of_the_navigation(site):
+    home = pagina(site, "")
+    nav = home[home.index("md-sidebar--primary"):home.index("md-sidebar--secondary")]
+    assert "Besluiten" in nav
+    assert "0001-startdocument" not in nav
+
+
+def test_dutch_and_no_other_origin(site):
+    for pad in ("", "uitvoeringsagenda", "deelopdrachten/jeugdhulpplus", "besluiten"):
+        html_bron = pagina(site, pad)
+        assert '<html lang="nl"' in html_bron
+        assert "fonts.googleapis" not in html_bron and "fonts.gstatic" not in html_bron
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html_bron)
+    zoek = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zoek["config"]["lang"] == ["nl"]
+
+
+def test_schemas_are_published(site):
+    schema = json.loads((site / "schemas" / "besluit.schema.json").read_text(encoding="utf-8"))
+    assert "verloop" in schema["properties"] and "status" not in schema["properties"]
+
+
+def test_home_lists_decisions_and_milestones(site):
+    home = tekst(pagina(site, ""))
+    assert f"Peildatum van deze site: {PEILDATUM}" in home
+    assert "31 december 2026" in home  # SPUK deadline is the next milestone after the peildatum
+
+
+def test_broken_records_fail_the_build_in_dutch(programma, tmp_path):
+    programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
+    resultaat = mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "site")
+    assert resultaat.returncode == 1
+    assert "decisions/0001-crisisbedden-borgen.md:4: onbekende waarde 'besluitt' voor 'soort'" in resultaat.stderr
+    assert "Traceback" not in resultaat.stderr
+
+
+def test_another_programme_builds_with_its_own_regions(programma, tmp_path):
+    resultaat = mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "site")
+    assert resultaat.returncode == 0, resultaat.stderr
+    besluit = tekst(pagina(tmp_path / "site", "besluiten/0001-crisisbedden-borgen"))
+    assert "Noordoever vastgesteld" in besluit
+    assert "Zuidoever open te laat" in besluit  # 45-day term, accorded 2024-02-14, peildatum 2024-04-01
+    assert "3Noord" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
