@@ -116,7 +116,7 @@ def _waarde(w: dict) -> Waarde:
 
 
 def _kengetal(k: dict) -> Kengetal:
-    return Kengetal(str(k["id"]), str(k["naam"]), _waarde(k["basis"]), _waarde(k["doel"]), _s(k, "eenheid"),
+    return Kengetal(str(k["id"]), str(k["naam"]), _waarde(k["doel"]), _waarde(k["basis"]) if "basis" in k else None, _s(k, "eenheid"),
                     tuple(_waarde(m) for m in k.get("metingen", [])), _s(k, "toelichting"), _s(k, "bron"))
 
 
@@ -140,6 +140,7 @@ def _nulplaat(sleutel: str, doc) -> Nulplaat:
     d = doc.data
     return Nulplaat(
         id=sleutel, titel=str(d["titel"]), peildatum=Datum.lees(d["peildatum"]), ambitie=str(d["ambitie"]),
+        doelen=_t(d, "doelen"),
         knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d["knoppen"]),
         deelopdracht=_s(d, "deelopdracht"), vervangt=_s(d, "vervangt"),
         segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),

@@ -46,8 +46,8 @@ def check(root: Path) -> None:
         _meld(resultaat.problemen)
         sys.exit(1)
     a = resultaat.agenda
-    click.echo(f"Alles in orde: {len(a.besluiten)} besluiten, {len(a.deelopdrachten)} deelopdrachten, "
-               f"{len(a.hoofdstukken)} hoofdstukken, {len(a.nulplaten)} nulplaten.")
+    click.echo(f"Alles in orde. Besluiten: {len(a.besluiten)}, deelopdrachten: {len(a.deelopdrachten)}, "
+               f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}.")
 
 
 @agenda.command()

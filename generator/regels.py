@@ -135,7 +135,7 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
         c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
         for i, kengetal in enumerate(data.get("kengetallen", [])):
-            waarden = [("basis",), ("doel",)] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
+            waarden = [(w,) for w in ("basis", "doel") if w in kengetal] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
             for w in waarden:
                 item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
                 if "datum" in item:

@@ -11,6 +11,7 @@ from .model.agenda import Agenda
 from .model.besluit import Besluit
 from .model.deelopdracht import Deelopdracht
 from .model.overig import Nulplaat
+from .model.nulplaatverschil import vergelijk
 from .model.vocab import BesluitStatus, RegioStatus
 from .schemavalidatie import SOORTEN
 from .weergave import NADER, relatief, render
@@ -32,6 +33,7 @@ class Adressen:
     AGENDA = "uitvoeringsagenda/index.md"
     DEELOPDRACHTEN = "deelopdrachten/index.md"
     BESLUITEN = "besluiten/index.md"
+    NULPLATEN = "nulplaten/index.md"
 
     @staticmethod
     def besluit(besluit: Besluit) -> str:
@@ -85,6 +87,17 @@ class Context:
         """A public decision, or None when it is confidential (templates then say so without a link)."""
         return self.agenda.besluiten.get(nummer)
 
+    def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
+        return vergelijk(oud, nieuw)
+
+    def knopgroepen(self, nulplaat: Nulplaat) -> list[tuple[str | None, list]]:
+        """Levers grouped by segment and role as the record gives them, in the record's order."""
+        namen = dict(nulplaat.segmenten) | dict(nulplaat.rollen)
+        groepen: dict[tuple, list] = {}
+        for knop in nulplaat.knoppen:
+            groepen.setdefault((knop.segment, knop.rol), []).append(knop)
+        return [(" — ".join(namen[x] for x in sleutel if x) or None, knoppen) for sleutel, knoppen in groepen.items()]
+
     def routestap(self, besluit: Besluit, stap) -> str:
         gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
         return gevonden[1].naam if gevonden else stap.uitkomst.label
@@ -136,6 +149,7 @@ def stel_samen(agenda: Agenda, peildatum: dt.date) -> list[Pagina]:
         pagina(Adressen.AGENDA, "agenda.md.j2", "agenda/programma.yml"),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
         pagina(Adressen.BESLUITEN, "besluiten.md.j2"),
+        pagina(Adressen.NULPLATEN, "nulplaten.md.j2"),
     ]
     for d in publiek.deelopdrachten.values():
         paginas.append(pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d))

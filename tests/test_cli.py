@@ -17,7 +17,7 @@ def agenda(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def test_check_on_the_real_programme_is_clean():
     uit = agenda("check")
     assert uit.returncode == 0, uit.stderr
-    assert uit.stdout.startswith("Alles in orde: 3 besluiten, 7 deelopdrachten")
+    assert uit.stdout.startswith("Alles in orde. Besluiten: 4, deelopdrachten: 7, hoofdstukken: 21, nulplaten: 1.")
 
 
 def test_check_reports_every_problem_in_dutch_and_exits_1(programma):

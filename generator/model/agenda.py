@@ -47,6 +47,19 @@ class Agenda:
     def nulplaten_voor(self, deelopdracht_id: str) -> list[Nulplaat]:
         return sorted((n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum)
 
+    def nulplaatreeks(self, nulplaat: Nulplaat) -> list[Nulplaat]:
+        """All snapshots linked to this one through 'vervangt', oldest first."""
+        reeks, huidige = [nulplaat], nulplaat
+        while huidige.vervangt and huidige.vervangt in self.nulplaten and self.nulplaten[huidige.vervangt] not in reeks:
+            huidige = self.nulplaten[huidige.vervangt]
+            reeks.insert(0, huidige)
+        volgende = {n.vervangt: n for n in sorted(self.nulplaten.values(), key=lambda n: n.id) if n.vervangt}
+        huidige = nulplaat
+        while huidige.id in volgende and volgende[huidige.id] not in reeks:
+            huidige = volgende[huidige.id]
+            reeks.append(huidige)
+        return reeks
+
     def openbaar(self) -> Agenda:
         """This agenda without confidential decisions; their numbers are kept to say 'vertrouwelijk'."""
         geheim = frozenset(n for n, b in self.besluiten.items() if b.vertrouwelijk)

@@ -86,7 +86,7 @@ class Besluit:
 
     def dagen_wachtend(self, peildatum: dt.date) -> int | None:
         """Days since accordering, while the decision is accorded."""
-        if self.accordering is None:
+        if self.accordering is None or not self.accordering.bekend:
             return None
         return max(0, (peildatum - self.accordering.begin).days)
 

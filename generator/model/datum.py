@@ -22,9 +22,14 @@ class Precisie(Enum):
     MAAND = "maand"
     KWARTAAL = "kwartaal"
     JAAR = "jaar"
+    ONBEKEND = "onbekend"
 
 
 _PATROON = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
+
+
+ONBEKEND = "onbekend"
+"""Written where the source states an event but not when it happened."""
 
 
 class OngeldigeDatum(ValueError):
@@ -41,8 +46,11 @@ class Datum:
 
     @classmethod
     def lees(cls, waarde: object) -> Datum:
-        """Parse ``2024-02-14``, ``2024-02``, ``2024-Q1`` or ``2024``; raise OngeldigeDatum."""
+        """Parse ``2024-02-14``, ``2024-02``, ``2024-Q1``, ``2024`` or ``onbekend``; raise OngeldigeDatum."""
         tekst = str(waarde).strip()
+        if tekst == ONBEKEND:
+            # Spans all time: it never conflicts with another date and is never late.
+            return cls(dt.date.min, dt.date.max, Precisie.ONBEKEND)
         m = _PATROON.match(tekst)
         if not m:
             raise OngeldigeDatum(f"'{tekst}' is geen datum")
@@ -67,8 +75,14 @@ class Datum:
         return cls(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31), Precisie.JAAR)
 
     @property
+    def bekend(self) -> bool:
+        return self.precisie is not Precisie.ONBEKEND
+
+    @property
     def iso(self) -> str:
         """The date in the record's own notation."""
+        if self.precisie is Precisie.ONBEKEND:
+            return ONBEKEND
         if self.precisie is Precisie.DAG:
             return self.begin.isoformat()
         if self.precisie is Precisie.MAAND:
@@ -80,6 +94,8 @@ class Datum:
     @property
     def nl(self) -> str:
         """The date written out in Dutch: '17 april 2023', 'april 2023', '3e kwartaal 2023', '2023'."""
+        if self.precisie is Precisie.ONBEKEND:
+            return "datum onbekend"
         if self.precisie is Precisie.DAG:
             return format_date(self.begin, "d MMMM y", locale="nl")
         if self.precisie is Precisie.MAAND:

@@ -53,8 +53,8 @@ class Kengetal:
 
     id: str
     naam: str
-    basis: Waarde
     doel: Waarde
+    basis: Waarde | None = None
     eenheid: str | None = None
     metingen: tuple[Waarde, ...] = ()
     toelichting: str | None = None

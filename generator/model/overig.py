@@ -44,6 +44,7 @@ class Nulplaat:
     peildatum: Datum
     ambitie: str
     knoppen: tuple[Knop, ...]
+    doelen: tuple[str, ...] = ()
     deelopdracht: str | None = None
     vervangt: str | None = None
     segmenten: tuple[tuple[str, str], ...] = ()
