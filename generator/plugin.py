@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from .laden import laad
 from .problemen import samenvatting
-from .samenstellen import stel_samen
+from .samenstellen import Opties, stel_samen
 
 RECORDMAPPEN = ("agenda", "decisions")
 
@@ -34,6 +34,10 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             self.peildatum = dt.date.fromisoformat(waarde) if waarde else dt.date.today()
         except ValueError:
             raise PluginError(f"peildatum '{waarde}' is geen datum — verwacht JJJJ-MM-DD") from None
+        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH; tie it to the peildatum, not the clock.
+        moment = dt.datetime.combine(self.peildatum, dt.time(), dt.timezone.utc)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+        self.basis_url = config.site_url or ""
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -42,7 +46,8 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             regels = [str(p) for p in resultaat.problemen]
             raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(list(resultaat.problemen))]))
         docs = Path(config.docs_dir).resolve()
-        for pagina in stel_samen(resultaat.agenda, self.peildatum):
+        opties = Opties(self.peildatum, self.basis_url, config.use_directory_urls)
+        for pagina in stel_samen(resultaat.agenda, opties):
             if files.get_file_from_path(pagina.uri) is not None:
                 raise PluginError(f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/")
             bestand = File.generated(config, pagina.uri, content=pagina.inhoud)

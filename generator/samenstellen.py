@@ -9,11 +9,12 @@ from importlib import resources
 
 from .model.agenda import Agenda
 from .model.besluit import Besluit
+from .model.datum import Datum, Precisie
 from .model.deelopdracht import Deelopdracht
 from .model.overig import Nulplaat
+from . import feeds, opendata, planning
 from .model.nulplaatverschil import vergelijk
-from .model.vocab import BesluitStatus, RegioStatus
-from .schemavalidatie import SOORTEN
+from .model.vocab import BesluitStatus, RegioStatus, Soort, Uitkomst
 from .weergave import NADER, relatief, render
 
 
@@ -26,6 +27,15 @@ class Pagina:
     bron: str | None = None
 
 
+@dataclass(frozen=True)
+class Opties:
+    """How the site is built: the reference date, and how the engine turns page paths into URLs."""
+
+    peildatum: dt.date
+    basis_url: str = ""
+    directory_urls: bool = True
+
+
 class Adressen:
     """The URL scheme of generated pages; the only place that knows it."""
 
@@ -34,6 +44,33 @@ class Adressen:
     DEELOPDRACHTEN = "deelopdrachten/index.md"
     BESLUITEN = "besluiten/index.md"
     NULPLATEN = "nulplaten/index.md"
+    PLANNING = "planning/index.md"
+    REGIOS = "regios/index.md"
+    VERGADERINGEN = "vergaderingen/index.md"
+    OPVOLGING = "vergaderingen/opvolging.md"
+    OPEN_DATA = "open-data/index.md"
+    ICAL = "planning.ics"
+    ATOM = "feeds/besluiten.xml"
+
+    @staticmethod
+    def regio(regio_id: str) -> str:
+        return f"regios/{regio_id}.md"
+
+    @staticmethod
+    def regiofeed(regio_id: str) -> str:
+        return f"feeds/regio-{regio_id}.xml"
+
+    @staticmethod
+    def vergadering(gremium_id: str) -> str:
+        return f"vergaderingen/{gremium_id}.md"
+
+    @staticmethod
+    def filter(soort: str, waarde: str) -> str:
+        return f"besluiten/{soort}/{waarde}.md"
+
+    @staticmethod
+    def data(naam: str) -> str:
+        return f"data/{naam}.json"
 
     @staticmethod
     def besluit(besluit: Besluit) -> str:
@@ -55,12 +92,14 @@ class Adressen:
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
-    def __init__(self, agenda: Agenda, peildatum: dt.date, uri: str):
+    def __init__(self, agenda: Agenda, opties: Opties, uri: str):
         self.agenda = agenda
         self.programma = agenda.programma
-        self.peildatum = peildatum
+        self.peildatum = opties.peildatum
+        self.opties = opties
         self.uri = uri
         self.adres = Adressen
+        self.filters = FILTERS
 
     def link(self, naar: str) -> str:
         return relatief(self.uri, naar)
@@ -86,6 +125,67 @@ class Context:
     def besluit(self, nummer: int) -> Besluit | None:
         """A public decision, or None when it is confidential (templates then say so without a link)."""
         return self.agenda.besluiten.get(nummer)
+
+    def planning(self, deelopdracht: Deelopdracht | None = None) -> dict:
+        """Timeline rows with their grid columns, and milestones grouped by state."""
+        balken = planning.balken(self.agenda, deelopdracht)
+        mijlpalen = planning.mijlpalen(self.agenda, deelopdracht)
+        as_ = planning.tijdas(balken, mijlpalen, self.programma.periode)
+        rijen: list[dict] = []
+        for balk in balken:
+            if balk.gedateerd:
+                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)})
+            elif rijen and rijen[-1]["kolommen"] is None and rijen[-1]["groep"] == balk.groep:
+                rijen[-1]["label"] += ", " + balk.label  # one row for a charter's undated phases
+            else:
+                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None})
+        markeringen = [{"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
+                       for p in mijlpalen if p.mijlpaal.datum.bekend]
+        return {"as": as_, "rijen": rijen, "markeringen": markeringen, "mijlpalen": mijlpalen,
+                "groepen": planning.per_toestand(mijlpalen, self.peildatum)}
+
+    def regiobesluiten(self, regio_id: str) -> list[Besluit]:
+        """Decisions that apply to a region, in the order they started."""
+        lijst = [b for b in self.agenda.besluiten_op_nummer() if regio_id in b.regios]
+        return sorted(lijst, key=lambda b: (min((s.datum for s in b.verloop), default=None) or _GEEN, b.nummer))
+
+    def advies(self, besluit: Besluit) -> str | None:
+        """The advice given on a decision (the explanation of its latest advice step)."""
+        adviezen = [s for s in besluit.verloop if s.uitkomst is Uitkomst.GEADVISEERD]
+        return adviezen[-1].toelichting if adviezen else None
+
+    def dossier(self, gremium_id: str) -> list[Besluit]:
+        """What awaits this body: advice for proposals, or a decision for advised proposals."""
+        wacht_op = set()
+        for stap in self.programma.besluitvormingsroute:
+            if stap.gremium == gremium_id and Uitkomst.GEADVISEERD in stap.uitkomsten:
+                wacht_op |= {BesluitStatus.VOORGESTELD, BesluitStatus.TER_ADVISERING}
+            if stap.gremium == gremium_id and Uitkomst.GEACCORDEERD in stap.uitkomsten:
+                wacht_op.add(BesluitStatus.TER_BESLUITVORMING)
+        return [b for b in self.agenda.besluiten_op_nummer() if self.status(b) in wacht_op]
+
+    def opvolging(self) -> list[tuple[Besluit, list[str]]]:
+        """Decided proposals still awaiting feedback or an impact description, where the route has those steps."""
+        route = {u for s in self.programma.besluitvormingsroute for u in s.uitkomsten}
+        uit = []
+        for b in self.agenda.besluiten_op_nummer():
+            if self.status(b) not in (BesluitStatus.GEACCORDEERD, BesluitStatus.AFGEWEZEN):
+                continue
+            gezet = {s.uitkomst for s in b.verloop}
+            open_ = [label for u, label in ((Uitkomst.TERUGGEKOPPELD, "terugkoppeling"), (Uitkomst.IMPACT_BESCHREVEN, "impactbeschrijving"))
+                     if u in route and u not in gezet]
+            if open_:
+                uit.append((b, open_))
+        return uit
+
+    def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """Per filter: its values with how many decisions each holds (empty values left out)."""
+        labels = dict(FILTERS)
+        keuzes: dict[str, list] = {soort: [] for soort, _ in FILTERS}
+        for soort, waarde, naam, lijst in filterlijsten(self.agenda):
+            if lijst:
+                keuzes[soort].append((waarde, naam, len(lijst)))
+        return [(soort, labels[soort], waarden) for soort, waarden in keuzes.items() if waarden]
 
     def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
         return vergelijk(oud, nieuw)
@@ -139,18 +239,36 @@ class Context:
         return sorted(paren, key=lambda p: (p[1].datum, p[0].volgorde or 10**6, p[1].titel))[:aantal]
 
 
-def stel_samen(agenda: Agenda, peildatum: dt.date) -> list[Pagina]:
-    """Every page of the public site, sorted by path; confidential decisions are left out."""
+_GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
+    """Every page and data file of the public site, sorted by path; confidential decisions are left out."""
+    if isinstance(opties, dt.date):
+        opties = Opties(opties)
     publiek = agenda.openbaar()
     pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
-        uri, render(template, z=Context(publiek, peildatum, uri), **extra), bron)
+        uri, render(template, z=Context(publiek, opties, uri), **extra), bron)
     paginas = [
         pagina(Adressen.HOME, "home.md.j2", "agenda/programma.yml"),
         pagina(Adressen.AGENDA, "agenda.md.j2", "agenda/programma.yml"),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
-        pagina(Adressen.BESLUITEN, "besluiten.md.j2"),
+        pagina(Adressen.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
         pagina(Adressen.NULPLATEN, "nulplaten.md.j2"),
+        pagina(Adressen.PLANNING, "planning.md.j2"),
+        pagina(Adressen.REGIOS, "regios.md.j2", "agenda/programma.yml"),
+        pagina(Adressen.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
+        pagina(Adressen.OPVOLGING, "opvolging.md.j2"),
+        pagina(Adressen.OPEN_DATA, "opendata.md.j2"),
     ]
+    for regio in publiek.programma.regios:
+        paginas.append(pagina(Adressen.regio(regio.id), "regio.md.j2", "agenda/programma.yml", regio=regio))
+    for gremium_id in dossiergremia(publiek):
+        paginas.append(pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", "agenda/programma.yml",
+                              gremium=publiek.programma.gremium(gremium_id)))
+    for soort, waarde, label, lijst in filterlijsten(publiek):
+        paginas.append(pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label)))
+    paginas.extend(_data(publiek, opties))
     for d in publiek.deelopdrachten.values():
         paginas.append(pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d))
     for b in publiek.besluiten.values():
@@ -162,13 +280,71 @@ def stel_samen(agenda: Agenda, peildatum: dt.date) -> list[Pagina]:
 
 
 def _schemas() -> list[Pagina]:
-    """The JSON Schemas, published so that editors can offer completion."""
+    """The JSON Schemas of records and open data, published so that editors can offer completion."""
     uit = []
-    for soort in SOORTEN:
-        tekst = resources.files("generator").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
-        json.loads(tekst)  # shipped schemas must be valid JSON
-        uit.append(Pagina(Adressen.schema(soort), tekst))
+    for bestand in sorted(resources.files("generator").joinpath("schemas").iterdir(), key=lambda b: b.name):
+        if bestand.name.endswith(".schema.json"):
+            tekst = bestand.read_text("utf-8")
+            json.loads(tekst)  # shipped schemas must be valid JSON
+            uit.append(Pagina(Adressen.schema(bestand.name.removesuffix(".schema.json")), tekst))
     return uit
 
 
-__all__ = ["Adressen", "Context", "Nulplaat", "Pagina", "stel_samen"]
+def pagina_url(uri: str, opties: Opties) -> str:
+    """The URL of a page relative to the site root, as the engine will serve it."""
+    if not uri.endswith(".md"):
+        return uri
+    zonder = uri.removesuffix(".md")
+    if not opties.directory_urls:
+        return zonder + ".html"
+    if zonder == "index" or zonder.endswith("/index"):
+        return zonder.removesuffix("index")
+    return zonder + "/"
+
+
+def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
+    """Open data and feeds, with links made absolute when the site's address is known."""
+    basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
+    besluit_url = lambda b: basis + pagina_url(Adressen.besluit(b), opties)  # noqa: E731
+    deel_url = lambda d: basis + pagina_url(Adressen.deelopdracht(d.id), opties)  # noqa: E731
+    titel = agenda.programma.kortenaam or agenda.programma.titel
+    uit = [
+        Pagina(Adressen.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
+        Pagina(Adressen.data("deelopdrachten"), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
+        Pagina(Adressen.data("planning"), opendata.planning(agenda, opties.peildatum)),
+        Pagina(Adressen.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
+        Pagina(Adressen.ATOM, feeds.atom(agenda, agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten",
+                                         besluit_url, agenda.status)),
+    ]
+    for regio in agenda.programma.regios:
+        lijst = [b for b in agenda.besluiten_op_nummer() if regio.id in b.regios]
+        uit.append(Pagina(Adressen.regiofeed(regio.id), feeds.atom(
+            agenda, lijst, f"Besluiten {titel} voor {regio.naam}", f"regio:{regio.id}", besluit_url, agenda.status)))
+    return uit
+
+
+def dossiergremia(agenda: Agenda) -> list[str]:
+    """Bodies that give advice or decide in the programme route: they get a meeting docket."""
+    uit = []
+    for stap in agenda.programma.besluitvormingsroute:
+        if stap.gremium and {Uitkomst.GEADVISEERD, Uitkomst.GEACCORDEERD} & set(stap.uitkomsten) and stap.gremium not in uit:
+            uit.append(stap.gremium)
+    return uit
+
+
+FILTERS = (("status", "Status"), ("soort", "Soort"), ("gremium", "Gremium"), ("deelopdracht", "Deelopdracht"), ("regio", "Regio"))
+
+
+def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
+    """Static filtered decision lists: (kind, value, label, decisions) for every value of every filter."""
+    besluiten = agenda.besluiten_op_nummer()
+    uit = [("status", s.value, s.label, [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
+    uit += [("soort", s.value, s.label, [b for b in besluiten if b.soort is s]) for s in Soort]
+    uit += [("gremium", g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
+            for g in agenda.programma.gremia]
+    uit += [("deelopdracht", d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()]
+    uit += [("regio", r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
+    return uit
+
+
+__all__ = ["Adressen", "Context", "Opties", "Pagina", "pagina_url", "stel_samen"]

@@ -75,7 +75,9 @@ def omgeving() -> Environment:
     env.filters.update(
         inline=inline, attr=attribuut, datum=datum_nl, nader=of_nader, getal=getal, koppen=verschuif_koppen,
     )
-    env.globals.update(relatief=relatief, NADER=NADER)
+    from .grafiek import kengetal_svg  # the chart module uses the filters defined here
+
+    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg)
     return env
 
 

@@ -1,0 +1,105 @@
+"""Planning: phases and milestones on one timeline of quarters, and milestone lists by state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model.agenda import Agenda
+from .model.datum import Datum
+from .model.deelopdracht import Deelopdracht, Mijlpaal
+from .model.vocab import MijlpaalStatus
+
+
+@dataclass(frozen=True)
+class Balk:
+    """A phase on the timeline."""
+
+    label: str
+    groep: str
+    van: Datum | None
+    tot: Datum | None
+    deelopdracht: str | None = None
+
+    @property
+    def gedateerd(self) -> bool:
+        return bool(self.van and self.tot and self.van.bekend and self.tot.bekend)
+
+
+@dataclass(frozen=True)
+class Planningsmijlpaal:
+    """A milestone with the charter (and phase) it belongs to."""
+
+    deelopdracht: Deelopdracht
+    fase: str | None
+    mijlpaal: Mijlpaal
+
+    def toestand(self, peildatum: dt.date) -> str:
+        """'gereed', 'vervallen', 'te laat', 'zonder datum' or 'komend'."""
+        if self.mijlpaal.status is MijlpaalStatus.GEREED:
+            return "gereed"
+        if self.mijlpaal.status is MijlpaalStatus.VERVALLEN:
+            return "vervallen"
+        if not self.mijlpaal.datum.bekend:
+            return "zonder datum"
+        return "te laat" if self.mijlpaal.te_laat(peildatum) else "komend"
+
+
+@dataclass(frozen=True)
+class Tijdas:
+    """The span of the timeline in whole years, divided into quarters."""
+
+    eerste_jaar: int
+    laatste_jaar: int
+
+    @property
+    def jaren(self) -> list[int]:
+        return list(range(self.eerste_jaar, self.laatste_jaar + 1))
+
+    @property
+    def kwartalen(self) -> int:
+        return 4 * len(self.jaren)
+
+    def kolom(self, datum: dt.date) -> int:
+        """1-based quarter column of a day on this axis."""
+        return (datum.year - self.eerste_jaar) * 4 + (datum.month - 1) // 3 + 1
+
+    def bereik(self, van: Datum, tot: Datum) -> tuple[int, int]:
+        """Grid columns (start, end exclusive) covering a period."""
+        return self.kolom(van.begin), self.kolom(tot.eind) + 1
+
+
+def balken(agenda: Agenda, deelopdracht: Deelopdracht | None = None) -> list[Balk]:
+    """Programme phases (unless one charter is asked for), then each charter's phases, in outline order."""
+    uit: list[Balk] = []
+    if deelopdracht is None:
+        uit += [Balk(f.titel, agenda.programma.kortenaam or "Programma", f.van, f.tot) for f in agenda.programma.fasen]
+    for d in [deelopdracht] if deelopdracht else agenda.deelopdrachten_op_volgorde():
+        uit += [Balk(f.titel, d.titel, f.van, f.tot, d.id) for f in d.fasen]
+    return uit
+
+
+def mijlpalen(agenda: Agenda, deelopdracht: Deelopdracht | None = None) -> list[Planningsmijlpaal]:
+    """Every milestone, by date, then charter order, then title."""
+    uit = [
+        Planningsmijlpaal(d, fase.titel if fase else None, m)
+        for d in ([deelopdracht] if deelopdracht else agenda.deelopdrachten_op_volgorde())
+        for fase, m in d.mijlpalen
+    ]
+    return sorted(uit, key=lambda p: (p.mijlpaal.datum, p.deelopdracht.volgorde or 10**6, p.mijlpaal.titel))
+
+
+def per_toestand(lijst: list[Planningsmijlpaal], peildatum: dt.date) -> dict[str, list[Planningsmijlpaal]]:
+    """Milestones grouped as a coordinator reads them: late first, then upcoming, done, undated, dropped."""
+    groepen: dict[str, list[Planningsmijlpaal]] = {t: [] for t in ("te laat", "komend", "gereed", "zonder datum", "vervallen")}
+    for p in lijst:
+        groepen[p.toestand(peildatum)].append(p)
+    return groepen
+
+
+def tijdas(balken_: list[Balk], mijlpalen_: list[Planningsmijlpaal], reserve: tuple[int, int]) -> Tijdas:
+    """The smallest whole-year axis holding every dated phase and milestone (``reserve`` when none)."""
+    jaren = [d.begin.year for b in balken_ if b.gedateerd for d in (b.van, b.tot)]
+    jaren += [d.eind.year for b in balken_ if b.gedateerd for d in (b.van, b.tot)]
+    jaren += [p.mijlpaal.datum.begin.year for p in mijlpalen_ if p.mijlpaal.datum.bekend]
+    return Tijdas(min(jaren, default=reserve[0]), max(jaren, default=reserve[1]))

@@ -1,0 +1,134 @@
+"""Planning, regional trails, meeting dockets, filters, feeds and open data on a built site."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
+from sitebouw import mkdocs_build, pagina, tekst
+
+from conftest import ROOT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def site(programma, tmp_path):
+    """The fixture programme with a decision awaiting the board, built at peildatum 2024-04-01."""
+    programma.schrijf("decisions/0003-meer-bedden.md", """---
+nummer: 3
+titel: "Meer crisisbedden"
+soort: agendawijziging
+samenvatting: "Vier bedden erbij."
+deelopdrachten: [crisisopvang]
+verloop:
+  - {datum: 2024-03-01, uitkomst: ingebracht}
+  - {datum: 2024-03-10, gremium: kernteam, uitkomst: geadviseerd, toelichting: "Positief advies: vier bedden."}
+---
+""")
+    uit = tmp_path / "site"
+    resultaat = mkdocs_build(programma.root / "mkdocs.yml", uit)
+    assert resultaat.returncode == 0, resultaat.stderr
+    return uit
+
+
+def test_planning_page_shows_phases_and_milestones_against_the_peildatum(site):
+    html_bron = pagina(site, "planning")
+    assert '<span class="planning__balk" style="grid-column: 2 / 6">januari 2024 – december 2024</span>' in html_bron
+    inhoud = tekst(html_bron)
+    assert "peildatum 2024-04-01" in inhoud
+    assert "Komend (1) 30 juni 2024 — Contract getekend" in inhoud
+    assert "Te laat (0)" in inhoud
+    assert "Nazorg: periode nader in te vullen" not in inhoud  # a charter without phases has no row
+
+
+def test_charter_page_has_its_own_planning(site):
+    inhoud = tekst(pagina(site, "deelopdrachten/crisisopvang"))
+    assert "Planning" in inhoud and "Komend (1) 30 juni 2024 — Contract getekend" in inhoud
+
+
+def test_late_milestone_after_its_date(programma, tmp_path):
+    programma.vervang("mkdocs.yml", 'peildatum: "2024-04-01"', 'peildatum: "2024-07-01"')
+    assert mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "s").returncode == 0
+    assert "Te laat (1) 30 juni 2024 — Contract getekend" in tekst(pagina(tmp_path / "s", "planning"))
+
+
+def test_ical_feed_has_stable_events_without_clock_values(site):
+    kalender = Calendar.from_ical((site / "planning.ics").read_bytes())
+    [event] = kalender.walk("VEVENT")
+    assert str(event["summary"]) == "Contract getekend (Crisisopvang)"
+    assert event.decoded("dtstart").isoformat() == "2024-06-30"
+    assert event.decoded("dtstamp").isoformat() == "2024-06-30T00:00:00+00:00"
+    assert str(event["uid"]).endswith("@urn:uitvoeringsagenda:testprogramma-zuid:mijlpaal")
+
+
+def test_atom_feeds_all_and_per_region(site):
+    alle = ET.parse(site / "feeds" / "besluiten.xml").getroot()
+    entries = alle.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}id").text for e in entries] == [
+        "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0002",
+        "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0003",
+        "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0001",
+    ]
+    assert entries[0].find(f"{ATOM}updated").text == "2024-04-01T00:00:00Z"
+    assert alle.find(f"{ATOM}updated").text == "2024-04-01T00:00:00Z"
+    assert entries[2].find(f"{ATOM}link").get("href") == "besluiten/0001-crisisbedden-borgen/"
+    regio = ET.parse(site / "feeds" / "regio-zuidoever.xml").getroot()
+    assert len(regio.findall(f"{ATOM}entry")) == 3
+
+
+def test_open_data_validates_against_its_published_schemas(site):
+    for naam in ("besluiten", "deelopdrachten", "planning"):
+        data = json.loads((site / "data" / f"{naam}.json").read_text(encoding="utf-8"))
+        schema = json.loads((site / "schemas" / f"data-{naam}.schema.json").read_text(encoding="utf-8"))
+        assert list(Draft202012Validator(schema).iter_errors(data)) == []
+    besluiten = json.loads((site / "data" / "besluiten.json").read_text(encoding="utf-8"))["besluiten"]
+    assert besluiten[0]["regionaal"]["zuidoever"] == {"status": "open", "te_laat": True, "stappen": []}
+    assert [b["status"] for b in besluiten] == ["geaccordeerd", "voorgesteld", "ter-besluitvorming"]
+
+
+def test_regional_trail_shows_what_is_pending_and_late(site):
+    zuid = tekst(pagina(site, "regios/zuidoever"))
+    assert "Nog te besluiten Besluit Status in de regio Wachtend sinds accordering Termijn Besluit 1: Crisisbedden borgen open te laat 47 dagen 45 dagen" in zuid
+    noord = tekst(pagina(site, "regios/noordoever"))
+    assert "Er wacht geen geaccordeerd besluit op Noordoever." in noord
+    assert "1 maart 2024: College van B&W — vastgesteld" in noord
+    matrix = tekst(pagina(site, "regios"))
+    assert "Besluit 1: Crisisbedden borgen geaccordeerd vastgesteld open te laat" in matrix
+
+
+def test_meeting_dockets(site):
+    kernteam = tekst(pagina(site, "vergaderingen/kernteam"))
+    assert "Besluit 2: Nazorg verkennen" in kernteam and "Besluit 3" not in kernteam
+    bestuur = tekst(pagina(site, "vergaderingen/bestuur"))
+    assert "Besluit 3: Meer crisisbedden" in bestuur
+    assert "Advies: Positief advies: vier bedden." in bestuur
+    assert "Betrokken deelopdrachten: Crisisopvang" in bestuur
+
+
+def test_follow_up_list_on_the_real_site(tmp_path):
+    assert mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "s", "2026-11-22").returncode == 0
+    opvolging = tekst(pagina(tmp_path / "s", "vergaderingen/opvolging"))
+    assert "Besluit 1: Startdocument" in opvolging and "terugkoppeling, impactbeschrijving" in opvolging
+    assert "Besluit 3:" not in opvolging  # only proposed
+
+
+def test_static_filters_work_without_javascript(site):
+    voorgesteld = tekst(pagina(site, "besluiten/status/voorgesteld"))
+    assert "Besluiten — Status: voorgesteld" in voorgesteld
+    assert "Nazorg verkennen" in voorgesteld and "Crisisbedden borgen" not in voorgesteld
+    log = tekst(pagina(site, "besluiten"))
+    assert "Status: voorgesteld (1) · ter besluitvorming (1) · geaccordeerd (1)" in log
+    assert "Gremium: Kernteam (2) · Bestuurlijk overleg (1)" in log
+
+
+def test_two_builds_with_the_same_peildatum_are_byte_identical(programma, tmp_path):
+    for naam in ("a", "b"):
+        assert mkdocs_build(programma.root / "mkdocs.yml", tmp_path / naam).returncode == 0
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert a.keys() == b.keys() and len(a) > 40
+    assert [str(p) for p in a if a[p] != b[p]] == []
