@@ -9,11 +9,20 @@ import tempfile
 from pathlib import Path
 
 from .laden import laad
+from .lekcontrole import sporen, zoek_lekken
 from .problemen import Probleem
-from .samenstellen import stel_samen
+from .samenstellen import Opties, stel_samen
 
 
-def bouw_boom(root: Path, uit: Path, peildatum: dt.date) -> list[Probleem]:
+class Lek(Exception):
+    """Confidential text found in a public build; nothing was published."""
+
+    def __init__(self, lekken: list[tuple[str, str]]):
+        super().__init__(f"{len(lekken)} bestand(en) met vertrouwelijke inhoud")
+        self.lekken = lekken
+
+
+def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -> list[Probleem]:
     """Hand-written ``docs/`` plus every generated page into ``uit``; on problems nothing is written."""
     resultaat = laad(root)
     if resultaat.problemen:
@@ -25,19 +34,22 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date) -> list[Probleem]:
         docs = root / "docs"
         if docs.is_dir():
             shutil.copytree(docs, tijdelijk, dirs_exist_ok=True)
-        for pagina in stel_samen(resultaat.agenda, peildatum):
+        for pagina in stel_samen(resultaat.agenda, Opties(peildatum, intern=intern)):
             doel = tijdelijk / pagina.uri
             doel.parent.mkdir(parents=True, exist_ok=True)
             inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud
             doel.write_bytes(inhoud)
-        _wissel(tijdelijk, uit)
+        lekken = [] if intern else zoek_lekken(tijdelijk, sporen(resultaat.agenda))
+        if lekken:
+            raise Lek(lekken)
+        wissel(tijdelijk, uit)
     except BaseException:
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
     return []
 
 
-def _wissel(nieuw: Path, uit: Path) -> None:
+def wissel(nieuw: Path, uit: Path) -> None:
     """Replace ``uit`` by ``nieuw`` so that a reader never sees a half-written tree."""
     oud = None
     if uit.exists():

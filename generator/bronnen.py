@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import invoer
 from .problemen import Probleem, RecordFout
 from .schemavalidatie import valideer
 from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
@@ -54,9 +55,9 @@ def verzamel(root: Path) -> Bronnen:
     bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
     for soort, map_ in MAPPEN.items():
         bronnen.aanwezig[soort] = set()
-        for pad in sorted((root / map_).glob("*.md")) if (root / map_).is_dir() else []:
+        for pad in sorted((root / map_).iterdir()) if (root / map_).is_dir() else []:
             relatief = pad.relative_to(root).as_posix()
-            if not _naam_klopt(bronnen, soort, relatief, pad.name):
+            if not _verwacht_bestand(bronnen, relatief, pad) or not _naam_klopt(bronnen, soort, relatief, pad.name):
                 continue
             bronnen.aanwezig[soort].add(pad.stem)
             doc = _lees(bronnen, relatief, soort, verplicht=True)
@@ -64,6 +65,21 @@ def verzamel(root: Path) -> Bronnen:
                 sleutel = pad.stem
                 getattr(bronnen, soort)[sleutel] = doc
     return bronnen
+
+
+def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
+    """Only Markdown record files belong in a record folder: no links, folders or stray files."""
+    if pad.name == ".gitkeep":
+        return False
+    if pad.is_symlink():
+        bronnen.problemen.append(Probleem(relatief, 1, "symbolische link in een recordmap", "een gewoon bestand"))
+        return False
+    if not pad.is_file() or pad.suffix != ".md":
+        soort = "map" if pad.is_dir() else "bestand"
+        bronnen.problemen.append(Probleem(relatief, 1, f"onverwacht {soort} in een recordmap",
+                                          "alleen .md-records; zet andere bestanden elders"))
+        return False
+    return True
 
 
 def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
@@ -82,24 +98,37 @@ def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
 
 def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlDocument | None:
     pad = bronnen.root / relatief
+    if pad.is_symlink():
+        bronnen.problemen.append(Probleem(relatief, 1, "symbolische link als record", "een gewoon bestand"))
+        return None
     if not pad.is_file():
         if verplicht:
             bronnen.problemen.append(Probleem(relatief, 1, "bestand ontbreekt", f"een {soort}-bestand op deze plek"))
         return None
+    inhoud = pad.read_bytes()
+    if len(inhoud) > invoer.MAX_BYTES:
+        bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
+                                          f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))
+        return None
     try:
-        tekst = pad.read_bytes().decode("utf-8")
+        tekst = inhoud.decode("utf-8")
     except UnicodeDecodeError:
         bronnen.problemen.append(Probleem(relatief, 1, "het bestand is geen UTF-8-tekst", "opslaan als UTF-8"))
         return None
+    tekenproblemen = invoer.tekens(relatief, tekst)
     try:
         doc = lees_yaml_bestand(relatief, tekst) if relatief.endswith(".yml") else lees_markdown_record(relatief, tekst)
     except MeerdereFouten as fouten:
-        bronnen.problemen.extend(fouten.problemen)
+        bronnen.problemen.extend(tekenproblemen + fouten.problemen)
         return None
     except RecordFout as fout:
-        bronnen.problemen.append(fout.probleem)
+        bronnen.problemen.extend(tekenproblemen + [fout.probleem])
         return None
-    problemen = _schema(soort, doc)
+    yaml_tekst = tekst if relatief.endswith(".yml") else "".join(tekst.splitlines(keepends=True)[1:doc.body_regel - 2])
+    problemen = tekenproblemen + invoer.yaml_constructies(relatief, yaml_tekst, doc.eerste_regel)
+    if not relatief.endswith(".yml"):
+        problemen += invoer.markdown_body(relatief, doc.body, doc.body_regel)
+    problemen += _schema(soort, doc)
     bronnen.problemen.extend(problemen)
     if not problemen:
         bronnen.geldig.add(relatief)

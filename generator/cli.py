@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .boom import bouw_boom
+from .boom import Lek, bouw_boom
 from .laden import laad
 from .problemen import Probleem, samenvatting
 
@@ -55,14 +55,22 @@ def check(root: Path) -> None:
 @click.option("--out", "uit", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Map waarin de Markdown-boom van de site komt.")
 @click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
-def build(root: Path, uit: Path, peildatum: dt.date) -> None:
+@click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
+def build(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
-    problemen = bouw_boom(root, uit, peildatum)
+    try:
+        problemen = bouw_boom(root, uit, peildatum, intern)
+    except Lek as lek:
+        for pad, code in lek.lekken:
+            click.echo(f"{pad}: bevat tekst uit vertrouwelijk besluit {code}", err=True)
+        click.echo("Vertrouwelijke inhoud gevonden; er is niets geschreven.", err=True)
+        sys.exit(1)
     if problemen:
         _meld(problemen)
         click.echo("Er is niets geschreven.", err=True)
         sys.exit(1)
-    click.echo(f"Site geschreven naar {uit} (peildatum {peildatum.isoformat()}).")
+    soort = "Interne site (met vertrouwelijke besluiten)" if intern else "Site"
+    click.echo(f"{soort} geschreven naar {uit} (peildatum {peildatum.isoformat()}).")
 
 
 def main() -> None:

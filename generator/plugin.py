@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .boom import wissel
 from .laden import laad
+from .lekcontrole import sporen, zoek_lekken
 from .problemen import samenvatting
 from .samenstellen import Opties, stel_samen
+from .schoonmaak import schoon
 
 RECORDMAPPEN = ("agenda", "decisions")
 
@@ -22,10 +30,26 @@ RECORDMAPPEN = ("agenda", "decisions")
 class AgendaConfig(base.Config):
     peildatum = c.Optional(c.Type(str))
     """Reference date for 'te laat' (JJJJ-MM-DD); default: the day of the build."""
+    intern = c.Type(bool, default=False)
+    """Include confidential decisions (with a banner). Never publish such a build."""
+
+
+class _Waarschuwingen(logging.Handler):
+    """Counts MkDocs warnings ourselves: with -q, MkDocs' own strict check never sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.aantal = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.aantal += 1
 
 
 class AgendaPlugin(BasePlugin[AgendaConfig]):
     """Loads the records of the programme next to ``mkdocs.yml`` and adds their pages."""
+
+    def on_startup(self, *, command, dirty):
+        self.opdracht = command
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -34,19 +58,41 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             self.peildatum = dt.date.fromisoformat(waarde) if waarde else dt.date.today()
         except ValueError:
             raise PluginError(f"peildatum '{waarde}' is geen datum — verwacht JJJJ-MM-DD") from None
+        self.intern = self.config.intern or os.environ.get("AGENDA_INTERN") == "1"
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH; tie it to the peildatum, not the clock.
         moment = dt.datetime.combine(self.peildatum, dt.time(), dt.timezone.utc)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
         self.basis_url = config.site_url or ""
+        self._tel_waarschuwingen()
+        self._bouw_apart(config)
         return config
+
+    def _tel_waarschuwingen(self) -> None:
+        logger = logging.getLogger("mkdocs")
+        for handler in [h for h in logger.handlers if isinstance(h, _Waarschuwingen)]:
+            logger.removeHandler(handler)
+        self.waarschuwingen = _Waarschuwingen()
+        logger.addHandler(self.waarschuwingen)
+        if logger.getEffectiveLevel() > logging.WARNING:
+            logger.setLevel(logging.WARNING)
+
+    def _bouw_apart(self, config) -> None:
+        """Build into a sibling temporary directory; the real site is replaced only after a clean build."""
+        self.doel = self.tijdelijk = None
+        if getattr(self, "opdracht", None) in ("build", "gh-deploy"):
+            self.doel = Path(config.site_dir).resolve()
+            self.doel.parent.mkdir(parents=True, exist_ok=True)
+            self.tijdelijk = Path(tempfile.mkdtemp(prefix=f".{self.doel.name}-nieuw-", dir=self.doel.parent))
+            config.site_dir = str(self.tijdelijk)
 
     def on_files(self, files: Files, config) -> Files:
         resultaat = laad(self.root)
         if resultaat.problemen:
             regels = [str(p) for p in resultaat.problemen]
             raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(list(resultaat.problemen))]))
+        self.sporen = {} if self.intern else sporen(resultaat.agenda)
         docs = Path(config.docs_dir).resolve()
-        opties = Opties(self.peildatum, self.basis_url, config.use_directory_urls)
+        opties = Opties(self.peildatum, self.basis_url, config.use_directory_urls, self.intern)
         for pagina in stel_samen(resultaat.agenda, opties):
             if files.get_file_from_path(pagina.uri) is not None:
                 raise PluginError(f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/")
@@ -56,7 +102,35 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             files.append(bestand)
         return files
 
-    def on_serve(self, server, config, builder):
+    def on_page_content(self, html, *, page, config, files):
+        return schoon(html)
+
+    def on_post_page(self, output, *, page, config):
+        # Themes print ``page.title | striptags``, which un-escapes entities: a record title such as
+        # "</title><script>" would come out raw. Re-escape exactly what the theme printed.
+        if page.title:
+            ruw = Markup(page.title).striptags()
+            output = output.replace(f"<title>{ruw} - ", f"<title>{html.escape(ruw, quote=False)} - ", 1)
+        return output
+
+    def on_post_build(self, *, config):
+        if config.strict and self.waarschuwingen.aantal:
+            raise PluginError(f"{self.waarschuwingen.aantal} waarschuwing(en) in strikte modus — de vorige site blijft staan")
+        lekken = zoek_lekken(Path(config.site_dir), self.sporen)
+        if lekken:
+            regels = [f"{pad}: bevat tekst uit vertrouwelijk besluit {code}" for pad, code in lekken]
+            raise PluginError("\n".join(["Vertrouwelijke inhoud in de openbare site:", *regels]))
+        if self.doel is not None:
+            wissel(self.tijdelijk, self.doel)
+            config.site_dir = str(self.doel)
+            self.doel = self.tijdelijk = None
+
+    def on_build_error(self, *, error):
+        if self.tijdelijk is not None:
+            shutil.rmtree(self.tijdelijk, ignore_errors=True)
+            self.tijdelijk = None
+
+    def on_serve(self, server, *, config, builder):
         for map_ in RECORDMAPPEN:
             if (self.root / map_).is_dir():
                 server.watch(str(self.root / map_))

@@ -34,6 +34,8 @@ class Opties:
     peildatum: dt.date
     basis_url: str = ""
     directory_urls: bool = True
+    intern: bool = False
+    """Internal build: confidential decisions included, each marked with a banner."""
 
 
 class Adressen:
@@ -246,7 +248,7 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
     """Every page and data file of the public site, sorted by path; confidential decisions are left out."""
     if isinstance(opties, dt.date):
         opties = Opties(opties)
-    publiek = agenda.openbaar()
+    publiek = agenda if opties.intern else agenda.openbaar()
     pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
         uri, render(template, z=Context(publiek, opties, uri), **extra), bron)
     paginas = [

@@ -27,4 +27,5 @@ def tekst(html_bron: str) -> str:
     """The visible text of the article, whitespace folded."""
     artikel = re.search(r"<article[^>]*>(.*)</article>", html_bron, re.S)
     inhoud = re.sub(r"<[^>]+>", " ", artikel.group(1) if artikel else html_bron)
-    return re.sub(r"\s+", " ", html.unescape(inhoud))
+    # tags become spaces; drop the space that then lands before punctuation
+    return re.sub(r" ([,.;:)])", r"\1", re.sub(r"\s+", " ", html.unescape(inhoud)))

@@ -23,9 +23,13 @@ class Agenda:
     risicoregister: Risicoregister | None = None
     vertrouwelijk: frozenset[int] = field(default_factory=frozenset)
     """Numbers of confidential decisions left out of this (public) view."""
+    verborgen_vervangen: frozenset[int] = field(default_factory=frozenset)
+    """Public decisions replaced by a confidential accorded decision: 'vervangen', by a decision we cannot name."""
 
     def status(self, besluit: Besluit) -> BesluitStatus:
         """Derived status, including replacement by a later accorded decision."""
+        if besluit.nummer in self.verborgen_vervangen:
+            return BesluitStatus.VERVANGEN
         for ander in self.besluiten.values():
             if besluit.nummer in ander.vervangt and ander.eigen_status is BesluitStatus.GEACCORDEERD:
                 return BesluitStatus.VERVANGEN
@@ -64,4 +68,9 @@ class Agenda:
         """This agenda without confidential decisions; their numbers are kept to say 'vertrouwelijk'."""
         geheim = frozenset(n for n, b in self.besluiten.items() if b.vertrouwelijk)
         zichtbaar = {n: b for n, b in self.besluiten.items() if n not in geheim}
-        return replace(self, besluiten=zichtbaar, vertrouwelijk=self.vertrouwelijk | geheim)
+        verborgen = frozenset(
+            v for n in geheim if self.besluiten[n].eigen_status is BesluitStatus.GEACCORDEERD
+            for v in self.besluiten[n].vervangt if v in zichtbaar
+        )
+        return replace(self, besluiten=zichtbaar, vertrouwelijk=self.vertrouwelijk | geheim,
+                       verborgen_vervangen=self.verborgen_vervangen | verborgen)
