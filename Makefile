@@ -1,12 +1,13 @@
 # Twee commando's doen alle voorbereiding:
 #   make site   maakt een virtuele omgeving, installeert alles en toont de site op http://127.0.0.1:8000
-#   make test   installeert wat de tests nodig hebben en draait de hele testsuite
+#   make test   installeert wat de tests nodig hebben (ook Chromium) en draait de hele testsuite
 VENV ?= .venv
 PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check build
+.PHONY: site test check build chromium
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	python3 -m venv $(VENV)
@@ -22,5 +23,12 @@ check: $(VENV)/.geinstalleerd
 build: $(VENV)/.geinstalleerd
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.geinstalleerd
+# De browsertests gebruiken Chromium uit Debian (geen eigen browserdownload van Playwright).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Chromium installeren voor de browsertests..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(VENV)/.geinstalleerd chromium
 	$(PY) -m pytest

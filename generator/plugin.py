@@ -25,6 +25,8 @@ from .samenstellen import Opties, stel_samen
 from .schoonmaak import schoon
 
 RECORDMAPPEN = ("agenda", "decisions")
+THEMA = Path(__file__).parent / "thema"
+STIJL = "assets/uitvoeringsagenda.css"
 
 
 class AgendaConfig(base.Config):
@@ -65,6 +67,11 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
         self.basis_url = config.site_url or ""
         self._tel_waarschuwingen()
         self._bouw_apart(config)
+        # The plugin brings its own partials and stylesheet, so every programme gets them.
+        if str(THEMA) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEMA))
+        if STIJL not in config.extra_css:
+            config.extra_css.append(STIJL)
         return config
 
     def _tel_waarschuwingen(self) -> None:
@@ -100,6 +107,7 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             # The edit button of a generated page opens the record it was made from.
             bestand.edit_uri = os.path.relpath(self.root / pagina.bron, docs).replace(os.sep, "/") if pagina.bron else None
             files.append(bestand)
+        files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
         return files
 
     def on_page_content(self, html, *, page, config, files):

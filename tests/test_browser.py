@@ -1,0 +1,121 @@
+"""Click through the built 3Noord site in headless Chromium (Debian's), with axe-core on every page type."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from sitebouw import mkdocs_build
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGINATYPEN = [
+    "", "uitvoeringsagenda/", "deelopdrachten/", "deelopdrachten/jeugdhulpplus/", "besluiten/",
+    "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/", "besluiten/status/voorgesteld/", "nulplaten/",
+    "nulplaten/uitvoeringsagenda-2023/", "planning/", "regios/", "regios/drenthe/", "vergaderingen/",
+    "vergaderingen/stuurgroep/", "vergaderingen/opvolging/", "open-data/", "bijdragen/", "toegankelijkheid/", "404.html",
+]
+
+
+class _StilleHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def adres(tmp_path_factory):
+    site = tmp_path_factory.mktemp("browser") / "site"
+    resultaat = mkdocs_build(ROOT / "mkdocs.yml", site, "2026-11-22")
+    assert resultaat.returncode == 0, resultaat.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(site)))
+    draad = threading.Thread(target=server.serve_forever, daemon=True)
+    draad.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian's chromium is needed: apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def pagina(browser, adres):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.elders = []
+    page.on("request", lambda r: page.elders.append(r.url) if not r.url.startswith((adres, "data:", "blob:")) else None)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("pad", PAGINATYPEN)
+def test_page_type_loads_is_accessible_and_stays_on_its_origin(pagina, adres, pad):
+    antwoord = pagina.goto(adres + pad)
+    assert antwoord.ok
+    assert pagina.locator("article h1").first.is_visible()
+    pagina.wait_for_load_state("networkidle")
+    resultaat = Axe().run(pagina, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert resultaat.violations_count == 0, resultaat.generate_report()
+    assert pagina.elders == []
+
+
+def test_sidebar_navigation(pagina, adres):
+    pagina.goto(adres)
+    pagina.locator(".md-sidebar--primary").get_by_role("link", name="Deelopdrachten", exact=True).click()
+    pagina.wait_for_url(adres + "deelopdrachten/")
+    assert pagina.locator("article h1").inner_text().rstrip("¶") == "Deelopdrachten"
+    pagina.get_by_role("link", name="JeugdhulpPlus", exact=True).first.click()
+    pagina.wait_for_url(adres + "deelopdrachten/jeugdhulpplus/")
+    assert pagina.locator("article h1").inner_text().rstrip("¶") == "JeugdhulpPlus"
+
+
+def test_dutch_search_finds_the_charter(pagina, adres):
+    pagina.goto(adres)
+    pagina.locator("input.md-search__input").fill("JeugdhulpPlus")
+    resultaat = pagina.locator('.md-search-result__link[href*="deelopdrachten/jeugdhulpplus/"]').first
+    resultaat.wait_for(timeout=15000)
+    assert "JeugdhulpPlus" in resultaat.inner_text()
+    assert pagina.elders == []
+
+
+def test_edit_link_opens_the_source_record(pagina, adres):
+    pagina.goto(adres + "deelopdrachten/jeugdhulpplus/")
+    knop = pagina.locator("a.md-content__button").first
+    assert knop.is_visible()
+    assert knop.get_attribute("href").endswith("/edit/main/agenda/deelopdrachten/jeugdhulpplus.md")
+
+
+def test_print_view_of_the_agenda_is_complete(pagina, adres):
+    pagina.goto(adres + "uitvoeringsagenda/")
+    pagina.emulate_media(media="print")
+    for kop in ("1. Inleiding", "5.3 Deelopdrachten", "Overige klinische functies", "8. Risico's", "9.3 Aanbieders"):
+        assert pagina.get_by_role("heading", name=kop, exact=True).first.is_visible(), kop
+    assert not pagina.locator(".md-sidebar--primary").is_visible()
+    assert not pagina.locator(".md-header").is_visible()
+    pdf = pagina.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") > 10
+
+
+def test_nulplaat_board_reads_left_to_right_with_ambition_top_right(pagina, adres):
+    pagina.goto(adres + "nulplaten/uitvoeringsagenda-2023/")
+    ambitie = pagina.locator(".nulplaat__ambitie").bounding_box()
+    knoppen = pagina.locator(".nulplaat__knop")
+    eerste, tweede = knoppen.nth(0).bounding_box(), knoppen.nth(1).bounding_box()
+    assert ambitie["x"] > eerste["x"] and ambitie["y"] <= eerste["y"] + 60
+    assert tweede["x"] > eerste["x"] and abs(tweede["y"] - eerste["y"]) < 5
+    pagina.set_viewport_size({"width": 390, "height": 800})
+    ambitie, eerste = pagina.locator(".nulplaat__ambitie").bounding_box(), knoppen.nth(0).bounding_box()
+    assert ambitie["y"] < eerste["y"]  # on a phone the ambition comes first
