@@ -36,6 +36,8 @@ class Bronnen:
     nulplaat: dict[str, YamlDocument] = field(default_factory=dict)
     besluit: dict[str, YamlDocument] = field(default_factory=dict)
     geldig: set[str] = field(default_factory=set)
+    vervangen: dict[str, str] = field(default_factory=dict)
+    """Record texts to use instead of what is on disk (paths relative to root): an edit checked before writing."""
     aanwezig: dict[str, set[str]] = field(default_factory=dict)
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
@@ -48,16 +50,19 @@ class Bronnen:
         return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig.get("besluit", ())}
 
 
-def verzamel(root: Path) -> Bronnen:
+def verzamel(root: Path, vervangen: dict[str, str] | None = None) -> Bronnen:
     """Read and schema-check every record below ``root``; collect all problems."""
-    bronnen = Bronnen(root)
+    bronnen = Bronnen(root, vervangen=dict(vervangen or {}))
     bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
     bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
     for soort, map_ in MAPPEN.items():
         bronnen.aanwezig[soort] = set()
-        for pad in sorted((root / map_).iterdir()) if (root / map_).is_dir() else []:
+        paden = set((root / map_).iterdir()) if (root / map_).is_dir() else set()
+        paden |= {root / r for r in bronnen.vervangen if r.rpartition("/")[0] == map_}
+        for pad in sorted(paden):
             relatief = pad.relative_to(root).as_posix()
-            if not _verwacht_bestand(bronnen, relatief, pad) or not _naam_klopt(bronnen, soort, relatief, pad.name):
+            nieuw = relatief in bronnen.vervangen
+            if not nieuw and not _verwacht_bestand(bronnen, relatief, pad) or not _naam_klopt(bronnen, soort, relatief, pad.name):
                 continue
             bronnen.aanwezig[soort].add(pad.stem)
             doc = _lees(bronnen, relatief, soort, verplicht=True)
@@ -98,6 +103,8 @@ def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
 
 def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlDocument | None:
     pad = bronnen.root / relatief
+    if relatief in bronnen.vervangen:
+        return _verwerk(bronnen, relatief, soort, bronnen.vervangen[relatief].encode("utf-8"))
     if pad.is_symlink():
         bronnen.problemen.append(Probleem(relatief, 1, "symbolische link als record", "een gewoon bestand"))
         return None
@@ -105,7 +112,10 @@ def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlD
         if verplicht:
             bronnen.problemen.append(Probleem(relatief, 1, "bestand ontbreekt", f"een {soort}-bestand op deze plek"))
         return None
-    inhoud = pad.read_bytes()
+    return _verwerk(bronnen, relatief, soort, pad.read_bytes())
+
+
+def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
     if len(inhoud) > invoer.MAX_BYTES:
         bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
                                           f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))

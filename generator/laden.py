@@ -20,9 +20,9 @@ class Laadresultaat:
     problemen: tuple[Probleem, ...]
 
 
-def laad(root: Path) -> Laadresultaat:
-    """Read all records below ``root``; report every problem in one pass."""
-    bronnen = verzamel(Path(root))
+def laad(root: Path, vervangen: dict[str, str] | None = None) -> Laadresultaat:
+    """Read all records below ``root`` (``vervangen``: texts to use instead of the files); report every problem."""
+    bronnen = verzamel(Path(root), vervangen)
     problemen = sorted(set(bronnen.problemen + controleer(bronnen)))
     if problemen:
         return Laadresultaat(None, tuple(problemen))

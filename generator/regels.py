@@ -8,7 +8,7 @@ from typing import Any
 
 from .bronnen import BESLUITNAAM, Bronnen
 from .model.datum import Datum, OngeldigeDatum
-from .model.vocab import Uitkomst
+from .model.vocab import RegioUitkomst, Uitkomst
 from .problemen import Probleem
 from .suggesties import bedoelde_u, opsomming
 from .yamlbron import YamlDocument
@@ -171,8 +171,12 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
 def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Datum | None:
     route = b.programma.data["besluitvormingsroute"] if b.is_geldig(b.programma) else None
     vorige_datum, vorige_positie, accordering = None, -1, None
+    ingetrokken = False
     for i, stap in enumerate(doc.data["verloop"]):
         pad = ("verloop", i)
+        if ingetrokken:
+            c.fout(doc, (*pad, "uitkomst"), "stap na 'ingetrokken'", "geen stappen meer: een ingetrokken voorstel wordt een nieuw besluit")
+        ingetrokken = ingetrokken or stap["uitkomst"] == Uitkomst.INGETROKKEN.value
         datum = c.datum(doc, (*pad, "datum"), stap["datum"])
         if datum and vorige_datum and datum.zeker_voor(vorige_datum):
             c.fout(doc, (*pad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
@@ -223,9 +227,14 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
         if regio_id not in betrokken:
             c.fout(doc, pad, f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'", "de regio ook onder 'regios' noemen")
         route = [s["id"] for s in regios[regio_id]["besluitvormingsroute"]]
-        vorige_datum, vorige_positie = None, -1
+        vorige_datum, vorige_positie, besloten = None, -1, None
         for i, stap in enumerate(stappen):
             spad = (*pad, i)
+            if besloten:
+                c.fout(doc, (*spad, "uitkomst"), f"stap nadat {regio_id} al '{besloten}' heeft besloten",
+                       "geen stappen meer na een eindbesluit van de regio")
+            if stap["uitkomst"] in (RegioUitkomst.VASTGESTELD.value, RegioUitkomst.NIET_VASTGESTELD.value):
+                besloten = besloten or stap["uitkomst"]
             datum = c.datum(doc, (*spad, "datum"), stap["datum"])
             if accordering is None:
                 c.fout(doc, spad, "regionale stap terwijl het besluit nog niet is geaccordeerd",

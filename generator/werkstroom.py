@@ -1,0 +1,170 @@
+"""Commands that change records: scaffold a new record, record a step. Checked in memory, written atomically."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
+from .bronnen import BESLUITNAAM, MAPPEN
+from .laden import Laadresultaat, laad
+from .problemen import Probleem
+
+
+class Geweigerd(Exception):
+    """The change is refused; nothing was written. Carries the problems to show."""
+
+    def __init__(self, problemen: list[Probleem] | list[str]):
+        super().__init__("\n".join(map(str, problemen)))
+        self.problemen = [str(p) for p in problemen]
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    """What a command wrote and the agenda as it is now."""
+
+    pad: str
+    agenda: object
+
+
+def slug(tekst: str, maximum: int = 60) -> str:
+    """An ASCII id from a Dutch title: 'Één centrale toegang' → 'een-centrale-toegang'."""
+    ascii_ = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    woorden = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    return woorden[:maximum].rstrip("-") or "record"
+
+
+def besluitbestand(root: Path, nummer: int) -> str:
+    """The path of decision ``nummer`` relative to root; Geweigerd when there is none."""
+    for pad in sorted((root / MAPPEN["besluit"]).glob(f"{nummer:04d}-*.md")):
+        if BESLUITNAAM.match(pad.name):
+            return pad.relative_to(root).as_posix()
+    raise Geweigerd([f"besluit {nummer} bestaat niet — kies een nummer uit decisions/"])
+
+
+def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
+    """Load the programme with the new text in memory; write only if this record has no problems."""
+    resultaat: Laadresultaat = laad(root, {relatief: tekst})
+    eigen = [p for p in resultaat.problemen if p.pad == relatief]
+    if eigen:
+        raise Geweigerd(eigen)
+    if resultaat.problemen:
+        # Problems elsewhere are not this command's to fix, but the check must pass before writing.
+        raise Geweigerd(["andere records bevatten fouten; los die eerst op (agenda check):", *resultaat.problemen])
+    schrijf_atomair(root / relatief, tekst)
+    return Resultaat(relatief, resultaat.agenda)
+
+
+def zet_stap(root: Path, nummer: int, *, datum: str, uitkomst: str, gremium: str | None = None,
+             regio: str | None = None, stap: str | None = None, toelichting: str | None = None) -> Resultaat:
+    """Append a dated step to a decision's route (``regio`` given: to that region's own route)."""
+    relatief = besluitbestand(root, nummer)
+    tekst = (root / relatief).read_bytes().decode("utf-8")
+    if regio is None:
+        if stap is not None:
+            raise Geweigerd(["--stap hoort bij een regionale stap — geef ook --regio"])
+        sleutels, item = ("verloop",), {"datum": datum, "gremium": gremium, "uitkomst": uitkomst}
+    else:
+        if gremium is not None:
+            raise Geweigerd(["--gremium hoort bij de programmaroute — laat het weg bij een regionale stap"])
+        stap = stap or _enige_stap(root, regio)
+        sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
+    item["toelichting"] = toelichting
+    item = {k: v for k, v in item.items() if v is not None}
+    try:
+        nieuw = voeg_item_toe(relatief, tekst, sleutels, item)
+    except Onbewerkbaar as fout:
+        raise Geweigerd([f"{relatief}: {fout}"]) from None
+    return _schrijf_na_controle(root, relatief, nieuw)
+
+
+def _enige_stap(root: Path, regio: str) -> str:
+    agenda = laad(root).agenda
+    if agenda is None or regio not in agenda.programma.ids("regios"):
+        raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
+    route = agenda.programma.regio(regio).besluitvormingsroute
+    if len(route) != 1:
+        opties = ", ".join(s.id for s in route)
+        raise Geweigerd([f"regio '{regio}' heeft meer routestappen — geef --stap, een van: {opties}"])
+    return route[0].id
+
+
+def _regels(sleutel: str, waarden: list | tuple) -> list[str]:
+    return [f"{sleutel}: [{', '.join(yaml_waarde(w) for w in waarden)}]"] if waarden else []
+
+
+def _nieuw(root: Path, relatief: str, tekst: str) -> Resultaat:
+    if (root / relatief).exists():
+        raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
+    return _schrijf_na_controle(root, relatief, tekst)
+
+
+def nieuw_besluit(root: Path, *, titel: str, soort: str, samenvatting: str, datum: str, deelopdrachten=(), regios=None,
+                  vervangt=(), vertrouwelijk: bool = False, bron: str | None = None) -> Resultaat:
+    """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
+    nummers = [int(m.group(1)) for p in (root / MAPPEN["besluit"]).glob("*.md") if (m := BESLUITNAAM.match(p.name))]
+    nummer = max(nummers, default=0) + 1
+    regels = ["---", f"nummer: {nummer}", f"titel: {yaml_waarde(titel)}", f"soort: {soort}",
+              f"samenvatting: {yaml_waarde(samenvatting)}", *_regels("deelopdrachten", deelopdrachten)]
+    if regios is not None:
+        regels += _regels("regios", regios) or ["regios: []"]
+    regels += _regels("vervangt", [int(v) for v in vervangt])
+    if vertrouwelijk:
+        regels.append("vertrouwelijk: true")
+    regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
+    if bron:
+        regels.append(f"bron: {yaml_waarde(bron)}")
+    regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Besluit", "", "Nader in te vullen.", "",
+               "## Gevolgen", "", "Nader in te vullen.", "", "## Overwogen alternatieven", "", "Nader in te vullen.", ""]
+    return _nieuw(root, f"{MAPPEN['besluit']}/{nummer:04d}-{slug(titel)}.md", "\n".join(regels))
+
+
+def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prioriteit: str | None = None,
+                        status: str | None = None, aanspreekpunt: str | None = None, voorzieningen=(), aanbieders=(),
+                        kruisverbanden=(), bron: str | None = None) -> Resultaat:
+    """A new charter with two phases to fill in and the sections doel, aanleiding and aandachtspunten."""
+    regels = ["---", f"titel: {yaml_waarde(titel)}"]
+    for sleutel, waarde in (("prioriteit", prioriteit), ("status", status), ("aanspreekpunt", aanspreekpunt)):
+        if waarde:
+            regels.append(f"{sleutel}: {waarde}")
+    regels += _regels("voorzieningen", voorzieningen) + _regels("aanbieders", aanbieders) + _regels("kruisverbanden", kruisverbanden)
+    regels += ["fasen:", '  - titel: "Fase 1"', '  - titel: "Fase 2"']
+    if bron:
+        regels.append(f"bron: {yaml_waarde(bron)}")
+    regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Doel", "", "Nader in te vullen.", "",
+               "## Aandachtspunten", "", "Nader in te vullen.", ""]
+    return _nieuw(root, f"{MAPPEN['deelopdracht']}/{id_ or slug(titel)}.md", "\n".join(regels))
+
+
+def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None = None, deelopdracht: str | None = None,
+                    ambitie: str | None = None, knoppen=(), vervangt: str | None = None, bron: str | None = None) -> Resultaat:
+    """A new snapshot; with ``vervangt`` the earlier snapshot's ambition and levers are the starting point."""
+    vorige = None
+    if vervangt:
+        agenda = laad(root).agenda
+        vorige = agenda.nulplaten.get(vervangt) if agenda else None
+        if vorige is None:
+            raise Geweigerd([f"nulplaat '{vervangt}' bestaat niet (of de records bevatten fouten) — kies een id uit agenda/nulplaten/"])
+    ambitie = ambitie or (vorige.ambitie if vorige else None)
+    if not ambitie:
+        raise Geweigerd(["geef --ambitie: wat wil deze nulplaat bereiken?"])
+    knop_regels = []
+    if knoppen:
+        knop_regels = [f"  - wat: {yaml_waarde(k)}" for k in knoppen]
+    elif vorige:
+        for k in vorige.knoppen:
+            knop_regels.append(f"  - wat: {yaml_waarde(k.wat)}")
+            knop_regels += ["    hoe:"] + [f"      - {yaml_waarde(h)}" for h in k.hoe] if k.hoe else []
+    if not knop_regels:
+        raise Geweigerd(["geef minstens één --knop: waaraan moet gedraaid worden?"])
+    deelopdracht = deelopdracht or (vorige.deelopdracht if vorige else None)
+    regels = ["---", f"titel: {yaml_waarde(titel)}", f"peildatum: {yaml_waarde(peildatum)}"]
+    regels += [f"deelopdracht: {deelopdracht}"] if deelopdracht else []
+    regels += [f"vervangt: {vervangt}"] if vervangt else []
+    regels += [f"ambitie: {yaml_waarde(ambitie)}", "knoppen:", *knop_regels]
+    if bron:
+        regels.append(f"bron: {yaml_waarde(bron)}")
+    regels += ["---", ""]
+    return _nieuw(root, f"{MAPPEN['nulplaat']}/{id_ or slug(titel)}.md", "\n".join(regels))
