@@ -168,6 +168,7 @@ def _als_yaml(waarde: Any) -> Any:
 def schrijf_atomair(pad: Path, tekst: str) -> None:
     """Write via a temporary file in the same folder and an atomic rename; keep the file's mode."""
     pad = Path(pad)
+    pad.parent.mkdir(parents=True, exist_ok=True)
     modus = pad.stat().st_mode & 0o777 if pad.exists() else 0o644
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
     try:

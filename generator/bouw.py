@@ -9,7 +9,7 @@ from .model.agenda import Agenda
 from .model.besluit import Besluit, RegioStap, Stap
 from .model.datum import Datum
 from .model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
-from .model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister
+from .model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from .model.programma import (
     Benoemd, Gremium, OpbouwOnderdeel, Programma, ProgrammaFase, Regio, RegioRouteStap, RouteStap,
 )
@@ -29,6 +29,8 @@ def bouw(b: Bronnen) -> Agenda:
         besluiten={d.data["nummer"]: _besluit(k, d, alle_regios) for k, d in b.besluit.items()},
         nulplaten={k: _nulplaat(k, d) for k, d in b.nulplaat.items()},
         risicoregister=_risicoregister(b.risicos) if b.risicos is not None else None,
+        versies={k: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), d.body, d.pad)
+                 for k, d in b.versie.items()},
     )
 
 

@@ -13,6 +13,7 @@ from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_y
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
 
 PROGRAMMA = "agenda/programma.yml"
 RISICOS = "agenda/risicos.yml"
@@ -21,6 +22,7 @@ MAPPEN = {
     "deelopdracht": "agenda/deelopdrachten",
     "nulplaat": "agenda/nulplaten",
     "besluit": "decisions",
+    "versie": "agenda/versies",
 }
 
 
@@ -35,6 +37,7 @@ class Bronnen:
     deelopdracht: dict[str, YamlDocument] = field(default_factory=dict)
     nulplaat: dict[str, YamlDocument] = field(default_factory=dict)
     besluit: dict[str, YamlDocument] = field(default_factory=dict)
+    versie: dict[str, YamlDocument] = field(default_factory=dict)
     geldig: set[str] = field(default_factory=set)
     vervangen: dict[str, str] = field(default_factory=dict)
     """Record texts to use instead of what is on disk (paths relative to root): an edit checked before writing."""
@@ -93,6 +96,12 @@ def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
             return True
         bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een besluit",
                                           "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md"))
+        return False
+    if soort == "versie":
+        if VERSIENAAM.match(naam):
+            return True
+        bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een versie",
+                                          "JJJJ.N.md, bijvoorbeeld 2024.1.md (maak versies met 'agenda vaststellen')"))
         return False
     if SLUG.match(naam[:-3]):
         return True

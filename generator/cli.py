@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import click
 from . import werkstroom
 from .boom import Lek, bouw_boom
 from .model.vocab import DeelopdrachtStatus, Prioriteit, Soort
+from .opzet import nieuw_programma
+from .prsamenvatting import pr_samenvatting
+from .statusoverzicht import statusoverzicht, statustekst
 from .werkstroom import Geweigerd
 from .laden import laad
 from .problemen import Probleem, samenvatting
@@ -40,12 +44,23 @@ def agenda() -> None:
     """Uitvoeringsagenda als docs-as-code: records controleren en de site bouwen."""
 
 
+def _github(tekst: str) -> str:
+    """Escape a value for a GitHub Actions workflow command."""
+    return tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
 @agenda.command()
 @_ROOT
-def check(root: Path) -> None:
+@click.option("--format", "vorm", type=click.Choice(["tekst", "github"]), default="tekst", show_default=True,
+              help="github: meldingen als annotaties op de regels van de pull request.")
+def check(root: Path, vorm: str) -> None:
     """Controleer alle records en meld elk probleem met bestand en regel."""
     resultaat = laad(root)
     if resultaat.problemen:
+        if vorm == "github":
+            for p in resultaat.problemen:
+                bericht = f"{p.wat} — {p.verwacht}" if p.verwacht else p.wat
+                click.echo(f"::error file={_github(p.pad)},line={p.regel},title=agenda check::{bericht.replace('%', '%25').replace(chr(10), '%0A')}")
         _meld(resultaat.problemen)
         sys.exit(1)
     a = resultaat.agenda
@@ -74,6 +89,57 @@ def build(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
         sys.exit(1)
     soort = "Interne site (met vertrouwelijke besluiten)" if intern else "Site"
     click.echo(f"{soort} geschreven naar {uit} (peildatum {peildatum.isoformat()}).")
+
+
+@agenda.command()
+@_ROOT
+@click.option("--versie", required=True, help="Versienummer, bijvoorbeeld 2024.1.")
+@click.option("--besluit", required=True, type=int, help="Nummer van het geaccordeerde besluit (soort vaststelling).")
+def vaststellen(root, versie, besluit):
+    """Leg de huidige uitvoeringsagenda vast als vastgestelde versie."""
+    try:
+        uit = werkstroom.vaststellen(root, versie=versie, besluit=besluit)
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als dé uitvoeringsagenda.")
+
+
+@agenda.command()
+@_ROOT
+@click.argument("basis")
+def wijzigingen(root, basis):
+    """Samenvatting voor een pull request: wat verandert er ten opzichte van BASIS (een git-referentie)?"""
+    try:
+        click.echo(pr_samenvatting(root, basis))
+    except Geweigerd as fout:
+        for regel in fout.problemen:
+            click.echo(f"Fout: {regel}", err=True)
+        sys.exit(2)
+
+
+@agenda.command()
+@click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--titel", help="Titel van het programma.")
+@click.option("--kortenaam", help="Korte naam, bijvoorbeeld de naam van het samenwerkingsverband.")
+@click.option("--regio", "regios", multiple=True, help="Regio als id=Naam, bijvoorbeeld noord=Regio Noord (herhaalbaar).")
+@click.option("--gremium", "gremia", multiple=True,
+              help="Gremium als id=Naam (herhaalbaar, in volgorde van de route: eerst wie adviseert, als laatste wie besluit).")
+@click.option("--van", "van", type=int, help="Eerste jaar van het programma.")
+@click.option("--tot", "tot", type=int, help="Laatste jaar van het programma.")
+def init(map_, titel, kortenaam, regios, gremia, van, tot):
+    """Zet een nieuw programma op (eigen regio's, gremia en routes) dat meteen bouwt."""
+    titel = _vraag(titel, "--titel", "Titel van het programma")
+    if not regios and sys.stdin.isatty():
+        regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
+    if not regios:
+        raise click.UsageError("--regio ontbreekt — geef minstens één regio, bijvoorbeeld --regio noord=\"Regio Noord\"")
+    try:
+        uit = nieuw_programma(map_, titel=titel, kortenaam=kortenaam, regios=regios,
+                              gremia=gremia or ("regiegroep=Regiegroep", "stuurgroep=Stuurgroep"),
+                              van=van, tot=tot)
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Nieuw programma in {uit}. Bekijk het met: cd {uit} && mkdocs serve")
 
 
 def _dutch(fout: click.ClickException) -> str:
@@ -106,6 +172,9 @@ def main() -> None:
         sys.exit(fout.exit_code)
     except click.Abort:
         click.echo("Afgebroken.", err=True)
+        sys.exit(1)
+    except OSError as fout:  # disk full, no permission, folder gone: not a record problem, still no traceback
+        click.echo(f"Fout: {fout.strerror or fout} ({fout.filename or 'bestand'}) — controleer de map en de rechten", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -226,3 +295,20 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting):
     if regio:
         regel += f"; in {uit.agenda.programma.regio(regio).naam}: {besluit.regio_status(regio).label}"
     click.echo(regel + ".")
+
+
+@agenda.command()
+@_ROOT
+@click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--json", "als_json", is_flag=True, help="Als JSON, voor scripts en dashboards.")
+def status(root, peildatum, als_json):
+    """Overzicht voor coördinatoren: wat moet er nog gebeuren, wat is te laat."""
+    resultaat = laad(root)
+    if resultaat.problemen:
+        _meld(resultaat.problemen)
+        sys.exit(1)
+    stand = statusoverzicht(resultaat.agenda, peildatum)
+    if als_json:
+        click.echo(json.dumps(stand, ensure_ascii=False, indent=2))
+    else:
+        click.echo(statustekst(stand))

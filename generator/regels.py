@@ -66,6 +66,7 @@ def controleer(bronnen: Bronnen) -> list[Probleem]:
     _besluiten(c, bronnen, ids)
     _nulplaten(c, bronnen, ids)
     _risicos(c, bronnen)
+    _versies(c, bronnen)
     return c.problemen
 
 
@@ -317,3 +318,26 @@ def _risicos(c: Controle, b: Bronnen) -> None:
     categorieen = {k["id"] for k in doc.data["categorieen"]}
     for i, risico in enumerate(doc.data["risicos"]):
         c.verwijzing(doc, ("risicos", i, "categorie"), risico["categorie"], categorieen, "categorie")
+
+
+def _versies(c: Controle, b: Bronnen) -> None:
+    besluiten = {d.data["nummer"]: d for d in b.besluit.values() if b.is_geldig(d)}
+    for sleutel, doc in b.versie.items():
+        if not b.is_geldig(doc):
+            continue
+        data = doc.data
+        if data["versie"] != sleutel:
+            c.fout(doc, ("versie",), f"versie '{data['versie']}' past niet bij de bestandsnaam", f"versie: \"{sleutel}\"")
+        datum = c.datum(doc, ("datum",), data["datum"])
+        besluit = besluiten.get(data["besluit"])
+        if data["besluit"] not in b.besluitnummers():
+            c.fout(doc, ("besluit",), f"besluit {data['besluit']} bestaat niet", "het nummer van het besluit dat deze versie vaststelt")
+        elif besluit is not None:
+            if besluit.data["soort"] != "vaststelling":
+                c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
+            accordering = next((s["datum"] for s in besluit.data["verloop"] if s["uitkomst"] == Uitkomst.GEACCORDEERD.value), None)
+            if accordering is None:
+                c.fout(doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit")
+            elif datum and str(Datum.lees(accordering)) != str(datum):
+                c.fout(doc, ("datum",), f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
+                       "de datum waarop het besluit is geaccordeerd")

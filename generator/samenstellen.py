@@ -12,9 +12,10 @@ from .model.besluit import Besluit
 from .model.datum import Datum, Precisie
 from .model.deelopdracht import Deelopdracht
 from .model.overig import Nulplaat
-from . import feeds, opendata, planning
+from . import feeds, opendata, overzicht, planning
 from .model.nulplaatverschil import vergelijk
 from .model.vocab import BesluitStatus, RegioStatus, Soort, Uitkomst
+from .versieverschil import vergelijk_teksten
 from .weergave import NADER, relatief, render
 
 
@@ -43,6 +44,8 @@ class Adressen:
 
     HOME = "index.md"
     AGENDA = "uitvoeringsagenda/index.md"
+    WERKVERSIE = "uitvoeringsagenda/werkversie.md"
+    VERSIES = "uitvoeringsagenda/versies/index.md"
     DEELOPDRACHTEN = "deelopdrachten/index.md"
     BESLUITEN = "besluiten/index.md"
     NULPLATEN = "nulplaten/index.md"
@@ -53,6 +56,10 @@ class Adressen:
     OPEN_DATA = "open-data/index.md"
     ICAL = "planning.ics"
     ATOM = "feeds/besluiten.xml"
+
+    @staticmethod
+    def versie(versie_id: str) -> str:
+        return f"uitvoeringsagenda/versies/{versie_id}.md"
 
     @staticmethod
     def regio(regio_id: str) -> str:
@@ -94,8 +101,9 @@ class Adressen:
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
-    def __init__(self, agenda: Agenda, opties: Opties, uri: str):
+    def __init__(self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False):
         self.agenda = agenda
+        self.bevroren = bevroren
         self.programma = agenda.programma
         self.peildatum = opties.peildatum
         self.opties = opties
@@ -152,33 +160,13 @@ class Context:
         return sorted(lijst, key=lambda b: (min((s.datum for s in b.verloop), default=None) or _GEEN, b.nummer))
 
     def advies(self, besluit: Besluit) -> str | None:
-        """The advice given on a decision (the explanation of its latest advice step)."""
-        adviezen = [s for s in besluit.verloop if s.uitkomst is Uitkomst.GEADVISEERD]
-        return adviezen[-1].toelichting if adviezen else None
+        return overzicht.advies(besluit)
 
     def dossier(self, gremium_id: str) -> list[Besluit]:
-        """What awaits this body: advice for proposals, or a decision for advised proposals."""
-        wacht_op = set()
-        for stap in self.programma.besluitvormingsroute:
-            if stap.gremium == gremium_id and Uitkomst.GEADVISEERD in stap.uitkomsten:
-                wacht_op |= {BesluitStatus.VOORGESTELD, BesluitStatus.TER_ADVISERING}
-            if stap.gremium == gremium_id and Uitkomst.GEACCORDEERD in stap.uitkomsten:
-                wacht_op.add(BesluitStatus.TER_BESLUITVORMING)
-        return [b for b in self.agenda.besluiten_op_nummer() if self.status(b) in wacht_op]
+        return overzicht.dossier(self.agenda, gremium_id)
 
     def opvolging(self) -> list[tuple[Besluit, list[str]]]:
-        """Decided proposals still awaiting feedback or an impact description, where the route has those steps."""
-        route = {u for s in self.programma.besluitvormingsroute for u in s.uitkomsten}
-        uit = []
-        for b in self.agenda.besluiten_op_nummer():
-            if self.status(b) not in (BesluitStatus.GEACCORDEERD, BesluitStatus.AFGEWEZEN):
-                continue
-            gezet = {s.uitkomst for s in b.verloop}
-            open_ = [label for u, label in ((Uitkomst.TERUGGEKOPPELD, "terugkoppeling"), (Uitkomst.IMPACT_BESCHREVEN, "impactbeschrijving"))
-                     if u in route and u not in gezet]
-            if open_:
-                uit.append((b, open_))
-        return uit
+        return overzicht.opvolging(self.agenda)
 
     def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """Per filter: its values with how many decisions each holds (empty values left out)."""
@@ -215,17 +203,9 @@ class Context:
             "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen else None,
         }
 
-    def nog_te_bekrachtigen(self) -> list[tuple[Besluit, dict]]:
+    def nog_te_bekrachtigen(self) -> list[tuple[Besluit, overzicht.Wachtend]]:
         """Accorded decisions a region has not finished, oldest first."""
-        rijen = []
-        for besluit in self.agenda.besluiten_op_nummer():
-            if self.status(besluit) is not BesluitStatus.GEACCORDEERD:
-                continue
-            for regio_id in besluit.regios:
-                rij = self.regiorij(besluit, regio_id)
-                if rij["status"] in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE):
-                    rijen.append((besluit, rij))
-        return sorted(rijen, key=lambda p: (p[0].accordering, p[0].nummer, p[1]["regio"].id))
+        return [(w.besluit, w) for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)]
 
     def laatste_besluiten(self, aantal: int = 5) -> list[Besluit]:
         besluiten = self.agenda.besluiten_op_nummer()
@@ -253,7 +233,6 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
         uri, render(template, z=Context(publiek, opties, uri), **extra), bron)
     paginas = [
         pagina(Adressen.HOME, "home.md.j2", "agenda/programma.yml"),
-        pagina(Adressen.AGENDA, "agenda.md.j2", "agenda/programma.yml"),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
         pagina(Adressen.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
         pagina(Adressen.NULPLATEN, "nulplaten.md.j2"),
@@ -263,6 +242,7 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
         pagina(Adressen.OPVOLGING, "opvolging.md.j2"),
         pagina(Adressen.OPEN_DATA, "opendata.md.j2"),
     ]
+    paginas += _agendapaginas(publiek, opties, pagina)
     for regio in publiek.programma.regios:
         paginas.append(pagina(Adressen.regio(regio.id), "regio.md.j2", "agenda/programma.yml", regio=regio))
     for gremium_id in dossiergremia(publiek):
@@ -279,6 +259,38 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
         paginas.append(pagina(Adressen.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n))
     paginas.extend(_schemas())
     return sorted(paginas, key=lambda p: p.uri)
+
+
+def bevries(agenda: Agenda, peildatum: dt.date) -> str:
+    """The composed agenda as frozen Markdown: public records only, no links, lateness as of ``peildatum``."""
+    publiek = agenda.openbaar()
+    z = Context(publiek, Opties(peildatum), Adressen.versie("bevroren"), bevroren=True)
+    return render("agenda_inhoud.md.j2", z=z).strip() + "\n"
+
+
+def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
+    """The agenda: the latest vastgestelde version as *the* agenda, the live werkversie, and every version."""
+    versies = agenda.versies_op_volgorde()
+    laatste = versies[-1] if versies else None
+    inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.WERKVERSIE))
+    verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
+    werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
+    uit = [pagina(Adressen.WERKVERSIE, "agenda.md.j2", "agenda/programma.yml", **werk),
+           pagina(Adressen.VERSIES, "versies.md.j2")]
+    if laatste is None:
+        uit.append(pagina(Adressen.AGENDA, "agenda.md.j2", "agenda/programma.yml",
+                          **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.AGENDA)))))
+    for i, v in enumerate(versies):
+        vorige = versies[i - 1] if i else None
+        latere = versies[i + 1] if i + 1 < len(versies) else None
+        tussen = [b for b in agenda.besluiten_op_nummer() if b.accordering and b.accordering.bekend
+                  and (vorige is None or vorige.datum.eind < b.accordering.begin) and b.accordering.begin <= v.datum.eind]
+        extra = dict(v=v, vorige=vorige, latere=latere, tussen=tussen,
+                     verschil=vergelijk_teksten(vorige.body, v.body) if vorige else None)
+        uit.append(pagina(Adressen.versie(v.id), "versie.md.j2", v.bestand, **extra))
+        if v is laatste:
+            uit.append(pagina(Adressen.AGENDA, "versie.md.j2", v.bestand, **extra))
+    return uit
 
 
 def _schemas() -> list[Pagina]:
@@ -325,13 +337,7 @@ def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
     return uit
 
 
-def dossiergremia(agenda: Agenda) -> list[str]:
-    """Bodies that give advice or decide in the programme route: they get a meeting docket."""
-    uit = []
-    for stap in agenda.programma.besluitvormingsroute:
-        if stap.gremium and {Uitkomst.GEADVISEERD, Uitkomst.GEACCORDEERD} & set(stap.uitkomsten) and stap.gremium not in uit:
-            uit.append(stap.gremium)
-    return uit
+dossiergremia = overzicht.dossiergremia
 
 
 FILTERS = (("status", "Status"), ("soort", "Soort"), ("gremium", "Gremium"), ("deelopdracht", "Deelopdracht"), ("regio", "Regio"))

@@ -14,7 +14,7 @@ from .problemen import Probleem
 from .suggesties import bedoelde_u, opsomming
 from .yamlbron import YamlDocument
 
-SOORTEN = ("programma", "besluit", "deelopdracht", "hoofdstuk", "nulplaat", "risicos")
+SOORTEN = ("programma", "besluit", "deelopdracht", "hoofdstuk", "nulplaat", "risicos", "versie")
 
 _JA_NEE = {"ja", "nee", "yes", "no", "on", "off", "j", "n", "y"}
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from .bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from .bronnen import BESLUITNAAM, MAPPEN
 from .laden import Laadresultaat, laad
+from .model.vocab import BesluitStatus, Soort
+from .samenstellen import bevries
 from .problemen import Probleem
 
 
@@ -168,3 +170,31 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", ""]
     return _nieuw(root, f"{MAPPEN['nulplaat']}/{id_ or slug(titel)}.md", "\n".join(regels))
+
+
+def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
+    """Freeze the composed agenda as version ``versie``, accorded by decision ``besluit`` (soort vaststelling)."""
+    resultaat = laad(root)
+    if resultaat.problemen:
+        raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda check):", *resultaat.problemen])
+    agenda = resultaat.agenda
+    if not re.match(r"^\d{4}\.\d+$", versie):
+        raise Geweigerd([f"'{versie}' is geen versienummer — verwacht JJJJ.N, bijvoorbeeld 2024.1"])
+    if versie in agenda.versies:
+        raise Geweigerd([f"versie {versie} bestaat al — kies het volgende versienummer"])
+    b = agenda.besluiten.get(besluit)
+    if b is None:
+        raise Geweigerd([f"besluit {besluit} bestaat niet"])
+    if b.vertrouwelijk:
+        raise Geweigerd([f"besluit {besluit} is vertrouwelijk — een openbare versie wordt met een openbaar besluit vastgesteld"])
+    if b.soort is not Soort.VASTSTELLING:
+        raise Geweigerd([f"besluit {besluit} is een {b.soort.label}, geen vaststelling — alleen een besluit van soort "
+                         "'vaststelling' stelt een versie vast"])
+    status = agenda.status(b)
+    if status is not BesluitStatus.GEACCORDEERD:
+        raise Geweigerd([f"besluit {besluit} is {status.label}, niet geaccordeerd — leg eerst de accordering vast, "
+                         f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"])
+    datum = b.accordering
+    regels = ["---", f"versie: \"{versie}\"", f"besluit: {besluit}", f"datum: {datum.iso}",
+              f"titel: {yaml_waarde(agenda.programma.titel)}", "---", "", bevries(agenda, datum.eind)]
+    return _nieuw(root, f"{MAPPEN['versie']}/{versie}.md", "\n".join(regels))

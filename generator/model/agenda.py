@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from .besluit import Besluit
 from .deelopdracht import Deelopdracht
-from .overig import Hoofdstuk, Nulplaat, Risicoregister
+from .overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
 from .programma import Programma
 from .vocab import BesluitStatus
 
@@ -21,6 +21,7 @@ class Agenda:
     besluiten: dict[int, Besluit]
     nulplaten: dict[str, Nulplaat]
     risicoregister: Risicoregister | None = None
+    versies: dict[str, Versie] = field(default_factory=dict)
     vertrouwelijk: frozenset[int] = field(default_factory=frozenset)
     """Numbers of confidential decisions left out of this (public) view."""
     verborgen_vervangen: frozenset[int] = field(default_factory=frozenset)
@@ -50,6 +51,10 @@ class Agenda:
 
     def nulplaten_voor(self, deelopdracht_id: str) -> list[Nulplaat]:
         return sorted((n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum)
+
+    def versies_op_volgorde(self) -> list[Versie]:
+        """Vastgestelde versions, oldest first (by accord date, then version number)."""
+        return sorted(self.versies.values(), key=lambda v: (v.datum, tuple(int(x) for x in v.id.split("."))))
 
     def nulplaatreeks(self, nulplaat: Nulplaat) -> list[Nulplaat]:
         """All snapshots linked to this one through 'vervangt', oldest first."""

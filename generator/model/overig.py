@@ -8,6 +8,11 @@ from .datum import Datum
 from .vocab import RisicoStatus
 
 
+def kopnummer(nummer: str) -> str:
+    """Chapters get a dot ('1.'), paragraphs keep their own ('5.3')."""
+    return nummer if "." in nummer else nummer + "."
+
+
 @dataclass(frozen=True)
 class Hoofdstuk:
     """A prose chapter (or paragraph) of the agenda."""
@@ -18,6 +23,11 @@ class Hoofdstuk:
     body: str
     bron: str | None = None
     bestand: str = ""
+
+    @property
+    def kop(self) -> str:
+        """The heading as the composed agenda shows it: '1. Inleiding', '5.3 Deelopdrachten'."""
+        return f"{kopnummer(self.nummer)} {self.titel}"
 
     @property
     def niveau(self) -> int:
@@ -79,3 +89,15 @@ class Risicoregister:
 
     def per_categorie(self) -> list[tuple[str, str, list[Risico]]]:
         return [(cid, naam, [r for r in self.risicos if r.categorie == cid]) for cid, naam in self.categorieen]
+
+
+@dataclass(frozen=True)
+class Versie:
+    """A frozen, vastgestelde version of the composed agenda, accorded by one decision."""
+
+    id: str
+    besluit: int
+    datum: Datum
+    titel: str
+    body: str
+    bestand: str = ""

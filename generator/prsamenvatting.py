@@ -1,0 +1,154 @@
+"""'agenda wijzigingen BASIS': a Dutch summary of a pull request, for a comment or the job summary."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from .laden import laad
+from .model.agenda import Agenda
+from .model.overig import kopnummer
+from .werkstroom import Geweigerd
+
+RECORDS = ("agenda", "decisions")
+_SOORT = {"A": "Toegevoegd", "M": "Gewijzigd", "D": "Verwijderd", "R": "Hernoemd", "C": "Gekopieerd", "T": "Gewijzigd"}
+
+
+def _git(root: Path, *args: str, tekst: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=tekst)
+
+
+def _gewijzigd(root: Path, basis: str) -> list[tuple[str, str]]:
+    """(kind, path) of record files changed against ``basis``, including untracked new ones."""
+    diff = _git(root, "diff", "--name-status", "--relative", basis, "--", *RECORDS)
+    if diff.returncode:
+        raise Geweigerd([f"git kan niet vergelijken met '{basis}' — {diff.stderr.strip()}"])
+    uit = []
+    for regel in diff.stdout.splitlines():
+        delen = regel.split("\t")
+        uit.append((_SOORT.get(delen[0][0], "Gewijzigd"), delen[-1]))
+    nieuw = _git(root, "ls-files", "--others", "--exclude-standard", "--", *RECORDS)
+    uit += [("Toegevoegd", pad) for pad in nieuw.stdout.splitlines()]
+    return sorted(set(uit), key=lambda p: p[1])
+
+
+def _oude_stand(root: Path, basis: str, doel: Path) -> None:
+    """Extract the record folders as they are in ``basis`` into ``doel``."""
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
+    boom = f"{basis}:{prefix}" if prefix else basis
+    archief = _git(root, "archive", "--format=tar", boom, *RECORDS, tekst=False)
+    if archief.returncode == 0:
+        with tarfile.open(fileobj=io.BytesIO(archief.stdout)) as tar:
+            tar.extractall(doel, filter="data")
+
+
+def pr_samenvatting(root: Path, basis: str) -> str:
+    """Records added, changed or removed; what they touch in the agenda; the status transitions they cause."""
+    root = Path(root)
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{basis}^{{commit}}").returncode:
+        raise Geweigerd([f"'{basis}' is geen bekende git-referentie (een tak, tag of commit)"])
+    wijzigingen = _gewijzigd(root, basis)
+    with tempfile.TemporaryDirectory() as tmp:
+        _oude_stand(root, basis, Path(tmp))
+        oud = laad(Path(tmp)).agenda
+    nieuw_resultaat = laad(root)
+    nieuw = nieuw_resultaat.agenda
+    regels = [f"## Wijzigingen ten opzichte van `{basis}`", ""]
+    if not wijzigingen:
+        return "\n".join(regels + ["Deze wijziging raakt geen records.", ""])
+    regels += ["**Records**", ""]
+    regels += [f"- {soort}: `{pad}`{_omschrijving(nieuw or oud, oud, pad)}" for soort, pad in wijzigingen]
+    onderdelen, deelopdrachten = _raakt(nieuw or oud, [pad for _, pad in wijzigingen])
+    regels += ["", "**Raakt de uitvoeringsagenda**", ""]
+    regels += [f"- {o}" for o in onderdelen] or ["- geen hoofdstuk of gegenereerd onderdeel"]
+    if deelopdrachten:
+        regels += ["", "**Deelopdrachten:** " + ", ".join(deelopdrachten)]
+    regels += ["", "**Statusovergangen**", ""]
+    regels += [f"- {o}" for o in _overgangen(oud, nieuw)] or ["- geen"]
+    regels += ["", "**Controle**", ""]
+    if nieuw_resultaat.problemen:
+        regels += [f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda check`:", ""]
+        regels += [f"- `{p}`" for p in nieuw_resultaat.problemen[:20]]
+    else:
+        regels.append("Alle records zijn in orde.")
+    return "\n".join(regels) + "\n"
+
+
+def _omschrijving(agenda: Agenda | None, oud: Agenda | None, pad: str) -> str:
+    for bron in (agenda, oud):
+        if bron is None:
+            continue
+        for b in bron.besluiten.values():
+            if b.bestand == pad:
+                return f" — besluit {b.nummer}: {b.titel}"
+        for d in bron.deelopdrachten.values():
+            if d.bestand == pad:
+                return f" — deelopdracht {d.titel}"
+        for h in bron.hoofdstukken.values():
+            if h.bestand == pad:
+                return f" — hoofdstuk {h.kop}"
+        for n in bron.nulplaten.values():
+            if n.bestand == pad:
+                return f" — nulplaat {n.titel}"
+    return ""
+
+
+def _sectiekop(agenda: Agenda, sectie: str) -> str:
+    """The heading under which a generated section appears in the composed agenda."""
+    vorige = None
+    for o in agenda.programma.opbouw:
+        if o.hoofdstuk:
+            vorige = agenda.hoofdstukken.get(o.hoofdstuk)
+        elif o.sectie and o.sectie.value == sectie:
+            if o.titel:
+                return f"{kopnummer(o.nummer) + ' ' if o.nummer else ''}{o.titel}"
+            return vorige.kop if vorige else sectie
+    return "niet in de opbouw"
+
+
+def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str]]:
+    if agenda is None:
+        return [], []
+    onderdelen, deelopdrachten = [], []
+    for pad in paden:
+        for h in agenda.hoofdstukken.values():
+            if h.bestand == pad:
+                onderdelen.append(h.kop)
+        for d in agenda.deelopdrachten.values():
+            if d.bestand == pad:
+                onderdelen.append(f"{_sectiekop(agenda, 'deelopdrachten')} › {d.titel}")
+                deelopdrachten.append(d.titel)
+        for b in agenda.besluiten.values():
+            if b.bestand == pad:
+                deelopdrachten += [agenda.deelopdrachten[d].titel for d in b.deelopdrachten if d in agenda.deelopdrachten]
+        if pad == "agenda/risicos.yml":
+            onderdelen.append(_sectiekop(agenda, "risicos"))
+        if pad == "agenda/programma.yml":
+            onderdelen.append("programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")")
+        if pad.startswith("agenda/versies/"):
+            onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
+    return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
+
+
+def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
+    if nieuw is None:
+        return ["(de records bevatten fouten; overgangen volgen na herstel)"]
+    uit = []
+    for b in nieuw.besluiten_op_nummer():
+        voor = oud.besluiten.get(b.nummer) if oud else None
+        status = nieuw.status(b).label
+        if voor is None:
+            uit.append(f"Besluit {b.nummer} ({b.titel}): nieuw — {status}")
+            continue
+        if oud.status(voor) != nieuw.status(b):
+            uit.append(f"Besluit {b.nummer} ({b.titel}): {oud.status(voor).label} → {status}")
+        for regio in b.regios:
+            was, wordt = voor.regio_status(regio), b.regio_status(regio)
+            if regio in voor.regios and was != wordt:
+                uit.append(f"Besluit {b.nummer} in {nieuw.programma.regio(regio).naam}: {was.label} → {wordt.label}")
+    if oud:
+        uit += [f"Besluit {n} ({oud.besluiten[n].titel}): verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))]
+    return uit

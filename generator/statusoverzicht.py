@@ -1,0 +1,57 @@
+"""The coordinator's overview for the terminal (and as JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import overzicht, planning
+from .model.agenda import Agenda
+
+
+def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:
+    """Pending ratifications per region, dockets, follow-up and late milestones, as plain data."""
+    regio_lijst = []
+    for regio in agenda.programma.regios:
+        wachtend = [w for w in overzicht.wachtende_bekrachtigingen(agenda, peildatum) if w.regio.id == regio.id]
+        regio_lijst.append({"regio": regio.id, "naam": regio.naam, "termijn_dagen": regio.termijn_dagen, "besluiten": [
+            {"nummer": w.besluit.nummer, "titel": w.besluit.titel, "status": w.status.value, "dagen_wachtend": w.wachtend,
+             "te_laat": w.te_laat} for w in wachtend]})
+    dossiers = [{"gremium": g, "naam": agenda.programma.gremium(g).naam, "besluiten": [
+        {"nummer": b.nummer, "titel": b.titel, "status": agenda.status(b).value, "advies": overzicht.advies(b)}
+        for b in overzicht.dossier(agenda, g)]} for g in overzicht.dossiergremia(agenda)]
+    groepen = planning.per_toestand(planning.mijlpalen(agenda), peildatum)
+    return {
+        "programma": agenda.programma.titel,
+        "peildatum": peildatum.isoformat(),
+        "bekrachtiging": regio_lijst,
+        "vergaderingen": dossiers,
+        "opvolging": [{"nummer": b.nummer, "titel": b.titel, "wacht_op": open_} for b, open_ in overzicht.opvolging(agenda)],
+        "mijlpalen_te_laat": [{"deelopdracht": p.deelopdracht.id, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso}
+                              for p in groepen["te laat"]],
+    }
+
+
+def statustekst(stand: dict) -> str:
+    """The same overview as readable Dutch text."""
+    regels = [f"Stand op {stand['peildatum']} — {stand['programma']}", "", "Nog te bekrachtigen door de regio's"]
+    for regio in stand["bekrachtiging"]:
+        termijn = f"termijn {regio['termijn_dagen']} dagen" if regio["termijn_dagen"] else "termijn nader in te vullen"
+        regels.append(f"  {regio['naam']} ({termijn})")
+        for b in regio["besluiten"]:
+            laat = " — TE LAAT" if b["te_laat"] else ""
+            dagen = f"{b['dagen_wachtend']} dagen sinds accordering" if b["dagen_wachtend"] is not None else "datum accordering onbekend"
+            regels.append(f"    besluit {b['nummer']}: {b['titel']} — {b['status'].replace('-', ' ')}, {dagen}{laat}")
+        if not regio["besluiten"]:
+            regels.append("    niets")
+    for dossier in stand["vergaderingen"]:
+        regels += ["", f"Wacht op {dossier['naam']}"]
+        for b in dossier["besluiten"]:
+            advies = f" (advies: {b['advies']})" if b["advies"] else ""
+            regels.append(f"  besluit {b['nummer']}: {b['titel']} — {b['status'].replace('-', ' ')}{advies}")
+        if not dossier["besluiten"]:
+            regels.append("  niets")
+    regels += ["", "Opvolging (terugkoppeling, impact)"]
+    regels += [f"  besluit {o['nummer']}: {o['titel']} — wacht op {', '.join(o['wacht_op'])}" for o in stand["opvolging"]] or ["  niets"]
+    regels += ["", "Mijlpalen te laat"]
+    regels += [f"  {m['datum']}: {m['titel']} ({m['deelopdracht']})" for m in stand["mijlpalen_te_laat"]] or ["  geen"]
+    return "\n".join(regels)
