@@ -78,21 +78,16 @@ def pr_samenvatting(root: Path, basis: str) -> str:
 
 
 def _omschrijving(agenda: Agenda | None, oud: Agenda | None, pad: str) -> str:
+    """' — besluit 3: …' for the record at ``pad``, looked up in the new state, then the old."""
     for bron in (agenda, oud):
         if bron is None:
             continue
-        for b in bron.besluiten.values():
-            if b.bestand == pad:
-                return f" — besluit {b.nummer}: {b.titel}"
-        for d in bron.deelopdrachten.values():
-            if d.bestand == pad:
-                return f" — deelopdracht {d.titel}"
-        for h in bron.hoofdstukken.values():
-            if h.bestand == pad:
-                return f" — hoofdstuk {h.kop}"
-        for n in bron.nulplaten.values():
-            if n.bestand == pad:
-                return f" — nulplaat {n.titel}"
+        labels = {b.bestand: f"besluit {b.nummer}: {b.titel}" for b in bron.besluiten.values()}
+        labels |= {d.bestand: f"deelopdracht {d.titel}" for d in bron.deelopdrachten.values()}
+        labels |= {h.bestand: f"hoofdstuk {h.kop}" for h in bron.hoofdstukken.values()}
+        labels |= {n.bestand: f"nulplaat {n.titel}" for n in bron.nulplaten.values()}
+        if pad in labels:
+            return f" — {labels[pad]}"
     return ""
 
 

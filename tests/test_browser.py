@@ -17,7 +17,7 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGINATYPEN = [
-    "", "uitvoeringsagenda/", "deelopdrachten/", "deelopdrachten/jeugdhulpplus/", "besluiten/",
+    "", "uitvoeringsagenda/", "uitvoeringsagenda/werkversie/", "uitvoeringsagenda/versies/", "deelopdrachten/", "deelopdrachten/jeugdhulpplus/", "besluiten/",
     "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/", "besluiten/status/voorgesteld/", "nulplaten/",
     "nulplaten/uitvoeringsagenda-2023/", "planning/", "regios/", "regios/drenthe/", "vergaderingen/",
     "vergaderingen/stuurgroep/", "vergaderingen/opvolging/", "open-data/", "bijdragen/", "toegankelijkheid/", "404.html",
@@ -129,3 +129,37 @@ def test_nulplaat_board_reads_left_to_right_with_ambition_top_right(pagina, adre
     pagina.set_viewport_size({"width": 390, "height": 800})
     ambitie, eerste = pagina.locator(".nulplaat__ambitie").bounding_box(), knoppen.nth(0).bounding_box()
     assert ambitie["y"] < eerste["y"]  # on a phone the ambition comes first
+
+
+@pytest.fixture(scope="module")
+def versie_adres(tmp_path_factory):
+    """The fixture programme with two vastgestelde versions, served locally."""
+    from conftest import MINIMAAL
+    from generator.werkstroom import nieuw_besluit, vaststellen, zet_stap
+
+    root = tmp_path_factory.mktemp("versies") / "programma"
+    shutil.copytree(MINIMAAL, root)
+    for nummer, (jaar, versie) in enumerate([("2024", "2024.1"), ("2025", "2025.1")], start=3):
+        nieuw_besluit(root, titel=f"Agenda {jaar}", soort="vaststelling", samenvatting="V.", datum=f"{jaar}-03-01")
+        zet_stap(root, nummer, gremium="bestuur", uitkomst="geaccordeerd", datum=f"{jaar}-03-15")
+        if versie == "2025.1":
+            tekst = (root / "agenda/hoofdstukken/inleiding.md").read_text(encoding="utf-8")
+            (root / "agenda/hoofdstukken/inleiding.md").write_text(tekst.replace("Dit is", "Dit is nu"), encoding="utf-8")
+        vaststellen(root, versie=versie, besluit=nummer)
+    site = root.parent / "site"
+    assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("pad", ["uitvoeringsagenda/", "uitvoeringsagenda/versies/2025.1/", "uitvoeringsagenda/werkversie/"])
+def test_version_pages_are_accessible(browser, versie_adres, pad):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    assert page.goto(versie_adres + pad).ok
+    assert "versie" in page.locator("article").inner_text().lower()
+    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    context.close()
+    assert resultaat.violations_count == 0, resultaat.generate_report()
