@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,26 @@ def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlD
     return _verwerk(bronnen, relatief, soort, pad.read_bytes())
 
 
+_CACHE: dict[tuple[str, str, str], tuple[YamlDocument | None, list[Probleem], bool]] = {}
+"""Parsed and checked records by path, kind and content hash: 'mkdocs serve' re-reads only what changed."""
+
+
 def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+    sleutel = (relatief, soort, hashlib.sha256(inhoud).hexdigest())
+    if sleutel not in _CACHE:
+        if len(_CACHE) > 50_000:
+            _CACHE.clear()
+        probe = Bronnen(bronnen.root)
+        doc = _verwerk_nieuw(probe, relatief, soort, inhoud)
+        _CACHE[sleutel] = (doc, probe.problemen, relatief in probe.geldig)
+    doc, problemen, geldig = _CACHE[sleutel]
+    bronnen.problemen.extend(problemen)
+    if geldig:
+        bronnen.geldig.add(relatief)
+    return doc
+
+
+def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
     if len(inhoud) > invoer.MAX_BYTES:
         bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
                                           f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))
@@ -136,15 +156,15 @@ def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> Yaml
         return None
     tekenproblemen = invoer.tekens(relatief, tekst)
     try:
-        doc = lees_yaml_bestand(relatief, tekst) if relatief.endswith(".yml") else lees_markdown_record(relatief, tekst)
+        doc = (lees_yaml_bestand(relatief, tekst, snel=True) if relatief.endswith(".yml")
+               else lees_markdown_record(relatief, tekst, snel=True))
     except MeerdereFouten as fouten:
         bronnen.problemen.extend(tekenproblemen + fouten.problemen)
         return None
     except RecordFout as fout:
         bronnen.problemen.extend(tekenproblemen + [fout.probleem])
         return None
-    yaml_tekst = tekst if relatief.endswith(".yml") else "".join(tekst.splitlines(keepends=True)[1:doc.body_regel - 2])
-    problemen = tekenproblemen + invoer.yaml_constructies(relatief, yaml_tekst, doc.eerste_regel)
+    problemen = tekenproblemen + invoer.yaml_constructies(relatief, doc.yaml_tekst, doc.eerste_regel)
     if not relatief.endswith(".yml"):
         problemen += invoer.markdown_body(relatief, doc.body, doc.body_regel)
     problemen += _schema(soort, doc)

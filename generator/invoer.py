@@ -29,8 +29,13 @@ _SCHEMA = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 VEILIGE_SCHEMAS = {"http", "https", "mailto"}
 
 
+_VERDACHT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
+
+
 def tekens(pad: str, tekst: str) -> list[Probleem]:
     """Control and bidirectional-override characters, which can hide what a text really says."""
+    if not _VERDACHT.search(tekst):
+        return []
     problemen = []
     for nummer, regel in enumerate(tekst.splitlines(), start=1):
         for teken in regel:
@@ -46,9 +51,12 @@ def tekens(pad: str, tekst: str) -> list[Probleem]:
 
 def yaml_constructies(pad: str, yaml_tekst: str, eerste_regel: int) -> list[Probleem]:
     """YAML tags, anchors, aliases and deep nesting: records are plain data, nothing more."""
+    if not any(teken in yaml_tekst for teken in "&*!") and yaml_tekst.count("[") + yaml_tekst.count("{") <= MAX_DIEPTE \
+            and _max_inspringing(yaml_tekst) < 2 * MAX_DIEPTE:
+        return []  # none of the characters that start an anchor, alias or tag, and too shallow to nest deeply
     problemen, diepte = [], 0
     try:
-        for event in YAML(typ="rt").parse(yaml_tekst):
+        for event in YAML(typ="safe", pure=False).parse(yaml_tekst):
             regel = eerste_regel + event.start_mark.line
             if isinstance(event, AliasEvent):
                 problemen.append(Probleem(pad, regel, f"verwijzing '*{event.anchor}' naar een anker", "schrijf de waarde gewoon uit"))
@@ -65,6 +73,10 @@ def yaml_constructies(pad: str, yaml_tekst: str, eerste_regel: int) -> list[Prob
     except YAMLError:
         return problemen  # syntax errors are reported by the parser itself
     return problemen
+
+
+def _max_inspringing(tekst: str) -> int:
+    return max((len(r) - len(r.lstrip(" -")) for r in tekst.splitlines() if r.strip()), default=0)
 
 
 def _impliciet(event) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from .model.agenda import Agenda
@@ -98,12 +99,34 @@ class Adressen:
         return f"schemas/{soort}.schema.json"
 
 
+class Gedeeld:
+    """What every page of one build shares and should compute once, not once per page."""
+
+    def __init__(self, agenda: Agenda):
+        self.agenda = agenda
+
+    @cached_property
+    def filterlijsten(self) -> list[tuple[str, str, str, list[Besluit]]]:
+        return filterlijsten(self.agenda)
+
+    @cached_property
+    def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """Per filter: its values with how many decisions each holds (empty values left out)."""
+        labels = dict(FILTERS)
+        keuzes: dict[str, list] = {soort: [] for soort, _ in FILTERS}
+        for soort, waarde, naam, lijst in self.filterlijsten:
+            if lijst:
+                keuzes[soort].append((waarde, naam, len(lijst)))
+        return [(soort, labels[soort], waarden) for soort, waarden in keuzes.items() if waarden]
+
+
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
-    def __init__(self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False):
+    def __init__(self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None):
         self.agenda = agenda
         self.bevroren = bevroren
+        self.gedeeld = gedeeld or Gedeeld(agenda)
         self.programma = agenda.programma
         self.peildatum = opties.peildatum
         self.opties = opties
@@ -170,12 +193,7 @@ class Context:
 
     def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """Per filter: its values with how many decisions each holds (empty values left out)."""
-        labels = dict(FILTERS)
-        keuzes: dict[str, list] = {soort: [] for soort, _ in FILTERS}
-        for soort, waarde, naam, lijst in filterlijsten(self.agenda):
-            if lijst:
-                keuzes[soort].append((waarde, naam, len(lijst)))
-        return [(soort, labels[soort], waarden) for soort, waarden in keuzes.items() if waarden]
+        return self.gedeeld.filterkeuzes
 
     def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
         return vergelijk(oud, nieuw)
@@ -229,8 +247,9 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
     if isinstance(opties, dt.date):
         opties = Opties(opties)
     publiek = agenda if opties.intern else agenda.openbaar()
+    gedeeld = Gedeeld(publiek)
     pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
-        uri, render(template, z=Context(publiek, opties, uri), **extra), bron)
+        uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron)
     paginas = [
         pagina(Adressen.HOME, "home.md.j2", "agenda/programma.yml"),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
@@ -248,7 +267,7 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
     for gremium_id in dossiergremia(publiek):
         paginas.append(pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", "agenda/programma.yml",
                               gremium=publiek.programma.gremium(gremium_id)))
-    for soort, waarde, label, lijst in filterlijsten(publiek):
+    for soort, waarde, label, lijst in gedeeld.filterlijsten:
         paginas.append(pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label)))
     paginas.extend(_data(publiek, opties))
     for d in publiek.deelopdrachten.values():

@@ -6,7 +6,6 @@ Record text is passed to templates as data and is never itself compiled as a tem
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from functools import cache
 
@@ -31,8 +30,12 @@ def attribuut(tekst: object) -> str:
 
 
 def relatief(van: str, naar: str) -> str:
-    """A relative link from one generated page to another (both are paths in the tree)."""
-    return posixpath.relpath(naar, posixpath.dirname(van) or ".")
+    """A relative link from one generated page to another (both are normalised paths in the tree)."""
+    bron, doel = van.split("/")[:-1], naar.split("/")
+    gedeeld = 0
+    while gedeeld < len(bron) and gedeeld < len(doel) - 1 and bron[gedeeld] == doel[gedeeld]:
+        gedeeld += 1
+    return "/".join([".."] * (len(bron) - gedeeld) + doel[gedeeld:])
 
 
 def verschuif_koppen(markdown: str, niveaus: int) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .problemen import Probleem, RecordFout
@@ -23,6 +23,15 @@ class _Constructor(RoundTripConstructor):
 
 
 _Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
+
+
+class _SnelleConstructor(SafeConstructor):
+    """Same data as the round-trip constructor (dates as text), for ruamel's C parser."""
+
+
+_SnelleConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
 )
 
@@ -51,10 +60,15 @@ class YamlDocument:
     body: str = ""
     body_regel: int = 0
     tekst: str = field(default="", repr=False)
+    yaml_tekst: str = field(default="", repr=False)
+    _posities: Any = field(default=None, repr=False)
 
     def regel(self, *pad: str | int) -> int:
         """The 1-based file line of the node at ``pad`` (or of its nearest parent)."""
-        knoop, regel = self.data, self.eerste_regel
+        if self._posities is None:
+            # Positions come from a round-trip parse, done only when a problem needs a line.
+            self._posities = lees_yaml(self.pad, self.yaml_tekst, self.eerste_regel) if self.yaml_tekst else self.data
+        knoop, regel = self._posities, self.eerste_regel
         for stap in pad:
             gevonden = _positie(knoop, stap)
             if gevonden is None:
@@ -86,8 +100,22 @@ def _yaml() -> YAML:
     return yaml
 
 
-def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
-    """Parse YAML text; raise RecordFout with a Dutch message and the file line."""
+def _snel() -> YAML:
+    yaml = YAML(typ="safe", pure=False)  # ruamel's C parser when ruamel.yaml.clib is installed
+    yaml.Constructor = _SnelleConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def lees_data(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
+    """Data only (no positions), fast; on any error the round-trip parser gives the Dutch message."""
+    try:
+        return _snel().load(tekst)
+    except YAMLError:
+        return lees_yaml(pad, tekst, eerste_regel)
+
+
+def _tabs(pad: str, tekst: str, eerste_regel: int) -> None:
     tabs = [
         Probleem(pad, eerste_regel + i, "tab gebruikt om in te springen", "spring in met spaties, niet met tabs")
         for i, r in enumerate(tekst.splitlines())
@@ -95,6 +123,11 @@ def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
     ]
     if tabs:
         raise MeerdereFouten(tabs)
+
+
+def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
+    """Parse YAML text with positions; raise RecordFout with a Dutch message and the file line."""
+    _tabs(pad, tekst, eerste_regel)
     try:
         return _yaml().load(tekst)
     except MarkedYAMLError as fout:
@@ -125,12 +158,15 @@ def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Proble
     return Probleem(pad, regel, f"ongeldige YAML ({probleem})", "geldige YAML; controleer inspringing en dubbele punten")
 
 
-def lees_yaml_bestand(pad: str, tekst: str) -> YamlDocument:
-    """A whole ``.yml`` record file."""
-    return YamlDocument(pad, lees_yaml(pad, tekst), 1, tekst=tekst)
+def lees_yaml_bestand(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
+    """A whole ``.yml`` record file (``snel``: data without positions, which are parsed on demand)."""
+    _tabs(pad, tekst, 1)
+    if snel:
+        return YamlDocument(pad, lees_data(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
+    return YamlDocument(pad, lees_yaml(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
 
 
-def lees_markdown_record(pad: str, tekst: str) -> YamlDocument:
+def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
     """A Markdown record: ``---`` front matter ``---`` followed by the body."""
     regels = tekst.splitlines(keepends=True)
     if not regels or regels[0].lstrip("\ufeff").rstrip("\r\n").rstrip() != "---":
@@ -139,10 +175,11 @@ def lees_markdown_record(pad: str, tekst: str) -> YamlDocument:
     for i in range(1, len(regels)):
         if _AFSLUITER.match(regels[i].rstrip("\r\n")):
             yaml_tekst = "".join(regels[1:i])
-            data = lees_yaml(pad, yaml_tekst, 2)
+            _tabs(pad, yaml_tekst, 2)
+            data = lees_data(pad, yaml_tekst, 2) if snel else lees_yaml(pad, yaml_tekst, 2)
             if data is None:
                 data = CommentedMap()
             body = "".join(regels[i + 1:])
-            return YamlDocument(pad, data, 2, body, i + 2, tekst)
+            return YamlDocument(pad, data, 2, body, i + 2, tekst, yaml_tekst)
     raise RecordFout(Probleem(pad, 1, "de front matter wordt niet afgesloten",
                               "een regel met alleen '---' na de laatste sleutel"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .besluit import Besluit
 from .deelopdracht import Deelopdracht
@@ -27,14 +28,15 @@ class Agenda:
     verborgen_vervangen: frozenset[int] = field(default_factory=frozenset)
     """Public decisions replaced by a confidential accorded decision: 'vervangen', by a decision we cannot name."""
 
+    @cached_property
+    def _vervangen(self) -> frozenset[int]:
+        """Numbers replaced by an accorded decision (computed once: status is asked for on every page)."""
+        return frozenset(n for b in self.besluiten.values() if b.eigen_status is BesluitStatus.GEACCORDEERD
+                         for n in b.vervangt) | self.verborgen_vervangen
+
     def status(self, besluit: Besluit) -> BesluitStatus:
         """Derived status, including replacement by a later accorded decision."""
-        if besluit.nummer in self.verborgen_vervangen:
-            return BesluitStatus.VERVANGEN
-        for ander in self.besluiten.values():
-            if besluit.nummer in ander.vervangt and ander.eigen_status is BesluitStatus.GEACCORDEERD:
-                return BesluitStatus.VERVANGEN
-        return besluit.eigen_status
+        return BesluitStatus.VERVANGEN if besluit.nummer in self._vervangen else besluit.eigen_status
 
     def vervangen_door(self, besluit: Besluit) -> list[Besluit]:
         return [b for b in self.besluiten_op_nummer() if besluit.nummer in b.vervangt]

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from babel.dates import format_date
 
@@ -91,7 +92,7 @@ class Datum:
             return f"{self.begin.year}-Q{(self.begin.month + 2) // 3}"
         return str(self.begin.year)
 
-    @property
+    @cached_property
     def nl(self) -> str:
         """The date written out in Dutch: '17 april 2023', 'april 2023', '3e kwartaal 2023', '2023'."""
         if self.precisie is Precisie.ONBEKEND:
