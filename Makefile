@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test check build chromium
+.PHONY: site site-snel benchmark bewerklus test check build chromium
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	python3 -m venv $(VENV)
@@ -15,7 +15,18 @@ $(VENV)/.geinstalleerd: pyproject.toml
 	touch $@
 
 site: $(VENV)/.geinstalleerd
-	$(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+
+# Voor grote programma's: na een wijziging worden alleen de veranderde pagina's opnieuw gemaakt.
+site-snel: $(VENV)/.geinstalleerd
+	$(VENV)/bin/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+
+# Meet controle, samenstelling en bouw op synthetische programma's (geen test; duurt enkele minuten).
+benchmark: $(VENV)/.geinstalleerd
+	$(PY) benchmarks/bench.py
+
+bewerklus: $(VENV)/.geinstalleerd
+	$(PY) benchmarks/bewerklus.py
 
 check: $(VENV)/.geinstalleerd
 	$(VENV)/bin/agenda check

@@ -44,8 +44,17 @@ def fasen(n: int, werkmap: Path) -> dict[str, dict]:
                                       "-d", str(werkmap / f"site-{n}")),
     }
     uit["vloer (Markdown + Jinja)"] = meet(werkmap, f"vloer-{n}", "vloer", str(boom), str(werkmap / f"vloer-{n}"))
+    uit["motor: MkDocs zonder plugin"] = _motor(werkmap, n, boom)
     uit["_paginas"] = sum(1 for _ in boom.rglob("*.md"))
     return uit
+
+
+def _motor(werkmap: Path, n: int, boom: Path) -> dict:
+    """Reference: MkDocs + Material + search on the same Markdown tree, without this project's plugin."""
+    config = werkmap / f"motor-{n}.yml"
+    config.write_text(synthetisch.MKDOCS.replace("  - uitvoeringsagenda:\n      peildatum: \"2026-01-01\"\n", "")
+                      .replace("docs_dir: docs", f"docs_dir: {boom}"), encoding="utf-8")
+    return meet(werkmap, f"motor-{n}", "mkdocs", "build", "-f", str(config), "-d", str(werkmap / f"motor-site-{n}"))
 
 
 def main(aantallen: list[int]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from .laden import laad
 from .lekcontrole import sporen, zoek_lekken
 from .problemen import Probleem
-from .samenstellen import Opties, stel_samen
+from .samenstellen import Opties, genereer
 
 
 class Lek(Exception):
@@ -34,7 +34,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
         docs = root / "docs"
         if docs.is_dir():
             shutil.copytree(docs, tijdelijk, dirs_exist_ok=True)
-        for pagina in stel_samen(resultaat.agenda, Opties(peildatum, intern=intern)):
+        for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
             doel = tijdelijk / pagina.uri
             doel.parent.mkdir(parents=True, exist_ok=True)
             inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud

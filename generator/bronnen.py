@@ -42,6 +42,8 @@ class Bronnen:
     geldig: set[str] = field(default_factory=set)
     vervangen: dict[str, str] = field(default_factory=dict)
     """Record texts to use instead of what is on disk (paths relative to root): an edit checked before writing."""
+    cache: bool = False
+    """Keep parsed records by content hash across loads (long-running 'mkdocs serve' only)."""
     aanwezig: dict[str, set[str]] = field(default_factory=dict)
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
@@ -54,9 +56,9 @@ class Bronnen:
         return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig.get("besluit", ())}
 
 
-def verzamel(root: Path, vervangen: dict[str, str] | None = None) -> Bronnen:
+def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = False) -> Bronnen:
     """Read and schema-check every record below ``root``; collect all problems."""
-    bronnen = Bronnen(root, vervangen=dict(vervangen or {}))
+    bronnen = Bronnen(root, vervangen=dict(vervangen or {}), cache=cache)
     bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
     bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
     for soort, map_ in MAPPEN.items():
@@ -130,6 +132,8 @@ _CACHE: dict[tuple[str, str, str], tuple[YamlDocument | None, list[Probleem], bo
 
 
 def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+    if not bronnen.cache:
+        return _verwerk_nieuw(bronnen, relatief, soort, inhoud)
     sleutel = (relatief, soort, hashlib.sha256(inhoud).hexdigest())
     if sleutel not in _CACHE:
         if len(_CACHE) > 50_000:

@@ -20,9 +20,13 @@ class Laadresultaat:
     problemen: tuple[Probleem, ...]
 
 
-def laad(root: Path, vervangen: dict[str, str] | None = None) -> Laadresultaat:
-    """Read all records below ``root`` (``vervangen``: texts to use instead of the files); report every problem."""
-    bronnen = verzamel(Path(root), vervangen)
+def laad(root: Path, vervangen: dict[str, str] | None = None, cache: bool = False) -> Laadresultaat:
+    """Read all records below ``root`` (``vervangen``: texts to use instead of the files); report every problem.
+
+    ``cache`` keeps parsed records by content hash for the next load: for 'mkdocs serve', where one edit
+    should not mean parsing every record again.
+    """
+    bronnen = verzamel(Path(root), vervangen, cache)
     problemen = sorted(set(bronnen.problemen + controleer(bronnen)))
     if problemen:
         return Laadresultaat(None, tuple(problemen))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import logging
 import os
@@ -47,11 +48,25 @@ class _Waarschuwingen(logging.Handler):
         self.aantal += 1
 
 
+class _GegenereerdePagina(File):
+    """A generated page that knows whether its content differs from the previous build in this session."""
+
+    gewijzigd = True
+
+    def is_modified(self) -> bool:
+        # MkDocs treats every in-memory file as modified; under 'serve --dirty' only really changed pages
+        # need rendering again, so one edit does not re-render a thousand decisions.
+        return self.gewijzigd
+
+
 class AgendaPlugin(BasePlugin[AgendaConfig]):
     """Loads the records of the programme next to ``mkdocs.yml`` and adds their pages."""
 
     def on_startup(self, *, command, dirty):
         self.opdracht = command
+        self.dirty = dirty
+        self.vorige: dict[str, str] = {}
+        """Content hash per generated page in the previous build of this 'serve' session."""
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -93,7 +108,7 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             config.site_dir = str(self.tijdelijk)
 
     def on_files(self, files: Files, config) -> Files:
-        resultaat = laad(self.root)
+        resultaat = laad(self.root, cache=getattr(self, "opdracht", None) == "serve")
         if resultaat.problemen:
             regels = [str(p) for p in resultaat.problemen]
             raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(list(resultaat.problemen))]))
@@ -103,7 +118,11 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
         for pagina in stel_samen(resultaat.agenda, opties):
             if files.get_file_from_path(pagina.uri) is not None:
                 raise PluginError(f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/")
-            bestand = File.generated(config, pagina.uri, content=pagina.inhoud)
+            bestand = _GegenereerdePagina.generated(config, pagina.uri, content=pagina.inhoud)
+            inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud
+            vingerafdruk = hashlib.sha256(inhoud).hexdigest()
+            bestand.gewijzigd = not getattr(self, "dirty", False) or self.vorige.get(pagina.uri) != vingerafdruk
+            self.vorige[pagina.uri] = vingerafdruk
             # The edit button of a generated page opens the record it was made from.
             bestand.edit_uri = os.path.relpath(self.root / pagina.bron, docs).replace(os.sep, "/") if pagina.bron else None
             files.append(bestand)
@@ -122,7 +141,8 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
         return output
 
     def on_post_build(self, *, config):
-        if config.strict and self.waarschuwingen.aantal:
+        # 'serve' is a preview: MkDocs applies --strict there itself; a real build is held to it here.
+        if self.doel is not None and config.strict and self.waarschuwingen.aantal:
             raise PluginError(f"{self.waarschuwingen.aantal} waarschuwing(en) in strikte modus — de vorige site blijft staan")
         lekken = zoek_lekken(Path(config.site_dir), self.sporen)
         if lekken:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from collections.abc import Iterator
 from importlib import resources
 
 from .model.agenda import Agenda
@@ -244,13 +245,18 @@ _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
 
 def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
     """Every page and data file of the public site, sorted by path; confidential decisions are left out."""
+    return sorted(genereer(agenda, opties), key=lambda p: p.uri)
+
+
+def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
+    """The same pages one at a time, so that a writer need not hold the whole site in memory."""
     if isinstance(opties, dt.date):
         opties = Opties(opties)
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
     pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
         uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron)
-    paginas = [
+    yield from [
         pagina(Adressen.HOME, "home.md.j2", "agenda/programma.yml"),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
         pagina(Adressen.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
@@ -261,23 +267,22 @@ def stel_samen(agenda: Agenda, opties: Opties | dt.date) -> list[Pagina]:
         pagina(Adressen.OPVOLGING, "opvolging.md.j2"),
         pagina(Adressen.OPEN_DATA, "opendata.md.j2"),
     ]
-    paginas += _agendapaginas(publiek, opties, pagina)
+    yield from _agendapaginas(publiek, opties, pagina)
     for regio in publiek.programma.regios:
-        paginas.append(pagina(Adressen.regio(regio.id), "regio.md.j2", "agenda/programma.yml", regio=regio))
+        yield pagina(Adressen.regio(regio.id), "regio.md.j2", "agenda/programma.yml", regio=regio)
     for gremium_id in dossiergremia(publiek):
-        paginas.append(pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", "agenda/programma.yml",
-                              gremium=publiek.programma.gremium(gremium_id)))
+        yield pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", "agenda/programma.yml",
+                     gremium=publiek.programma.gremium(gremium_id))
     for soort, waarde, label, lijst in gedeeld.filterlijsten:
-        paginas.append(pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label)))
-    paginas.extend(_data(publiek, opties))
+        yield pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label))
+    yield from _data(publiek, opties)
     for d in publiek.deelopdrachten.values():
-        paginas.append(pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d))
+        yield pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
     for b in publiek.besluiten.values():
-        paginas.append(pagina(Adressen.besluit(b), "besluit.md.j2", b.bestand, b=b))
+        yield pagina(Adressen.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
-        paginas.append(pagina(Adressen.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n))
-    paginas.extend(_schemas())
-    return sorted(paginas, key=lambda p: p.uri)
+        yield pagina(Adressen.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
+    yield from _schemas()
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
