@@ -11,6 +11,7 @@ import click
 
 from . import werkstroom
 from .boom import Lek, bouw_boom
+from .clihulp import NederlandseGroep
 from .model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from .opzet import nieuw_programma
 from .prsamenvatting import pr_samenvatting
@@ -39,7 +40,7 @@ def _meld(problemen: list[Probleem] | tuple[Probleem, ...]) -> None:
     click.echo(samenvatting(list(problemen)), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NederlandseGroep, context_settings={"help_option_names": ["-h", "--help"]})
 def agenda() -> None:
     """Uitvoeringsagenda als docs-as-code: records controleren en de site bouwen."""
 
@@ -202,7 +203,7 @@ def new() -> None:
 
 @new.command("besluit")
 @_ROOT
-@click.option("--titel")
+@click.option("--titel", help="Korte titel van het besluit; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--soort", type=click.Choice(Soort.waarden()), help="besluit, signaal, agendawijziging of vaststelling")
 @click.option("--samenvatting", help="In gewone taal: wat wordt er voorgesteld en waarom.")
 @click.option("--datum", help="Datum van indienen (JJJJ-MM-DD); standaard vandaag.")
@@ -231,15 +232,15 @@ def new_besluit(root, titel, soort, samenvatting, datum, deelopdrachten, regios,
 
 @new.command("deelopdracht")
 @_ROOT
-@click.option("--titel")
+@click.option("--titel", help="Naam van de deelopdracht; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
-@click.option("--prioriteit", type=click.Choice(Prioriteit.waarden()))
-@click.option("--status", type=click.Choice(DeelopdrachtStatus.waarden()))
+@click.option("--prioriteit", type=click.Choice(Prioriteit.waarden()), help="Prioriteit in de uitvoeringsagenda.")
+@click.option("--status", type=click.Choice(DeelopdrachtStatus.waarden()), help="Hoe ver de deelopdracht is.")
 @click.option("--aanspreekpunt", help="Id van de regio die aanspreekpunt is.")
-@click.option("--voorziening", "voorzieningen", multiple=True)
-@click.option("--aanbieder", "aanbieders", multiple=True)
+@click.option("--voorziening", "voorzieningen", multiple=True, help="Id van een voorziening uit programma.yml (herhaalbaar).")
+@click.option("--aanbieder", "aanbieders", multiple=True, help="Id van een aanbieder uit programma.yml (herhaalbaar).")
 @click.option("--kruisverband", "kruisverbanden", multiple=True, help="Id van een verwante deelopdracht.")
-@click.option("--bron")
+@click.option("--bron", help="Herkomst: brondocument en paragraaf.")
 def new_deelopdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron):
     """Nieuw charter van een deelopdracht."""
     titel = _vraag(titel, "--titel", "Titel")
@@ -254,14 +255,14 @@ def new_deelopdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzi
 
 @new.command("nulplaat")
 @_ROOT
-@click.option("--titel")
+@click.option("--titel", help="Naam van de nulplaat; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
 @click.option("--peildatum", help="De datum van deze momentopname (JJJJ-MM-DD).")
 @click.option("--deelopdracht", help="Id van de deelopdracht waar de plaat bij hoort.")
-@click.option("--ambitie")
+@click.option("--ambitie", help="De ambitie rechtsboven op de plaat.")
 @click.option("--knop", "knoppen", multiple=True, help="Het 'wat' van een knop (herhaalbaar).")
 @click.option("--vervangt", help="Id van de vorige nulplaat: haar ambitie en knoppen zijn het vertrekpunt.")
-@click.option("--bron")
+@click.option("--bron", help="Herkomst: brondocument en paragraaf.")
 def new_nulplaat(root, titel, id_, peildatum, deelopdracht, ambitie, knoppen, vervangt, bron):
     """Nieuwe nulplaat of herziening van een eerdere."""
     titel = _vraag(titel, "--titel", "Titel")

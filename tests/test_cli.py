@@ -72,3 +72,19 @@ def test_bad_peildatum_is_explained():
     uit = agenda("build", "--out", "/tmp/niet-gebruikt", "--peildatum", "14-02-2024")
     assert uit.returncode == 2
     assert "'14-02-2024' is geen datum — verwacht JJJJ-MM-DD" in uit.stderr
+
+
+def test_every_help_screen_is_dutch():
+    schermen = [[], ["check"], ["build"], ["init"], ["new"], ["new", "besluit"], ["new", "deelopdracht"],
+                ["new", "nulplaat"], ["stap"], ["status"], ["vaststellen"], ["wijzigingen"]]
+    for scherm in schermen:
+        uit = agenda(*scherm, "--help")
+        assert uit.returncode == 0, uit.stderr
+        assert uit.stdout.startswith(f"Gebruik: agenda {' '.join(scherm)}".rstrip()), uit.stdout
+        assert "Opties:" in uit.stdout and "Toon deze hulp en stop." in uit.stdout
+        for engels in ("Usage", "Options", "Commands", "Show this message", "default:", "required", " TEXT", "DIRECTORY"):
+            assert engels not in uit.stdout, (scherm, engels)
+        # every option explains itself: no option line without a help text
+        opties = [r for r in uit.stdout.splitlines() if r.startswith("  -")]
+        kaal = [r for r in opties if len(r.split()) <= 2 and not r.rstrip().endswith("]")]
+        assert kaal == [], (scherm, kaal)
