@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from . import werkstroom
-from .boom import Lek, bouw_boom
 from .clihulp import NederlandseGroep
 from .model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from .opzet import nieuw_programma
@@ -77,6 +76,9 @@ def check(root: Path, vorm: str) -> None:
 @click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
 def build(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
+    # Imported here: 'agenda check' should not pay for loading Jinja, Babel and the templates.
+    from .boom import Lek, bouw_boom
+
     try:
         problemen = bouw_boom(root, uit, peildatum, intern)
     except Lek as lek:

@@ -11,7 +11,6 @@ from .bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from .bronnen import BESLUITNAAM, MAPPEN
 from .laden import Laadresultaat, laad
 from .model.vocab import BesluitStatus, Soort
-from .samenstellen import bevries
 from .problemen import Probleem
 
 
@@ -174,6 +173,9 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
 
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     """Freeze the composed agenda as version ``versie``, accorded by decision ``besluit`` (soort vaststelling)."""
+    # Composition pulls in Jinja, Babel and the templates: only freezing a version needs it.
+    from .samenstellen import bevries
+
     resultaat = laad(root)
     if resultaat.problemen:
         raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda check):", *resultaat.problemen])

@@ -14,6 +14,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from .problemen import Probleem, RecordFout
 
@@ -29,6 +31,27 @@ _Constructor.add_constructor(
 
 class _SnelleConstructor(SafeConstructor):
     """Same data as the round-trip constructor (dates as text), for ruamel's C parser."""
+
+
+class _SnelleResolver(VersionedResolver):
+    """ruamel's resolver with a memo: record files repeat the same keys and values thousands of times."""
+
+    _memo: dict[tuple, Any] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        # One loader reads one document, and its %YAML directive comes before any scalar: look it up once.
+        versie = self.__dict__.get("_agenda_versie")
+        if versie is None:
+            versie = self.__dict__["_agenda_versie"] = (self.processing_version,)
+        sleutel = (value, implicit, versie)
+        tag = self._memo.get(sleutel)
+        if tag is None:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            tag = self._memo[sleutel] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _SnelleConstructor.add_constructor(
@@ -103,6 +126,7 @@ def _yaml() -> YAML:
 def _snel() -> YAML:
     yaml = YAML(typ="safe", pure=False)  # ruamel's C parser when ruamel.yaml.clib is installed
     yaml.Constructor = _SnelleConstructor
+    yaml.Resolver = _SnelleResolver
     yaml.allow_duplicate_keys = False
     return yaml
 
