@@ -133,3 +133,26 @@ def test_two_builds_with_the_same_peildatum_are_byte_identical(programma, tmp_pa
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a.keys() == b.keys() and len(a) > 40
     assert [str(p) for p in a if a[p] != b[p]] == []
+
+
+def test_home_shows_the_ten_longest_waiting_ratifications_of_a_large_programme(tmp_path):
+    import datetime as dt
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synthetisch
+
+    from generator.laden import laad
+    from generator.samenstellen import Opties, stel_samen
+
+    root = synthetisch.schrijf(tmp_path / "groot", 120)
+    resultaat = laad(root)
+    assert not resultaat.problemen
+    home = next(p.inhoud for p in stel_samen(resultaat.agenda, Opties(dt.date(2026, 1, 1))) if p.uri == "index.md")
+    sectie = home.split("## Nog te bekrachtigen door de regio's")[1].split("## Nulplaten")[0]
+    rijen = [r for r in sectie.splitlines() if r.startswith("| [Besluit")]
+    dagen = [int(r.rsplit("|", 2)[1].split()[0]) for r in rijen]
+    assert len(rijen) == 10 and dagen == sorted(dagen, reverse=True)
+    totaal = int(sectie.split("Dit zijn de 10 die het langst wachten, van ")[1].split(".")[0])
+    assert totaal > 10
+    assert "[Regio's](regios/index.md)" in sectie
