@@ -51,6 +51,11 @@ class Bronnen:
     def is_geldig(self, doc: YamlDocument | None) -> bool:
         return doc is not None and doc.pad in self.geldig
 
+    def documenten(self) -> list[YamlDocument]:
+        """Every parsed record document, of every kind."""
+        enkel = [doc for doc in (self.programma, self.risicos) if doc is not None]
+        return enkel + [doc for soort in MAPPEN for doc in getattr(self, soort).values()]
+
     def besluitnummers(self) -> set[int]:
         """Numbers of every decision file present, taken from the file names."""
         return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig.get("besluit", ())}

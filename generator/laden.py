@@ -27,7 +27,10 @@ def laad(root: Path, vervangen: dict[str, str] | None = None, cache: bool = Fals
     should not mean parsing every record again.
     """
     bronnen = verzamel(Path(root), vervangen, cache)
-    problemen = sorted(set(bronnen.problemen + controleer(bronnen)))
+    problemen = bronnen.problemen + controleer(bronnen)
+    # Collected last: looking up the line of a problem above is what parses a record with positions.
+    problemen += [doc.leesfout for doc in bronnen.documenten() if doc.leesfout is not None]
+    problemen = sorted(set(problemen))
     if problemen:
         return Laadresultaat(None, tuple(problemen))
     return Laadresultaat(bouw(bronnen), ())

@@ -85,12 +85,13 @@ class YamlDocument:
     tekst: str = field(default="", repr=False)
     yaml_tekst: str = field(default="", repr=False)
     _posities: Any = field(default=None, repr=False)
+    leesfout: Probleem | None = field(default=None, repr=False)
+    """Set when the round-trip parser, which gives the positions, refuses YAML that the fast parser read."""
 
     def regel(self, *pad: str | int) -> int:
         """The 1-based file line of the node at ``pad`` (or of its nearest parent)."""
         if self._posities is None:
-            # Positions come from a round-trip parse, done only when a problem needs a line.
-            self._posities = lees_yaml(self.pad, self.yaml_tekst, self.eerste_regel) if self.yaml_tekst else self.data
+            self._posities = self._lees_posities()
         knoop, regel = self._posities, self.eerste_regel
         for stap in pad:
             gevonden = _positie(knoop, stap)
@@ -102,6 +103,19 @@ class YamlDocument:
             except (KeyError, IndexError, TypeError):
                 break
         return regel
+
+
+    def _lees_posities(self) -> Any:
+        # Positions come from a round-trip parse, done only when a problem needs a line.
+        if not self.yaml_tekst:
+            return self.data
+        try:
+            return lees_yaml(self.pad, self.yaml_tekst, self.eerste_regel)
+        except RecordFout as fout:
+            # The parsers disagree (libyaml accepts a tab inside a key, ruamel does not): the round-trip
+            # parser is the reference, so its refusal is reported too; lines fall back to the first one.
+            self.leesfout = fout.probleem
+            return self.data
 
 
 def _positie(knoop: Any, stap: str | int) -> int | None:

@@ -18,6 +18,16 @@ def test_tab_indentation(programma):
     ]
 
 
+def test_tab_inside_a_key(programma):
+    # libyaml (the fast parser) reads "so<TAB>ort" as a key, ruamel's round-trip parser refuses it:
+    # both the unknown key and the refusal are reported, with their lines, never as a traceback.
+    programma.vervang(BESLUIT, "soort: besluit\n", "so\tort: besluit\n")
+    problemen = programma.problemen()
+    assert f"{BESLUIT}:4: ongeldige YAML (found character '\\t' that cannot start any token) — " \
+           "geldige YAML; controleer inspringing en dubbele punten" in problemen
+    assert any(p.startswith(f"{BESLUIT}:") and "onbekende sleutel 'so\tort'" in p for p in problemen)
+
+
 def test_duplicate_key(programma):
     programma.vervang(BESLUIT, "soort: besluit\n", "soort: besluit\nsoort: signaal\n")
     assert programma.problemen() == [f"{BESLUIT}:5: sleutel 'soort' komt twee keer voor — elke sleutel maar één keer per blok"]
