@@ -37,8 +37,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
         for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
             doel = tijdelijk / pagina.uri
             doel.parent.mkdir(parents=True, exist_ok=True)
-            inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud
-            doel.write_bytes(inhoud)
+            doel.write_bytes(pagina.als_bytes)
         lekken = [] if intern else zoek_lekken(tijdelijk, sporen(resultaat.agenda))
         if lekken:
             raise Lek(lekken)

@@ -22,7 +22,7 @@ from .boom import wissel
 from .laden import laad
 from .lekcontrole import sporen, zoek_lekken
 from .problemen import samenvatting
-from .samenstellen import Opties, stel_samen
+from .samenstellen import Opties, Pagina, stel_samen
 from .schoonmaak import schoon
 
 RECORDMAPPEN = ("agenda", "decisions")
@@ -62,11 +62,17 @@ class _GegenereerdePagina(File):
 class AgendaPlugin(BasePlugin[AgendaConfig]):
     """Loads the records of the programme next to ``mkdocs.yml`` and adds their pages."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # 'on_startup' only runs under the mkdocs command line; a build from Python starts from these.
+        self.opdracht: str | None = None
+        self.dirty = False
+        self.vorige: dict[str, str] = {}
+        """Content hash per generated page in the previous build of this 'serve --dirty' session."""
+
     def on_startup(self, *, command, dirty):
         self.opdracht = command
         self.dirty = dirty
-        self.vorige: dict[str, str] = {}
-        """Content hash per generated page in the previous build of this 'serve' session."""
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -101,14 +107,14 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
     def _bouw_apart(self, config) -> None:
         """Build into a sibling temporary directory; the real site is replaced only after a clean build."""
         self.doel = self.tijdelijk = None
-        if getattr(self, "opdracht", None) in ("build", "gh-deploy"):
+        if self.opdracht in ("build", "gh-deploy"):
             self.doel = Path(config.site_dir).resolve()
             self.doel.parent.mkdir(parents=True, exist_ok=True)
             self.tijdelijk = Path(tempfile.mkdtemp(prefix=f".{self.doel.name}-nieuw-", dir=self.doel.parent))
             config.site_dir = str(self.tijdelijk)
 
     def on_files(self, files: Files, config) -> Files:
-        resultaat = laad(self.root, cache=getattr(self, "opdracht", None) == "serve")
+        resultaat = laad(self.root, cache=self.opdracht == "serve")
         if resultaat.problemen:
             regels = [str(p) for p in resultaat.problemen]
             raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(list(resultaat.problemen))]))
@@ -119,15 +125,18 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             if files.get_file_from_path(pagina.uri) is not None:
                 raise PluginError(f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/")
             bestand = _GegenereerdePagina.generated(config, pagina.uri, content=pagina.inhoud)
-            inhoud = pagina.inhoud.encode("utf-8") if isinstance(pagina.inhoud, str) else pagina.inhoud
-            vingerafdruk = hashlib.sha256(inhoud).hexdigest()
-            bestand.gewijzigd = not getattr(self, "dirty", False) or self.vorige.get(pagina.uri) != vingerafdruk
-            self.vorige[pagina.uri] = vingerafdruk
+            if self.dirty:  # MkDocs asks is_modified() only in a dirty build
+                bestand.gewijzigd = self._gewijzigd_sinds_vorige_bouw(pagina)
             # The edit button of a generated page opens the record it was made from.
             bestand.edit_uri = os.path.relpath(self.root / pagina.bron, docs).replace(os.sep, "/") if pagina.bron else None
             files.append(bestand)
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
         return files
+
+    def _gewijzigd_sinds_vorige_bouw(self, pagina: Pagina) -> bool:
+        vingerafdruk = hashlib.sha256(pagina.als_bytes).hexdigest()
+        vorige, self.vorige[pagina.uri] = self.vorige.get(pagina.uri), vingerafdruk
+        return vorige != vingerafdruk
 
     def on_page_content(self, html, *, page, config, files):
         return schoon(html)

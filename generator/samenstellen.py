@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from functools import cached_property
 from collections.abc import Iterator
+from functools import cached_property
 from importlib import resources
 
 from .model.agenda import Agenda
@@ -28,6 +28,11 @@ class Pagina:
     uri: str
     inhoud: str | bytes
     bron: str | None = None
+
+    @property
+    def als_bytes(self) -> bytes:
+        """The content as written to disk: text pages in UTF-8, data files as they are."""
+        return self.inhoud.encode("utf-8") if isinstance(self.inhoud, str) else self.inhoud
 
 
 @dataclass(frozen=True)
