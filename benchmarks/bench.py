@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
 HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER))
 import synthetisch  # noqa: E402
@@ -51,9 +53,13 @@ def fasen(n: int, werkmap: Path) -> dict[str, dict]:
 
 def _motor(werkmap: Path, n: int, boom: Path) -> dict:
     """Reference: MkDocs + Material + search on the same Markdown tree, without this project's plugin."""
+    yaml = YAML(typ="safe")
+    instellingen = yaml.load(synthetisch.MKDOCS)
+    instellingen["plugins"] = [p for p in instellingen["plugins"] if "uitvoeringsagenda" not in p]
+    instellingen["docs_dir"] = str(boom)
     config = werkmap / f"motor-{n}.yml"
-    config.write_text(synthetisch.MKDOCS.replace("  - uitvoeringsagenda:\n      peildatum: \"2026-01-01\"\n", "")
-                      .replace("docs_dir: docs", f"docs_dir: {boom}"), encoding="utf-8")
+    with config.open("w", encoding="utf-8") as uit:
+        yaml.dump(instellingen, uit)
     return meet(werkmap, f"motor-{n}", "mkdocs", "build", "-f", str(config), "-d", str(werkmap / f"motor-site-{n}"))
 
 
