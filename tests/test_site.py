@@ -73,6 +73,15 @@ def test_dutch_and_no_other_origin(site):
     assert zoek["config"]["lang"] == ["nl"]
 
 
+def test_not_found_page_is_dutch_and_leads_home(site):
+    niet_gevonden = (site / "404.html").read_text(encoding="utf-8")
+    kop = re.search(r"<h1[^>]*>(.*?)</h1>", niet_gevonden, re.S).group(1)
+    assert kop == "Pagina niet gevonden"
+    assert "Not found" not in niet_gevonden
+    logo = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-header__button md-logo"', niet_gevonden).group(1)
+    assert f'<a href="{logo}">startpagina</a>' in niet_gevonden
+
+
 def test_schemas_are_published(site):
     schema = json.loads((site / "schemas" / "besluit.schema.json").read_text(encoding="utf-8"))
     assert "verloop" in schema["properties"] and "status" not in schema["properties"]
