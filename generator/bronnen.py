@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import invoer
+from .patronen import SLUG
 from .problemen import Probleem, RecordFout
-from .schemavalidatie import valideer
+from .schemavalidatie import markdownvelden, valideer
 from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
 
@@ -154,6 +154,17 @@ def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> Yaml
 
 
 def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+    """The guarded boundary around one record: whatever goes wrong inside becomes a problem of this file."""
+    try:
+        return _lees_record(bronnen, relatief, soort, inhoud)
+    except Exception as fout:  # noqa: BLE001 — no record may end in a traceback, whatever it contains
+        del fout  # the Python detail means nothing to a project group; the file and the advice do
+        bronnen.problemen.append(Probleem(relatief, 1, "het record kan niet worden verwerkt",
+                                          "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
+        return None
+
+
+def _lees_record(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
     if len(inhoud) > invoer.MAX_BYTES:
         bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
                                           f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))
@@ -173,14 +184,39 @@ def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -
     except RecordFout as fout:
         bronnen.problemen.extend(tekenproblemen + [fout.probleem])
         return None
-    problemen = tekenproblemen + invoer.yaml_constructies(relatief, doc.yaml_tekst, doc.eerste_regel)
-    if not relatief.endswith(".yml"):
-        problemen += invoer.markdown_body(relatief, doc.body, doc.body_regel)
-    problemen += _schema(soort, doc)
+    problemen = tekenproblemen + _inhoud(soort, doc)
     bronnen.problemen.extend(problemen)
     if not problemen:
         bronnen.geldig.add(relatief)
     return doc
+
+
+def _inhoud(soort: str, doc: YamlDocument) -> list[Probleem]:
+    """Decoded values, Markdown texts and the schema of a parsed record."""
+    problemen = []
+    if "\\" in doc.yaml_tekst:  # only an escape in a quoted string can decode to what the raw text lacks
+        problemen += invoer.waarden(doc.pad, doc.data, doc.regel)
+    if not doc.pad.endswith(".yml"):
+        problemen += invoer.markdown_tekst(doc.pad, doc.body, doc.body_regel)
+    if isinstance(doc.data, dict):
+        for pad in markdownvelden(soort):
+            for plek, waarde in _op_pad(doc.data, pad):
+                if isinstance(waarde, str):
+                    problemen += invoer.markdown_tekst(doc.pad, waarde, doc.regel(*plek), vaste_regel=True)
+    return problemen + _schema(soort, doc)
+
+
+def _op_pad(data: object, pad: tuple[str, ...], plek: tuple = ()):
+    """(concrete path, value) for every value at ``pad`` ('*' stands for every item of a list)."""
+    if not pad:
+        yield plek, data
+        return
+    kop, rest = pad[0], pad[1:]
+    if kop == "*" and isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _op_pad(item, rest, (*plek, i))
+    elif isinstance(data, dict) and kop in data:
+        yield from _op_pad(data[kop], rest, (*plek, kop))
 
 
 def _schema(soort: str, doc: YamlDocument) -> list[Probleem]:

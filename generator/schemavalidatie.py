@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from .problemen import Probleem
@@ -36,9 +36,51 @@ def schema(soort: str) -> dict[str, Any]:
     return json.loads(tekst)
 
 
+def _geheel_getal(checker, waarde: object) -> bool:
+    # JSON Schema counts 3.0 as an integer; a record number or year written as 3.0 is a typo, not a count.
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
+
+
+_StrengeValidator = validators.extend(
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _geheel_getal))
+
+
 @cache
 def _validator(soort: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(soort))
+    return _StrengeValidator(schema(soort))
+
+
+@cache
+def markdownvelden(soort: str) -> tuple[tuple[str, ...], ...]:
+    """Paths of the fields a record kind's schema marks as Markdown (``*`` for every item of a list)."""
+    volledig = schema(soort)
+    uit: list[tuple[str, ...]] = []
+    stapel: list[tuple[tuple[str, ...], dict]] = [((), volledig)]
+    while stapel:
+        pad, deel = stapel.pop()
+        if "$ref" in deel:
+            deel = volledig["$defs"][deel["$ref"].rsplit("/", 1)[1]]
+        if deel.get("contentMediaType") == "text/markdown":
+            uit.append(pad)
+        for sleutel, kind in deel.get("properties", {}).items():
+            stapel.append(((*pad, sleutel), kind))
+        if isinstance(deel.get("items"), dict):
+            stapel.append(((*pad, "*"), deel["items"]))
+    return tuple(sorted(uit))
+
+
+def _heeft_komma_geheel(data: Any) -> bool:
+    """Whether any value is a float with an integral value (3.0), which the fast check would take for an integer."""
+    stapel = [data]
+    while stapel:
+        waarde = stapel.pop()
+        if isinstance(waarde, float) and waarde.is_integer():
+            return True
+        if isinstance(waarde, dict):
+            stapel.extend(waarde.values())
+        elif isinstance(waarde, list):
+            stapel.extend(waarde)
+    return False
 
 
 @cache
@@ -51,7 +93,8 @@ def valideer(soort: str, document: YamlDocument) -> list[Probleem]:
     """All schema problems of one record, each with its file line."""
     try:
         _snelle_controle(soort)(document.data)
-        return []
+        if not _heeft_komma_geheel(document.data):
+            return []
     except fastjsonschema.JsonSchemaException:
         pass  # invalid: let jsonschema find every problem, with paths for the line numbers
     fouten = sorted(_validator(soort).iter_errors(document.data), key=lambda f: list(map(str, f.absolute_path)))

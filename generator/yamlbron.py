@@ -17,6 +17,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from .invoer import structuur
+from .patronen import regels
 from .problemen import Probleem, RecordFout
 
 
@@ -153,19 +155,21 @@ def lees_data(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
         return lees_yaml(pad, tekst, eerste_regel)
 
 
-def _tabs(pad: str, tekst: str, eerste_regel: int) -> None:
-    tabs = [
+def _voorcontrole(pad: str, tekst: str, eerste_regel: int) -> None:
+    """Tabs, and what must be refused before the YAML is composed (nesting, aliases, huge numbers)."""
+    problemen = [
         Probleem(pad, eerste_regel + i, "tab gebruikt om in te springen", "spring in met spaties, niet met tabs")
-        for i, r in enumerate(tekst.splitlines())
+        for i, r in enumerate(regels(tekst))
         if "\t" in r[: len(r) - len(r.lstrip())]
     ]
-    if tabs:
-        raise MeerdereFouten(tabs)
+    problemen += structuur(pad, tekst, eerste_regel)
+    if problemen:
+        raise MeerdereFouten(problemen)
 
 
 def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
     """Parse YAML text with positions; raise RecordFout with a Dutch message and the file line."""
-    _tabs(pad, tekst, eerste_regel)
+    _voorcontrole(pad, tekst, eerste_regel)
     try:
         return _yaml().load(tekst)
     except MarkedYAMLError as fout:
@@ -198,7 +202,7 @@ def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Proble
 
 def lees_yaml_bestand(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
     """A whole ``.yml`` record file (``snel``: data without positions, which are parsed on demand)."""
-    _tabs(pad, tekst, 1)
+    _voorcontrole(pad, tekst, 1)
     if snel:
         return YamlDocument(pad, lees_data(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
     return YamlDocument(pad, lees_yaml(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
@@ -206,18 +210,18 @@ def lees_yaml_bestand(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
 
 def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
     """A Markdown record: ``---`` front matter ``---`` followed by the body."""
-    regels = tekst.splitlines(keepends=True)
-    if not regels or regels[0].lstrip("\ufeff").rstrip("\r\n").rstrip() != "---":
+    lijnen = regels(tekst, keepends=True)
+    if not lijnen or lijnen[0].lstrip("\ufeff").rstrip("\r\n").rstrip() != "---":
         raise RecordFout(Probleem(pad, 1, "het bestand begint niet met front matter",
                                   "een eerste regel met alleen '---', dan de velden, dan weer '---'"))
-    for i in range(1, len(regels)):
-        if _AFSLUITER.match(regels[i].rstrip("\r\n")):
-            yaml_tekst = "".join(regels[1:i])
-            _tabs(pad, yaml_tekst, 2)
+    for i in range(1, len(lijnen)):
+        if _AFSLUITER.match(lijnen[i].rstrip("\r\n")):
+            yaml_tekst = "".join(lijnen[1:i])
+            _voorcontrole(pad, yaml_tekst, 2)
             data = lees_data(pad, yaml_tekst, 2) if snel else lees_yaml(pad, yaml_tekst, 2)
             if data is None:
                 data = CommentedMap()
-            body = "".join(regels[i + 1:])
+            body = "".join(lijnen[i + 1:])
             return YamlDocument(pad, data, 2, body, i + 2, tekst, yaml_tekst)
     raise RecordFout(Probleem(pad, 1, "de front matter wordt niet afgesloten",
                               "een regel met alleen '---' na de laatste sleutel"))

@@ -33,6 +33,10 @@ ONBEKEND = "onbekend"
 """Written where the source states an event but not when it happened."""
 
 
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
+"""Years a record may name: wide enough for any source, narrow enough that a typo such as 0000 or 20244 is caught."""
+
+
 class OngeldigeDatum(ValueError):
     """A date that does not exist or is not in one of the accepted forms."""
 
@@ -56,6 +60,8 @@ class Datum:
         if not m:
             raise OngeldigeDatum(f"'{tekst}' is geen datum")
         jaar = int(m.group(1))
+        if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+            raise OngeldigeDatum(f"'{tekst}' bestaat niet: het jaar {jaar} ligt buiten {EERSTE_JAAR}–{LAATSTE_JAAR}")
         if m.group(2):
             kwartaal = int(m.group(2))
             begin = dt.date(jaar, 3 * kwartaal - 2, 1)

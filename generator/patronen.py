@@ -1,0 +1,36 @@
+"""Text patterns shared by reading, checking, rendering and editing records: ids, fences and lines."""
+
+from __future__ import annotations
+
+import re
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""An id: lowercase ASCII letters and digits in groups joined by single hyphens."""
+
+HEK = re.compile(r"^ {0,3}(```|~~~)")
+"""The start or end of a fenced code block (Markdown allows up to three spaces before it)."""
+
+_REGELEINDE = re.compile(r"\r\n|\r|\n")
+
+
+def regels(tekst: str, keepends: bool = False) -> list[str]:
+    """Lines as YAML and Markdown count them: broken at CRLF, CR or LF only.
+
+    ``str.splitlines`` also breaks at form feeds, U+2028 and other separators, which would put
+    reported line numbers out of step with the editor and the parser.
+    """
+    if not tekst:
+        return []
+    uit, begin = [], 0
+    for einde in _REGELEINDE.finditer(tekst):
+        uit.append(tekst[begin:einde.end()] if keepends else tekst[begin:einde.start()])
+        begin = einde.end()
+    if begin < len(tekst):
+        uit.append(tekst[begin:])
+    return uit
+
+
+def regeleinde(tekst: str) -> str:
+    """The line break a text uses (its first one), so that an edit writes the same kind."""
+    gevonden = _REGELEINDE.search(tekst)
+    return gevonden.group(0) if gevonden else "\n"

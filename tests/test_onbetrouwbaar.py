@@ -1,0 +1,125 @@
+"""Untrusted pull requests: every hostile record gets a Dutch 'pad:regel' problem, never a traceback.
+
+One test per class of attack from the issue; the property-based test in test_vijandig_eigenschappen.py
+fills every field with hostile text on top of these.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+BESLUIT = "decisions/0001-crisisbedden-borgen.md"
+CHARTER = "agenda/deelopdrachten/crisisopvang.md"
+TITEL = 'titel: "Crisisbedden borgen"'
+
+
+def _enige(programma) -> list[str]:
+    problemen = programma.problemen()
+    assert problemen, "expected the record to be refused"
+    for p in problemen:
+        assert "Traceback" not in p and "Error" not in p, p
+    return problemen
+
+
+@pytest.mark.parametrize("diep", [
+    "bron: " + "[" * 300 + "]" * 300,
+    "bron: " + "{a: " * 300 + "1" + "}" * 300,
+    "bron:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 300)) + "  " * 300 + "x: 1",
+    "bron:\n" + "".join("  " * i + "-\n" for i in range(1, 300)) + "  " * 300 + "- 1",
+])
+def test_deep_nesting_in_front_matter_is_refused_before_parsing(programma, diep):
+    programma.vervang(BESLUIT, TITEL, TITEL + "\n" + diep)
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:") and "meer dan 12 niveaus diep genest" in p for p in problemen), problemen
+
+
+def test_deep_nesting_in_a_yaml_file(programma):
+    programma.schrijf("agenda/risicos.yml", "toelichting: " + "[" * 500 + "]" * 500 + "\n")
+    assert any(p.startswith("agenda/risicos.yml:1: meer dan 12 niveaus diep genest") for p in _enige(programma))
+
+
+def test_a_five_thousand_digit_number(programma):
+    programma.vervang(BESLUIT, "nummer: 1", "nummer: " + "9" * 5000)
+    assert f"{BESLUIT}:2: getal van 5000 cijfers — hoogstens 15 cijfers; zet een code of kenmerk tussen " \
+           "aanhalingstekens" in _enige(programma)
+
+
+def test_a_number_written_as_a_decimal(programma):
+    programma.vervang(BESLUIT, "nummer: 1", "nummer: 1.0")
+    assert f"{BESLUIT}:2: 'nummer' heeft de waarde '1.0' — een geheel getal" in _enige(programma)
+
+
+@pytest.mark.parametrize("datum", ["0000-01", '"0000"', "0000-Q1", "0000-01-01", "9999-12-31"])
+def test_year_zero_and_far_years(programma, datum):
+    programma.vervang(BESLUIT, "{datum: 2024-01-10, uitkomst: ingebracht}", f"{{datum: {datum}, uitkomst: ingebracht}}")
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:8: '") and "ligt buiten 1900–2199" in p for p in problemen), problemen
+
+
+@pytest.mark.parametrize(("waarde", "teken"), [
+    (r'"\u202Eeguh"', "U+202E"), (r'"a\0b"', "U+0000"), (r'"\e[2J"', "U+001B"), (r'"a\u200Bb"', "U+200B"),
+    (r'"a\u2028b"', "U+2028"), (r'"a\ud800b"', "U+D800"), (r'"a\x85b"', "U+0085"),
+])
+def test_escaped_characters_are_checked_after_decoding(programma, waarde, teken):
+    programma.vervang(BESLUIT, TITEL, f"titel: {waarde}")
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:3: ") and teken in p for p in problemen), problemen
+
+
+@pytest.mark.parametrize("teken", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\u200b", "\u00ad"])
+def test_raw_separators_and_invisible_characters(programma, teken):
+    programma.vervang(BESLUIT, "Borgen.", f"Bor{teken}gen.")
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:18: ") and f"U+{ord(teken):04X}" in p for p in problemen), problemen
+
+
+def test_zero_width_character_in_an_id(programma):
+    programma.vervang(BESLUIT, "deelopdrachten: [crisisopvang]", "deelopdrachten: [crisis\u200bopvang]")
+    assert any(p.startswith(f"{BESLUIT}:6: onzichtbaar teken U+200B") for p in _enige(programma))
+
+
+@pytest.mark.parametrize(("regel", "melding"), [
+    ("![p](https://tracker.example/p.gif)", "afbeelding in een record"),
+    ("![p](p.gif)", "afbeelding in een record"),
+    ("[x](//tracker.example/x)", "adres zonder schema"),
+    ('<img\nsrc="https://tracker.example/p.gif">', "HTML-element <img> in de tekst"),
+    ("Tekst\n{: src=https://tracker.example/p.gif }", "attributen tussen accolades"),
+    ('[Besluit 2](https://phish.example){: href="https://phish.example" }', "attributen tussen accolades"),
+    ("## Kop {#__search}", "attributen tussen accolades"),
+    ("Verborgen {: .md-header aria-hidden=true }", "attributen tussen accolades"),
+    ("[besluit 2](../besluiten/0002-nazorg-verkennen.md)", "link naar '../besluiten/0002-nazorg-verkennen.md' binnen de site"),
+    ("![p][r]\n\n[r]: https://tracker.example/p.gif", "afbeelding via een verwijzing"),
+    ("<!DOCTYPE html>", "HTML-declaratie in de tekst"),
+])
+def test_outside_resources_and_attributes_in_a_body(programma, regel, melding):
+    programma.vervang(BESLUIT, "Borgen.", "Borgen.\n\n" + regel)
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:") and melding in p for p in problemen), problemen
+
+
+def test_markdown_fields_in_front_matter_are_scanned_like_bodies(programma):
+    programma.vervang(CHARTER, 'omschrijving: "Crisisbedden borgen voor de hele regio."',
+                      'omschrijving: "Zie ![p](https://tracker.example/p.gif)"\n    doel: "<img src=x onerror=alert(1)>"')
+    problemen = _enige(programma)
+    assert f"{CHARTER}:12: afbeelding in een record — geen afbeeldingen in records: de site haalt niets van elders en " \
+           "een record staat op meerdere pagina's; zet een afbeelding op een pagina in docs/" in problemen
+    assert any(p.startswith(f"{CHARTER}:13: HTML-element <img> met een event-handler") for p in problemen)
+
+
+@pytest.mark.parametrize(("tekst", "melding"), [
+    ("[" * 30_000, "meer dan 300 haken '[' in één alinea"),
+    ("\n\n".join(["[" * 250] * 20), "meer dan 3000 haken '[' in één tekst"),
+    ("\n".join("# Kop" for _ in range(200)), "meer dan 150 koppen"),
+    ("".join("    " * i + "- x\n" for i in range(100)), "tekens ingesprongen"),
+    (">" * 50 + " x", "citaat van meer dan 8 niveaus"),
+])
+def test_render_cost_is_limited_before_markdown_runs(programma, tekst, melding):
+    programma.vervang(BESLUIT, "Borgen.", tekst)
+    problemen = _enige(programma)
+    assert any(p.startswith(f"{BESLUIT}:") and melding in p for p in problemen), problemen
+
+
+def test_ordinary_markdown_passes(programma):
+    programma.vervang(BESLUIT, "Borgen.", "Borgen, zie [de wet](https://wetten.overheid.nl/) en [boven](#besluit).\n\n"
+                                          "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, {: .x } in code: `{: .x }`\n")
+    assert programma.problemen() == []
