@@ -121,5 +121,5 @@ def test_render_cost_is_limited_before_markdown_runs(programma, tekst, melding):
 
 def test_ordinary_markdown_passes(programma):
     programma.vervang(BESLUIT, "Borgen.", "Borgen, zie [de wet](https://wetten.overheid.nl/) en [boven](#besluit).\n\n"
-                                          "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, {: .x } in code: `{: .x }`\n")
+                                          "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, and: `{: .x }`\n\n```\n<b>{: #x }</b>\n```\n")
     assert programma.problemen() == []
