@@ -8,6 +8,7 @@ from .bronnen import BESLUITNAAM, Bronnen
 from .model.agenda import Agenda
 from .model.besluit import Besluit, RegioStap, Stap
 from .model.datum import Datum
+from .model.markdown import Markdown
 from .model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
 from .model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from .model.programma import (
@@ -29,7 +30,7 @@ def bouw(b: Bronnen) -> Agenda:
         besluiten={d.data["nummer"]: _besluit(k, d, alle_regios) for k, d in b.besluit.items()},
         nulplaten={k: _nulplaat(k, d) for k, d in b.nulplaat.items()},
         risicoregister=_risicoregister(b.risicos) if b.risicos is not None else None,
-        versies={k: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), d.body, d.pad)
+        versies={k: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), Markdown(d.body), d.pad)
                  for k, d in b.versie.items()},
     )
 
@@ -45,6 +46,12 @@ def _t(data: dict, veld: str) -> tuple:
 def _s(data: dict, veld: str) -> str | None:
     waarde = data.get(veld)
     return None if waarde is None else str(waarde)
+
+
+def _md(data: dict, veld: str) -> Markdown | None:
+    """A field the schema marks as Markdown (checked like a body while loading)."""
+    waarde = data.get(veld)
+    return None if waarde is None else Markdown(waarde)
 
 
 def _programma(data: dict) -> Programma:
@@ -68,7 +75,7 @@ def _programma(data: dict) -> Programma:
                             nummer=_s(o, "nummer"), titel=_s(o, "titel"))
             for o in data["opbouw"]
         ),
-        fasen=tuple(ProgrammaFase(str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _s(f, "omschrijving"), _s(f, "bron"))
+        fasen=tuple(ProgrammaFase(str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _md(f, "omschrijving"), _s(f, "bron"))
                     for f in data.get("fasen", [])),
         aanbieders=tuple(Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting")) for a in data.get("aanbieders", [])),
         voorzieningen=tuple(Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting")) for v in data.get("voorzieningen", [])),
@@ -81,7 +88,7 @@ def _programma(data: dict) -> Programma:
 
 def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
     d = doc.data
-    return Hoofdstuk(sleutel, str(d["titel"]), str(d["nummer"]), doc.body, _s(d, "bron"), doc.pad)
+    return Hoofdstuk(sleutel, str(d["titel"]), str(d["nummer"]), Markdown(doc.body), _s(d, "bron"), doc.pad)
 
 
 def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
@@ -96,14 +103,14 @@ def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdrac
         fasen=tuple(_fase(f) for f in d.get("fasen", [])),
         eigen_mijlpalen=tuple(_mijlpaal(m) for m in d.get("mijlpalen", [])),
         kengetallen=tuple(_kengetal(k) for k in d.get("kengetallen", [])),
-        bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+        bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
     )
 
 
 def _fase(f: dict) -> Fase:
     return Fase(
         titel=str(f["titel"]), van=_d(f.get("van")), tot=_d(f.get("tot")),
-        omschrijving=_s(f, "omschrijving"), doel=_s(f, "doel"),
+        omschrijving=_md(f, "omschrijving"), doel=_md(f, "doel"),
         resultaten=_t(f, "resultaten"), activiteiten=_t(f, "activiteiten"), disciplines=_t(f, "disciplines"),
         mijlpalen=tuple(_mijlpaal(m) for m in f.get("mijlpalen", [])),
     )
@@ -134,7 +141,7 @@ def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
             for regio, stappen in d.get("regionaal", {}).items()
         },
         deelopdrachten=_t(d, "deelopdrachten"), vervangt=tuple(int(v) for v in d.get("vervangt", [])),
-        vertrouwelijk=bool(d.get("vertrouwelijk", False)), bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+        vertrouwelijk=bool(d.get("vertrouwelijk", False)), bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
     )
 
 
@@ -147,7 +154,7 @@ def _nulplaat(sleutel: str, doc) -> Nulplaat:
         deelopdracht=_s(d, "deelopdracht"), vervangt=_s(d, "vervangt"),
         segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),
         rollen=tuple((str(r["id"]), str(r["naam"])) for r in d.get("rollen", [])),
-        bron=_s(d, "bron"), body=doc.body, bestand=doc.pad,
+        bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
     )
 
 
@@ -160,5 +167,5 @@ def _risicoregister(doc) -> Risicoregister:
                    _s(r, "eigenaar"), RisicoStatus(r.get("status", "open")), _s(r, "bron"))
             for r in d["risicos"]
         ),
-        toelichting=_s(d, "toelichting"), bron=_s(d, "bron"), bestand=doc.pad,
+        toelichting=_md(d, "toelichting"), bron=_s(d, "bron"), bestand=doc.pad,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import Markup
+
 from .model.deelopdracht import Kengetal, Waarde
 from .weergave import getal
 
@@ -17,7 +19,7 @@ def _punten(k: Kengetal) -> list[tuple[str, Waarde]]:
     return punten + [("doel", k.doel)]
 
 
-def kengetal_svg(k: Kengetal, element_id: str) -> str:
+def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
     """An accessible line chart; points are spaced in order, each labelled with its value and date."""
     punten = _punten(k)
     hoogste = max(max(w.waarde for _, w in punten), 1.0)
@@ -59,4 +61,4 @@ def kengetal_svg(k: Kengetal, element_id: str) -> str:
             f'<text x="{x(i):.1f}" y="{HOOGTE - 10}" text-anchor="middle">{e(datum)}</text>',
         ]
     delen.append("</svg>")
-    return "".join(delen)
+    return Markup("".join(delen))  # built here from escaped values

@@ -1,6 +1,9 @@
 """Jinja environment and filters that turn the model into Markdown.
 
-Record text is passed to templates as data and is never itself compiled as a template.
+Record text is passed to templates as data and is never itself compiled as a template. Every value
+a template prints is escaped for Markdown and HTML unless the code marked it as trusted: checked
+record Markdown (``model.markdown.Markdown``) and markup the code builds itself (``Markup``).
+Forgetting a filter therefore shows a backslash too many, never a live link, tag or heading.
 """
 
 from __future__ import annotations
@@ -10,23 +13,41 @@ import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from .model.datum import Datum
+from .model.markdown import Markdown
+from .patronen import HEK
 
-NADER = "*nader in te vullen*"
-_MD_SPECIAAL = re.compile(r"([\\`*_\[\]#|])")
+NADER = Markup("*nader in te vullen*")
+_MD_SPECIAAL = re.compile(r"([\\`*_\[\]#|{}])")
 _KOP = re.compile(r"^(#{1,6})(?=\s)")
-_HEK = re.compile(r"^(```|~~~)")
 
 
-def inline(tekst: object) -> str:
+def inline(tekst: object) -> Markup:
     """Escape record text for use inside a Markdown line (titles, table cells)."""
-    return _MD_SPECIAAL.sub(r"\\\1", html.escape(str(tekst), quote=False)).replace("\n", " ")
+    if isinstance(tekst, Markup):
+        return tekst
+    return Markup(_MD_SPECIAAL.sub(r"\\\1", html.escape(str(tekst), quote=False)).replace("\r", " ").replace("\n", " "))
 
 
-def attribuut(tekst: object) -> str:
+def attribuut(tekst: object) -> Markup:
     """Escape record text for an HTML element or attribute."""
-    return html.escape(str(tekst), quote=True)
+    return Markup(html.escape(str(tekst), quote=True))
+
+
+def _standaard(waarde: object) -> object:
+    """What every ``{{ … }}`` prints: trusted markup as it is, every other value escaped."""
+    if isinstance(waarde, Markup):
+        return waarde
+    if isinstance(waarde, Markdown):
+        return Markup(waarde)
+    return inline(waarde)
+
+
+def kop(niveau: int) -> Markup:
+    """The '#' marks of a heading at ``niveau`` (1–6)."""
+    return Markup("#" * max(1, min(6, int(niveau))))
 
 
 def relatief(van: str, naar: str) -> str:
@@ -38,26 +59,29 @@ def relatief(van: str, naar: str) -> str:
     return "/".join([".."] * (len(bron) - gedeeld) + doel[gedeeld:])
 
 
-def verschuif_koppen(markdown: str, niveaus: int) -> str:
-    """Demote ATX headings by ``niveaus`` (outside code fences), capped at level 6."""
+def verschuif_koppen(markdown: Markdown, niveaus: int) -> Markup:
+    """Demote ATX headings of checked Markdown by ``niveaus`` (outside code fences), capped at level 6."""
+    if not isinstance(markdown, Markdown):
+        raise TypeError("only checked record Markdown has headings to shift")
     if niveaus <= 0:
-        return markdown
+        return Markup(markdown)
     uit, in_code = [], False
     for regel in markdown.splitlines():
-        if _HEK.match(regel.lstrip()):
+        if HEK.match(regel):
             in_code = not in_code
         elif not in_code:
             regel = _KOP.sub(lambda m: "#" * min(6, len(m.group(1)) + niveaus), regel)
         uit.append(regel)
-    return "\n".join(uit) + ("\n" if markdown.endswith("\n") else "")
+    return Markup("\n".join(uit) + ("\n" if markdown.endswith("\n") else ""))
 
 
-def datum_nl(waarde: Datum | None) -> str:
-    return waarde.nl if waarde is not None else NADER
+def datum_nl(waarde: Datum | None) -> Markup:
+    return inline(waarde.nl) if waarde is not None else NADER
 
 
-def of_nader(waarde: object) -> str:
-    return NADER if waarde in (None, "", (), []) else str(waarde)
+def of_nader(waarde: object) -> Markup:
+    """The value (escaped unless it is checked Markdown), or 'nader in te vullen' when it is empty."""
+    return NADER if waarde in (None, "", (), []) else _standaard(waarde)
 
 
 def getal(waarde: float) -> str:
@@ -66,11 +90,12 @@ def getal(waarde: float) -> str:
 
 @cache
 def omgeving() -> Environment:
-    """The Jinja environment for Markdown templates (autoescape off: Markdown, not HTML)."""
+    """The Jinja environment for Markdown templates: every printed value is escaped unless the code trusts it."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=True,
+        finalize=_standaard,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -80,11 +105,11 @@ def omgeving() -> Environment:
     )
     from .grafiek import kengetal_svg  # the chart module uses the filters defined here
 
-    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg)
+    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop)
     return env
 
 
-def render(template: str, **context: object) -> str:
-    """Render one template to Markdown."""
+def render(template: str, **context: object) -> Markup:
+    """Render one template to Markdown (trusted: it may be placed in another template as it is)."""
     tekst = omgeving().get_template(template).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", tekst)
+    return Markup(re.sub(r"\n{3,}", "\n\n", tekst))

@@ -6,6 +6,8 @@ fills every field with hostile text on top of these.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
@@ -123,3 +125,20 @@ def test_ordinary_markdown_passes(programma):
     programma.vervang(BESLUIT, "Borgen.", "Borgen, zie [de wet](https://wetten.overheid.nl/) en [boven](#besluit).\n\n"
                                           "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, and: `{: .x }`\n\n```\n<b>{: #x }</b>\n```\n")
     assert programma.problemen() == []
+
+
+def test_plain_fields_are_escaped_in_the_engine_neutral_tree(programma, tmp_path):
+    """Without MkDocs and nh3, the Markdown tree itself carries no live HTML, link or attribute from a plain field."""
+    import datetime as dt
+
+    from generator.boom import bouw_boom
+
+    vijandig = '<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: #__search } **vet**'
+    programma.vervang(CHARTER, 'titel: "Fase 1"', f"titel: {vijandig!r}".replace("'", '"'))
+    programma.vervang(BESLUIT, TITEL, f"titel: {vijandig!r}".replace("'", '"'))
+    assert programma.problemen() == []
+    assert bouw_boom(programma.root, tmp_path / "boom", dt.date(2025, 1, 1)) == []
+    teksten = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "boom").rglob("*.md"))
+    assert "onerror" in teksten  # the text is shown …
+    for levend in (r"<img", r"(?<!\\)\]\(javascript:", r"(?<!\\)\{: ", r"(?<!\\)\*\*vet"):  # … but never as markup
+        assert not re.search(levend, teksten), levend
