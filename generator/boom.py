@@ -12,6 +12,7 @@ from .laden import laad
 from .lekcontrole import sporen, zoek_lekken
 from .problemen import Probleem
 from .samenstellen import Opties, genereer
+from .sitebestanden import publiceerbaar
 
 
 class Lek(Exception):
@@ -31,9 +32,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     uit.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-", dir=uit.parent))
     try:
-        docs = root / "docs"
-        if docs.is_dir():
-            shutil.copytree(docs, tijdelijk, dirs_exist_ok=True)
+        _kopieer_pagina_s(root / "docs", tijdelijk)
         for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
             doel = tijdelijk / pagina.uri
             doel.parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +45,19 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
         shutil.rmtree(tijdelijk, ignore_errors=True)
         raise
     return []
+
+
+def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
+    """The hand-written pages and pictures that 'agenda check' passed; never a link, never another file type."""
+    if not docs.is_dir() or docs.is_symlink():
+        return
+    for huidig, mappen, bestanden in os.walk(docs, followlinks=False):
+        for naam in sorted(bestanden):
+            bron = Path(huidig) / naam
+            if publiceerbaar(bron):
+                kopie = doel / bron.relative_to(docs)
+                kopie.parent.mkdir(parents=True, exist_ok=True)
+                kopie.write_bytes(bron.read_bytes())
 
 
 def wissel(nieuw: Path, uit: Path) -> None:

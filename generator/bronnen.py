@@ -11,6 +11,7 @@ from . import invoer
 from .patronen import SLUG
 from .problemen import Probleem, RecordFout
 from .schemavalidatie import markdownvelden, valideer
+from .sitebestanden import controleer_map
 from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
@@ -18,6 +19,10 @@ VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
 
 PROGRAMMA = "agenda/programma.yml"
 RISICOS = "agenda/risicos.yml"
+SITEMAPPEN = ("docs",)
+"""Hand-written pages and their pictures, published beside the generated pages."""
+THEMAMAP = "overrides"
+"""Theme overrides, by MkDocs convention."""
 MAPPEN = {
     "hoofdstuk": "agenda/hoofdstukken",
     "deelopdracht": "agenda/deelopdrachten",
@@ -66,8 +71,13 @@ def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = 
     bronnen = Bronnen(root, vervangen=dict(vervangen or {}), cache=cache)
     bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
     bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
+    for map_ in SITEMAPPEN:
+        bronnen.problemen += controleer_map(root, root / map_)
+    bronnen.problemen += controleer_map(root, root / THEMAMAP, thema=True)
     for soort, map_ in MAPPEN.items():
         bronnen.aanwezig[soort] = set()
+        if _is_link(bronnen, map_):
+            continue
         paden = set((root / map_).iterdir()) if (root / map_).is_dir() else set()
         paden |= {root / r for r in bronnen.vervangen if r.rpartition("/")[0] == map_}
         for pad in sorted(paden):
@@ -81,6 +91,18 @@ def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = 
                 sleutel = pad.stem
                 getattr(bronnen, soort)[sleutel] = doc
     return bronnen
+
+
+def _is_link(bronnen: Bronnen, relatief: str) -> bool:
+    """Whether a record path, or a folder on the way to it, is a symbolic link; such a path is not read at all."""
+    delen = relatief.split("/")
+    for i in range(1, len(delen) + 1):
+        deel = "/".join(delen[:i])
+        if (bronnen.root / deel).is_symlink():
+            bronnen.problemen.append(Probleem(deel, 1, "symbolische link in plaats van een recordmap of record",
+                                              "een gewone map of een gewoon bestand in de repository"))
+            return True
+    return False
 
 
 def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
@@ -122,8 +144,7 @@ def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlD
     pad = bronnen.root / relatief
     if relatief in bronnen.vervangen:
         return _verwerk(bronnen, relatief, soort, bronnen.vervangen[relatief].encode("utf-8"))
-    if pad.is_symlink():
-        bronnen.problemen.append(Probleem(relatief, 1, "symbolische link als record", "een gewoon bestand"))
+    if _is_link(bronnen, relatief):
         return None
     if not pad.is_file():
         if verplicht:

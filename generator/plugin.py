@@ -24,6 +24,7 @@ from .lekcontrole import sporen, zoek_lekken
 from .problemen import samenvatting
 from .samenstellen import Opties, Pagina, stel_samen
 from .schoonmaak import schoon
+from .sitebestanden import controleer_map, publiceerbaar
 
 RECORDMAPPEN = ("agenda", "decisions")
 THEMA = Path(__file__).parent / "thema"
@@ -59,6 +60,18 @@ class _GegenereerdePagina(File):
         return self.gewijzigd
 
 
+def _geen_bronnen_van_buiten(config) -> None:
+    """Styles, scripts and icons named in mkdocs.yml come from the site itself, never from another address."""
+    namen = [str(x) for x in config.extra_css] + [str(getattr(x, "path", x)) for x in config.extra_javascript]
+    namen += [str(config.theme.get(sleutel) or "") for sleutel in ("logo", "favicon")]
+    buiten = [naam for naam in namen if "://" in naam or naam.startswith("//")]
+    if buiten:
+        raise PluginError(f"mkdocs.yml haalt {', '.join(buiten)} van een ander adres — de site doet geen verzoeken "
+                          "naar andere adressen; zet het bestand in docs/")
+    if config.extra_javascript:
+        raise PluginError("mkdocs.yml voegt JavaScript toe (extra_javascript) — de site werkt zonder eigen scripts")
+
+
 class AgendaPlugin(BasePlugin[AgendaConfig]):
     """Loads the records of the programme next to ``mkdocs.yml`` and adds their pages."""
 
@@ -86,6 +99,7 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
         moment = dt.datetime.combine(self.peildatum, dt.time(), dt.timezone.utc)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
         self.basis_url = config.site_url or ""
+        _geen_bronnen_van_buiten(config)
         self._tel_waarschuwingen()
         self._bouw_apart(config)
         # The plugin brings its own partials and stylesheet, so every programme gets them.
@@ -115,9 +129,15 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         resultaat = laad(self.root, cache=self.opdracht == "serve")
-        if resultaat.problemen:
-            regels = [str(p) for p in resultaat.problemen]
-            raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(list(resultaat.problemen))]))
+        problemen = sorted(set(resultaat.problemen) | set(self._eigen_mappen(config)))
+        if problemen:
+            regels = [str(p) for p in problemen]
+            raise PluginError("\n".join(["De records bevatten fouten:", *regels, samenvatting(problemen)]))
+        docs = Path(config.docs_dir).resolve()
+        for bestand in files:  # what MkDocs found in docs/ after the check: nothing may have slipped in since
+            bron = Path(bestand.abs_src_path) if bestand.abs_src_path else None
+            if bron is not None and bron.parent.resolve().is_relative_to(docs) and not publiceerbaar(bron):
+                raise PluginError(f"{bestand.src_uri}: dit bestand wordt niet gepubliceerd — zie 'agenda check'")
         self.sporen = {} if self.intern else sporen(resultaat.agenda)
         docs = Path(config.docs_dir).resolve()
         opties = Opties(self.peildatum, self.basis_url, config.use_directory_urls, self.intern)
@@ -132,6 +152,17 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             files.append(bestand)
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
         return files
+
+    def _eigen_mappen(self, config) -> list:
+        """The docs and override folders this configuration names, when they are not the ones 'agenda check' reads."""
+        problemen = []
+        docs = Path(config.docs_dir).resolve()
+        if docs != self.root / "docs":
+            problemen += controleer_map(self.root, docs)
+        eigen_thema = config.theme.custom_dir
+        if eigen_thema and Path(eigen_thema).resolve() != self.root / "overrides":
+            problemen += controleer_map(self.root, Path(eigen_thema), thema=True)
+        return problemen
 
     def _gewijzigd_sinds_vorige_bouw(self, pagina: Pagina) -> bool:
         vingerafdruk = hashlib.sha256(pagina.als_bytes).hexdigest()

@@ -144,3 +144,60 @@ def test_plain_fields_are_escaped_in_the_engine_neutral_tree(programma, tmp_path
     teksten = "\n".join(r for r in teksten.splitlines() if not r.startswith("<"))
     for levend in (r"<img", r"(?<!\\)\]\(javascript:", r"(?<!\\)\{: #__search", r"(?<!\\)\*\*vet"):  # … but never as markup
         assert not re.search(levend, teksten), levend
+
+
+@pytest.mark.parametrize("doel", ["../.git/config", "/etc/passwd", "/proc/self/environ"])
+def test_symlinks_in_docs_are_refused_and_never_published(programma, tmp_path, doel):
+    import os
+
+    from sitebouw import mkdocs_build
+
+    (programma.root / ".git").mkdir(exist_ok=True)
+    (programma.root / ".git" / "config").write_text("[remote]\n  token = geheim-token\n")
+    os.symlink(doel, programma.pad("docs/c.txt"))
+    assert "docs/c.txt:1: symbolische link — een gewoon bestand; links naar andere plekken worden nooit gepubliceerd" \
+        in _enige(programma)
+    site = tmp_path / "site"
+    uit = mkdocs_build(programma.root / "mkdocs.yml", site)
+    assert uit.returncode == 1 and not site.exists()
+    assert "docs/c.txt:1: symbolische link" in uit.stderr
+
+
+@pytest.mark.parametrize(("naam", "inhoud", "melding"), [
+    ("docs/x.html", "<script>alert(1)</script>", "bestandstype '.html' wordt niet gepubliceerd"),
+    ("docs/x.svg", '<svg onload="alert(1)"/>', "bestandstype '.svg' wordt niet gepubliceerd"),
+    ("docs/x.js", "alert(1)", "bestandstype '.js' wordt niet gepubliceerd"),
+    ("docs/plaatje.png", "<html><script>alert(1)</script>", "de inhoud is geen PNG-bestand"),
+    ("docs/extra.md", "![p](https://tracker.example/p.gif)", "afbeelding van een ander adres"),
+    ("overrides/main.html", '{% extends "base.html" %}<script src="x.js"></script>', "script of event-handler"),
+    ("overrides/main.html", '<link rel="stylesheet" href="https://cdn.example/x.css">', "verwijzing naar een ander adres"),
+])
+def test_other_input_folders_are_checked(programma, naam, inhoud, melding):
+    programma.schrijf(naam, inhoud)
+    assert any(p.startswith(f"{naam}:1: {melding}") for p in _enige(programma))
+
+
+def test_pictures_and_pages_in_docs_are_fine(programma):
+    programma.pad("docs/plaatje.png").write_bytes(b"\x89PNG\r\n\x1a\nrest")
+    programma.schrijf("docs/extra.md", "# Extra\n\n![Plaatje](plaatje.png)\n\n[Over](over.md)\n")
+    assert programma.problemen() == []
+
+
+def test_a_symlinked_record_folder_is_not_read(programma, tmp_path):
+    import os
+    import shutil
+
+    buiten = tmp_path / "buiten"
+    shutil.move(programma.pad("decisions"), buiten)
+    os.symlink(buiten, programma.pad("decisions"))
+    assert "decisions:1: symbolische link in plaats van een recordmap of record — een gewone map of een gewoon bestand " \
+           "in de repository" in _enige(programma)
+
+
+def test_mkdocs_yml_cannot_add_outside_scripts_or_styles(programma, tmp_path):
+    from sitebouw import mkdocs_build
+
+    programma.vervang("mkdocs.yml", "plugins:", "extra_css: [https://cdn.example/x.css]\nplugins:")
+    uit = mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "site")
+    assert uit.returncode == 1
+    assert "mkdocs.yml haalt https://cdn.example/x.css van een ander adres" in uit.stderr
