@@ -1,6 +1,14 @@
-"""Second line of defence: rendered HTML passes an allowlist that keeps what the site itself produces."""
+"""Second line of defence: rendered HTML passes an allowlist that keeps what the site itself produces.
+
+Beyond tags and attributes, the values that could hijack the page are limited too: an ``id`` may
+not take a name of the theme's own controls (``__search``), a ``class`` keeps only the site's own
+classes (not ``md-header``), ``aria-hidden`` cannot hide content, and a picture never comes from
+another address.
+"""
 
 from __future__ import annotations
+
+import re
 
 import nh3
 
@@ -32,6 +40,32 @@ _ATTRIBUTEN = {
 _STIJL = {"grid-column", "--kwartalen", "text-align"}
 
 
+_EIGEN_KLASSE = re.compile(r"^(?:(?:agenda|planning|kengetal|nulplaat)(?:[-_][a-z0-9_-]*)?|headerlink|toclink|admonition(?:-title)?|"
+                           r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)$")
+_EIGEN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
+_ROLLEN = {"img", "group", "list", "listitem", "region", "note", "presentation"}
+_VERBORGEN = {"div", "span"}
+"""Elements on which the site itself hides decoration from screen readers (the timeline's axis and diamonds)."""
+
+
+def _attribuut(element: str, naam: str, waarde: str) -> str | None:
+    """Keep an attribute value only when it is one the site's own markup uses."""
+    if naam == "class":
+        klassen = [k for k in waarde.split() if _EIGEN_KLASSE.match(k)]
+        return " ".join(klassen) or None
+    if naam == "id":
+        return waarde if _EIGEN_ID.match(waarde) else None
+    if naam == "aria-hidden":
+        return "true" if element in _VERBORGEN and waarde == "true" else None
+    if naam == "role":
+        return waarde if waarde in _ROLLEN else None
+    if naam == "tabindex":
+        return "0" if waarde == "0" else None
+    if naam == "src" and (waarde.startswith("//") or re.match(r"^[a-z][a-z0-9+.-]*:", waarde, re.I)):
+        return None  # a picture from another address would tell that address who reads the page
+    return waarde
+
+
 def schoon(html: str) -> str:
     """Drop scripts, event handlers, iframes, comments and unsafe URLs; keep the site's own markup."""
     return nh3.clean(
@@ -42,4 +76,5 @@ def schoon(html: str) -> str:
         filter_style_properties=_STIJL,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_attribuut,
     )

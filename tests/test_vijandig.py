@@ -121,3 +121,11 @@ def test_sanitiser_keeps_the_sites_own_markup():
              '<circle cx="1" cy="1" r="5"></circle></svg><table><tbody><tr><th>a</th></tr></tbody></table>')
     assert schoon(eigen) == eigen
     assert schoon('<a href="javascript:alert(1)" onclick="x()">a</a><script>x()</script>') == "<a>a</a>"
+
+
+def test_sanitiser_limits_ids_classes_and_hiding():
+    kaping = ('<p id="__search" class="md-header agenda-bron" aria-hidden="true" role="dialog" tabindex="-1">x</p>'
+              '<img src="https://tracker.example/p.gif" alt="p"><img src="//tracker.example/p.gif" alt="q">'
+              '<img src="../plaatje.png" alt="r"><span aria-hidden="true">◆</span>')
+    assert schoon(kaping) == ('<p class="agenda-bron">x</p><img alt="p"><img alt="q"><img src="../plaatje.png" alt="r">'
+                              '<span aria-hidden="true">◆</span>')
