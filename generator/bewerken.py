@@ -16,9 +16,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .patronen import SLUG, regeleinde, regels
 from .yamlbron import lees_markdown_record, lees_yaml
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DATUM = re.compile(r"^\d{4}(-(Q[1-4]|\d{2}(-\d{2})?))?$|^onbekend$")
 
 
@@ -27,9 +27,13 @@ class Onbewerkbaar(Exception):
 
 
 def yaml_waarde(waarde: Any) -> str:
-    """A scalar as YAML text: ids and dates plain, other text double-quoted."""
+    """A scalar as YAML text: booleans and numbers as such, ids and dates plain, other text double-quoted."""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, int):
+        return str(waarde)
     tekst = str(waarde)
-    if _SLUG.match(tekst) or _DATUM.match(tekst):
+    if SLUG.match(tekst) or _DATUM.match(tekst):
         return tekst
     return json.dumps(tekst, ensure_ascii=False)
 
@@ -48,8 +52,9 @@ class Frontmatter:
 
     def __init__(self, pad: str, tekst: str):
         self.pad, self.tekst = pad, tekst
-        self.nl = "\r\n" if "\r\n" in tekst else "\n"
-        self.regels = tekst.splitlines(keepends=True)
+        self.nl = regeleinde(tekst)
+        # Split exactly where the parser counts lines (CRLF, CR or LF), so positions and lines agree.
+        self.regels = regels(tekst, keepends=True)
         doc = lees_markdown_record(pad, tekst)
         self.data: CommentedMap = doc.data
         self.sluit = doc.body_regel - 2  # index of the closing '---' line
@@ -70,7 +75,10 @@ class Frontmatter:
         return einde
 
     def met_ingevoegd(self, index: int, nieuwe_regels: list[str]) -> str:
-        return "".join(self.regels[:index] + [r + self.nl for r in nieuwe_regels] + self.regels[index:])
+        voor = self.regels[:index]
+        if voor and not voor[-1].endswith(("\n", "\r")):  # a last line without a line break gets one first
+            voor[-1] += self.nl
+        return "".join(voor + [r + self.nl for r in nieuwe_regels] + self.regels[index:])
 
 
 def voeg_item_toe(pad: str, tekst: str, sleutels: tuple[str, ...], item: dict[str, Any]) -> str:

@@ -134,15 +134,24 @@ def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
     return Besluit(
         nummer=int(d["nummer"]), slug=BESLUITNAAM.match(sleutel + ".md").group(2), titel=str(d["titel"]),
         soort=Soort(d["soort"]), samenvatting=str(d["samenvatting"]),
-        verloop=tuple(Stap(Datum.lees(s["datum"]), Uitkomst(s["uitkomst"]), _s(s, "gremium"), _s(s, "toelichting")) for s in d["verloop"]),
+        verloop=tuple(_stap(s) for s in d["verloop"] if not s.get("gepland")),
+        gepland=tuple(_stap(s) for s in d["verloop"] if s.get("gepland")),
         regios=_t(d, "regios") if "regios" in d else alle_regios,
-        regionaal={
-            str(regio): tuple(RegioStap(Datum.lees(s["datum"]), str(s["stap"]), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting")) for s in stappen)
-            for regio, stappen in d.get("regionaal", {}).items()
-        },
+        regionaal={str(regio): tuple(_regiostap(s) for s in stappen if not s.get("gepland"))
+                   for regio, stappen in d.get("regionaal", {}).items()},
+        regionaal_gepland={str(regio): tuple(_regiostap(s) for s in stappen if s.get("gepland"))
+                           for regio, stappen in d.get("regionaal", {}).items() if any(s.get("gepland") for s in stappen)},
         deelopdrachten=_t(d, "deelopdrachten"), vervangt=tuple(int(v) for v in d.get("vervangt", [])),
         vertrouwelijk=bool(d.get("vertrouwelijk", False)), bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
     )
+
+
+def _stap(s: dict) -> Stap:
+    return Stap(Datum.lees(s["datum"]), Uitkomst(s["uitkomst"]), _s(s, "gremium"), _s(s, "toelichting"))
+
+
+def _regiostap(s: dict) -> RegioStap:
+    return RegioStap(Datum.lees(s["datum"]), str(s["stap"]), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting"))
 
 
 def _nulplaat(sleutel: str, doc) -> Nulplaat:

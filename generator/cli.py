@@ -286,15 +286,18 @@ def new_nulplaat(root, titel, id_, peildatum, deelopdracht, ambitie, knoppen, ve
 @click.option("--regio", help="Regio, voor een stap in haar eigen besluitvormingsroute.")
 @click.option("--stap", help="Stap uit de route van de regio (mag weg als die route één stap heeft).")
 @click.option("--toelichting", help="Bijvoorbeeld het advies of een verwijzing naar het verslag.")
-def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting):
+@click.option("--gepland", is_flag=True, help="De stap is gepland, nog niet gezet (telt niet mee voor de status).")
+@click.option("--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op toekomstige data (JJJJ-MM-DD).")
+def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, peildatum):
     """Leg een stap in de route van een besluit vast (het bestand verandert alleen op de nieuwe regels)."""
     try:
         uit = werkstroom.zet_stap(root, nummer, datum=datum, uitkomst=uitkomst, gremium=gremium, regio=regio,
-                                  stap=stap, toelichting=toelichting)
+                                  stap=stap, toelichting=toelichting, gepland=gepland, peildatum=peildatum)
     except Geweigerd as fout:
         _weigering(fout)
     besluit = uit.agenda.besluiten[nummer]
-    regel = f"Stap vastgelegd in {uit.pad}. Besluit {nummer} is nu: {uit.agenda.status(besluit).label}"
+    soort = "Geplande stap" if gepland else "Stap"
+    regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {uit.agenda.status(besluit).label}"
     if regio:
         regel += f"; in {uit.agenda.programma.regio(regio).naam}: {besluit.regio_status(regio).label}"
     click.echo(regel + ".")

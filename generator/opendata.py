@@ -18,6 +18,10 @@ def _json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _stap(s) -> dict:
+    return {"datum": s.datum.iso, "gremium": s.gremium, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
+
+
 def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
     """All public decisions with their derived status and regional state."""
     uit = []
@@ -35,8 +39,8 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
             "nummer": b.nummer, "titel": b.titel, "soort": b.soort.value, "status": agenda.status(b).value,
             "samenvatting": b.samenvatting, "deelopdrachten": list(b.deelopdrachten), "regios": list(b.regios),
             "vervangt": [n for n in b.vervangt if n in agenda.besluiten],
-            "verloop": [{"datum": s.datum.iso, "gremium": s.gremium, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
-                        for s in b.verloop],
+            "verloop": [_stap(s) for s in b.verloop],
+            "gepland": [_stap(s) for s in b.gepland],
             "regionaal": regionaal, "bron": b.bron, "url": url_van(b),
         })
     return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "besluiten": uit})

@@ -173,6 +173,7 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
     route = b.programma.data["besluitvormingsroute"] if b.is_geldig(b.programma) else None
     vorige_datum, vorige_positie, accordering = None, -1, None
     ingetrokken = False
+    _gepland_laatst(c, doc, ("verloop",), doc.data["verloop"])
     for i, stap in enumerate(doc.data["verloop"]):
         pad = ("verloop", i)
         if ingetrokken:
@@ -183,7 +184,7 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
             c.fout(doc, (*pad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
         vorige_datum = datum or vorige_datum
         uitkomst = Uitkomst(stap["uitkomst"])
-        if uitkomst is Uitkomst.GEACCORDEERD and accordering is None:
+        if uitkomst is Uitkomst.GEACCORDEERD and accordering is None and not stap.get("gepland"):
             accordering = datum
         if route is None or ids is None:
             continue
@@ -204,6 +205,16 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
         else:
             vorige_positie = positie
     return accordering
+
+
+def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -> None:
+    """Planned steps come after every step taken: a step taken after a planned one means the plan is stale."""
+    gepland = False
+    for i, stap in enumerate(stappen):
+        if gepland and not stap.get("gepland"):
+            c.fout(doc, (*pad, i), "gezette stap na een geplande stap",
+                   "haal 'gepland: true' weg bij de stap die nu gezet is, of verwijder de geplande stap")
+        gepland = gepland or bool(stap.get("gepland"))
 
 
 def _routepositie(route: list, gremium: str | None, uitkomst: Uitkomst) -> int | None:
@@ -229,15 +240,18 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
             c.fout(doc, pad, f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'", "de regio ook onder 'regios' noemen")
         route = [s["id"] for s in regios[regio_id]["besluitvormingsroute"]]
         vorige_datum, vorige_positie, besloten = None, -1, None
+        _gepland_laatst(c, doc, pad, stappen)
         for i, stap in enumerate(stappen):
             spad = (*pad, i)
             if besloten:
                 c.fout(doc, (*spad, "uitkomst"), f"stap nadat {regio_id} al '{besloten}' heeft besloten",
                        "geen stappen meer na een eindbesluit van de regio")
-            if stap["uitkomst"] in (RegioUitkomst.VASTGESTELD.value, RegioUitkomst.NIET_VASTGESTELD.value):
+            if stap["uitkomst"] in (RegioUitkomst.VASTGESTELD.value, RegioUitkomst.NIET_VASTGESTELD.value) and not stap.get("gepland"):
                 besloten = besloten or stap["uitkomst"]
             datum = c.datum(doc, (*spad, "datum"), stap["datum"])
-            if accordering is None:
+            if accordering is None and stap.get("gepland"):
+                pass  # a region may plan its own route before the programme has accorded
+            elif accordering is None:
                 c.fout(doc, spad, "regionale stap terwijl het besluit nog niet is geaccordeerd",
                        "eerst accordering in 'verloop'; pas daarna de eigen route van de regio")
             elif datum and datum.zeker_voor(accordering):
@@ -335,7 +349,8 @@ def _versies(c: Controle, b: Bronnen) -> None:
         elif besluit is not None:
             if besluit.data["soort"] != "vaststelling":
                 c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
-            accordering = next((s["datum"] for s in besluit.data["verloop"] if s["uitkomst"] == Uitkomst.GEACCORDEERD.value), None)
+            accordering = next((s["datum"] for s in besluit.data["verloop"]
+                                if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")), None)
             if accordering is None:
                 c.fout(doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit")
             elif datum and str(Datum.lees(accordering)) != str(datum):

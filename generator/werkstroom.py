@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -10,8 +11,10 @@ from pathlib import Path
 from .bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from .bronnen import BESLUITNAAM, MAPPEN
 from .laden import Laadresultaat, laad
+from .model.datum import Datum, OngeldigeDatum
 from .model.vocab import BesluitStatus, Soort
-from .problemen import Probleem
+from .patronen import SLUG
+from .problemen import Probleem, RecordFout
 
 
 class Geweigerd(Exception):
@@ -59,9 +62,16 @@ def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
 
 
 def zet_stap(root: Path, nummer: int, *, datum: str, uitkomst: str, gremium: str | None = None,
-             regio: str | None = None, stap: str | None = None, toelichting: str | None = None) -> Resultaat:
-    """Append a dated step to a decision's route (``regio`` given: to that region's own route)."""
+             regio: str | None = None, stap: str | None = None, toelichting: str | None = None,
+             gepland: bool = False, peildatum: dt.date | None = None) -> Resultaat:
+    """Append a dated step to a decision's route (``regio`` given: to that region's own route).
+
+    A step dated after ``peildatum`` (default: today) has not happened yet: it is refused unless
+    ``gepland``, which records it as planned, so that it never counts as a fact.
+    """
     relatief = besluitbestand(root, nummer)
+    _zonder_problemen(root, relatief)
+    _niet_in_de_toekomst(datum, gepland, peildatum or dt.date.today())
     tekst = (root / relatief).read_bytes().decode("utf-8")
     if regio is None:
         if stap is not None:
@@ -73,12 +83,32 @@ def zet_stap(root: Path, nummer: int, *, datum: str, uitkomst: str, gremium: str
         stap = stap or _enige_stap(root, regio)
         sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
     item["toelichting"] = toelichting
+    item["gepland"] = True if gepland else None
     item = {k: v for k, v in item.items() if v is not None}
     try:
         nieuw = voeg_item_toe(relatief, tekst, sleutels, item)
     except Onbewerkbaar as fout:
         raise Geweigerd([f"{relatief}: {fout}"]) from None
+    except RecordFout as fout:
+        raise Geweigerd([fout.probleem]) from None
     return _schrijf_na_controle(root, relatief, nieuw)
+
+
+def _zonder_problemen(root: Path, relatief: str) -> None:
+    """An edit starts from a record that passes the check: the splice relies on what the parser reports."""
+    eigen = [p for p in laad(root).problemen if p.pad == relatief]
+    if eigen:
+        raise Geweigerd([f"{relatief} bevat fouten; los die eerst op:", *eigen])
+
+
+def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
+    try:
+        begin = Datum.lees(datum).begin
+    except OngeldigeDatum:
+        return  # the check after the edit reports it with its line
+    if begin > peildatum and not gepland:
+        raise Geweigerd([f"de stap is gedateerd op {datum}, na vandaag ({peildatum.isoformat()}) — leg een stap vast "
+                         "nadat ze gezet is, of geef --gepland om haar als geplande stap vast te leggen"])
 
 
 def _enige_stap(root: Path, regio: str) -> str:
@@ -96,7 +126,20 @@ def _regels(sleutel: str, waarden: list | tuple) -> list[str]:
     return [f"{sleutel}: [{', '.join(yaml_waarde(w) for w in waarden)}]"] if waarden else []
 
 
+def _id(id_: str | None, titel: str) -> str:
+    """The record id: given, or derived from the title; checked before any path is built from it."""
+    if id_ is None:
+        return slug(titel)
+    if not SLUG.match(id_) or len(id_) > 80:
+        raise Geweigerd([f"'{id_}' is geen geldige id — kleine letters, cijfers en streepjes, bijvoorbeeld "
+                         "centrale-toegang (hoogstens 80 tekens)"])
+    return id_
+
+
 def _nieuw(root: Path, relatief: str, tekst: str) -> Resultaat:
+    map_, _, naam = relatief.rpartition("/")
+    if map_ not in MAPPEN.values() or not naam.endswith(".md") or "/" in naam:
+        raise Geweigerd([f"{relatief} ligt niet in een recordmap"])  # ids are checked above: this never happens
     if (root / relatief).exists():
         raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
     return _schrijf_na_controle(root, relatief, tekst)
@@ -129,14 +172,14 @@ def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prior
     regels = ["---", f"titel: {yaml_waarde(titel)}"]
     for sleutel, waarde in (("prioriteit", prioriteit), ("status", status), ("aanspreekpunt", aanspreekpunt)):
         if waarde:
-            regels.append(f"{sleutel}: {waarde}")
+            regels.append(f"{sleutel}: {yaml_waarde(waarde)}")
     regels += _regels("voorzieningen", voorzieningen) + _regels("aanbieders", aanbieders) + _regels("kruisverbanden", kruisverbanden)
     regels += ["fasen:", '  - titel: "Fase 1"', '  - titel: "Fase 2"']
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Doel", "", "Nader in te vullen.", "",
                "## Aandachtspunten", "", "Nader in te vullen.", ""]
-    return _nieuw(root, f"{MAPPEN['deelopdracht']}/{id_ or slug(titel)}.md", "\n".join(regels))
+    return _nieuw(root, f"{MAPPEN['deelopdracht']}/{_id(id_, titel)}.md", "\n".join(regels))
 
 
 def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None = None, deelopdracht: str | None = None,
@@ -162,13 +205,13 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
         raise Geweigerd(["geef minstens één --knop: waaraan moet gedraaid worden?"])
     deelopdracht = deelopdracht or (vorige.deelopdracht if vorige else None)
     regels = ["---", f"titel: {yaml_waarde(titel)}", f"peildatum: {yaml_waarde(peildatum)}"]
-    regels += [f"deelopdracht: {deelopdracht}"] if deelopdracht else []
-    regels += [f"vervangt: {vervangt}"] if vervangt else []
+    regels += [f"deelopdracht: {yaml_waarde(deelopdracht)}"] if deelopdracht else []
+    regels += [f"vervangt: {yaml_waarde(vervangt)}"] if vervangt else []
     regels += [f"ambitie: {yaml_waarde(ambitie)}", "knoppen:", *knop_regels]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", ""]
-    return _nieuw(root, f"{MAPPEN['nulplaat']}/{id_ or slug(titel)}.md", "\n".join(regels))
+    return _nieuw(root, f"{MAPPEN['nulplaat']}/{_id(id_, titel)}.md", "\n".join(regels))
 
 
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:

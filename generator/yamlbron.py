@@ -15,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from .invoer import structuur
@@ -174,8 +175,13 @@ def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
         return _yaml().load(tekst)
     except MarkedYAMLError as fout:
         raise RecordFout(_yaml_probleem(pad, fout, eerste_regel)) from None
-    except YAMLError as fout:  # errors without a position
-        raise RecordFout(Probleem(pad, eerste_regel, f"de YAML kan niet gelezen worden ({fout})", "geldige YAML")) from None
+    except ReaderError as fout:  # a character YAML does not allow at all, found before any parsing
+        regel = eerste_regel + tekst[: fout.position].count("\n") if isinstance(fout.position, int) else eerste_regel
+        teken = fout.character if isinstance(fout.character, int) else ord(str(fout.character)[:1] or "?")
+        raise RecordFout(Probleem(pad, regel, f"teken U+{teken:04X} is in YAML niet toegestaan",
+                                  "gewone tekst zonder stuurtekens")) from None
+    except YAMLError:  # errors without a position; their English text means nothing to a project group
+        raise RecordFout(Probleem(pad, eerste_regel, "de YAML kan niet gelezen worden", "geldige YAML")) from None
 
 
 class MeerdereFouten(RecordFout):

@@ -115,3 +115,57 @@ def test_new_without_terminal_names_the_missing_flag(programma):
                           "--soort", "signaal"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert uit.returncode == 2
     assert uit.stderr.startswith("Fout: --samenvatting ontbreekt")
+
+
+def test_step_in_a_file_with_cr_line_endings(programma):
+    programma.pad(NAZORG).write_bytes(programma.pad(NAZORG).read_bytes().replace(b"\n", b"\r"))
+    zet_stap(programma.root, 2, datum="2024-04-05", gremium="kernteam", uitkomst="besproken")
+    nieuw = programma.pad(NAZORG).read_bytes()
+    assert b"\n" not in nieuw and b"{datum: 2024-04-05, gremium: kernteam, uitkomst: besproken}\r" in nieuw
+    assert programma.agenda().status(programma.agenda().besluiten[2]).value == "ter-advisering"
+
+
+@pytest.mark.parametrize("teken", ["\u2028", "\x85", "\x0c"])
+def test_step_refused_cleanly_when_the_record_has_a_line_separator(programma, teken):
+    programma.vervang(NAZORG, 'titel: "Nazorg verkennen"', f'titel: "Nazorg{teken}verkennen"')
+    oud = programma.pad(NAZORG).read_bytes()
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, 2, datum="2024-04-05", gremium="kernteam", uitkomst="besproken")
+    assert fout.value.problemen[0] == f"{NAZORG} bevat fouten; los die eerst op:"
+    assert any(f"U+{ord(teken):04X}" in p for p in fout.value.problemen[1:])
+    assert programma.pad(NAZORG).read_bytes() == oud
+
+
+def test_future_steps_are_refused_unless_planned(programma):
+    import datetime as dt
+
+    oud = programma.pad(NAZORG).read_bytes()
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, 2, datum="2024-06-01", gremium="kernteam", uitkomst="geadviseerd", peildatum=dt.date(2024, 5, 1))
+    assert "na vandaag (2024-05-01)" in fout.value.problemen[0] and "--gepland" in fout.value.problemen[0]
+    assert programma.pad(NAZORG).read_bytes() == oud
+    zet_stap(programma.root, 2, datum="2024-06-01", gremium="kernteam", uitkomst="geadviseerd", gepland=True,
+             peildatum=dt.date(2024, 5, 1))
+    assert b"gepland: true}" in programma.pad(NAZORG).read_bytes()
+    besluit = programma.agenda().besluiten[2]
+    assert programma.agenda().status(besluit).value == "voorgesteld"  # a plan is not a fact
+    assert [s.uitkomst.value for s in besluit.gepland] == ["geadviseerd"]
+
+
+def test_a_step_taken_after_a_planned_one_is_refused(programma):
+    programma.vervang(NAZORG, "uitkomst: ingebracht}", "uitkomst: ingebracht}\n  - {datum: 2024-06-01, gremium: kernteam, "
+                                                       "uitkomst: geadviseerd, gepland: true}")
+    assert programma.problemen() == []
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, 2, datum="2024-06-02", gremium="kernteam", uitkomst="geadviseerd")
+    assert "gezette stap na een geplande stap" in str(fout.value)
+
+
+@pytest.mark.parametrize("id_", ["../../../escape", "/tmp/x/y", "a/b", "Hoofd", "..", "x" * 81])
+def test_new_record_ids_are_checked_before_any_path_is_built(programma, tmp_path, id_):
+    voor = sorted(p for p in tmp_path.rglob("*"))
+    uit = subprocess.run([sys.executable, "-m", "generator", "new", "deelopdracht", "--map", str(programma.root),
+                          "--titel", "Weg", "--id", id_], capture_output=True, text=True)
+    assert uit.returncode == 1 and "Traceback" not in uit.stderr
+    assert f"'{id_}' is geen geldige id — kleine letters, cijfers en streepjes" in uit.stderr
+    assert sorted(p for p in tmp_path.rglob("*")) == voor

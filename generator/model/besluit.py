@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .datum import Datum
 from .programma import Regio
@@ -32,7 +32,7 @@ class RegioStap:
 
 @dataclass(frozen=True)
 class Besluit:
-    """A decision record. Its status is never stored: it follows from ``verloop``."""
+    """A decision record. Its status is never stored: it follows from the steps taken (``verloop``)."""
 
     nummer: int
     slug: str
@@ -43,6 +43,9 @@ class Besluit:
     regios: tuple[str, ...]
     regionaal: dict[str, tuple[RegioStap, ...]]
     deelopdrachten: tuple[str, ...] = ()
+    gepland: tuple[Stap, ...] = ()
+    """Steps on the programme route that are planned but not yet taken; they never count for the status."""
+    regionaal_gepland: dict[str, tuple[RegioStap, ...]] = field(default_factory=dict)
     vervangt: tuple[int, ...] = ()
     vertrouwelijk: bool = False
     bron: str | None = None
