@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -34,3 +35,11 @@ def regeleinde(tekst: str) -> str:
     """The line break a text uses (its first one), so that an edit writes the same kind."""
     gevonden = _REGELEINDE.search(tekst)
     return gevonden.group(0) if gevonden else "\n"
+
+
+_MD_SPECIAAL = re.compile(r"([\\`*_\[\]#|{}])")
+
+
+def letterlijk(tekst: object) -> str:
+    """Record text as it must appear inside a line of Markdown: no markup, no HTML, no line break of its own."""
+    return _MD_SPECIAAL.sub(r"\\\1", html.escape(str(tekst), quote=False)).replace("\r", " ").replace("\n", " ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -11,6 +12,7 @@ from pathlib import Path
 from .laden import laad
 from .model.agenda import Agenda
 from .model.overig import kopnummer
+from .patronen import letterlijk
 from .werkstroom import Geweigerd
 
 RECORDS = ("agenda", "decisions")
@@ -56,11 +58,11 @@ def pr_samenvatting(root: Path, basis: str) -> str:
         oud = laad(Path(tmp)).agenda
     nieuw_resultaat = laad(root)
     nieuw = nieuw_resultaat.agenda
-    regels = [f"## Wijzigingen ten opzichte van `{basis}`", ""]
+    regels = [f"## Wijzigingen ten opzichte van {_code(basis)}", ""]
     if not wijzigingen:
         return "\n".join(regels + ["Deze wijziging raakt geen records.", ""])
     regels += ["**Records**", ""]
-    regels += [f"- {soort}: `{pad}`{_omschrijving(nieuw or oud, oud, pad)}" for soort, pad in wijzigingen]
+    regels += [f"- {soort}: {_code(pad)}{_omschrijving(nieuw or oud, oud, pad)}" for soort, pad in wijzigingen]
     onderdelen, deelopdrachten = _raakt(nieuw or oud, [pad for _, pad in wijzigingen])
     regels += ["", "**Raakt de uitvoeringsagenda**", ""]
     regels += [f"- {o}" for o in onderdelen] or ["- geen hoofdstuk of gegenereerd onderdeel"]
@@ -71,7 +73,7 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     regels += ["", "**Controle**", ""]
     if nieuw_resultaat.problemen:
         regels += [f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda check`:", ""]
-        regels += [f"- `{p}`" for p in nieuw_resultaat.problemen[:20]]
+        regels += [f"- {letterlijk(p)}" for p in nieuw_resultaat.problemen[:20]]
     else:
         regels.append("Alle records zijn in orde.")
     return "\n".join(regels) + "\n"
@@ -82,10 +84,11 @@ def _omschrijving(agenda: Agenda | None, oud: Agenda | None, pad: str) -> str:
     for bron in (agenda, oud):
         if bron is None:
             continue
-        labels = {b.bestand: f"besluit {b.nummer}: {b.titel}" for b in bron.besluiten.values()}
-        labels |= {d.bestand: f"deelopdracht {d.titel}" for d in bron.deelopdrachten.values()}
-        labels |= {h.bestand: f"hoofdstuk {h.kop}" for h in bron.hoofdstukken.values()}
-        labels |= {n.bestand: f"nulplaat {n.titel}" for n in bron.nulplaten.values()}
+        labels = {b.bestand: f"vertrouwelijk besluit {b.nummer}" if b.vertrouwelijk else f"besluit {b.nummer}: {letterlijk(b.titel)}"
+                  for b in bron.besluiten.values()}
+        labels |= {d.bestand: f"deelopdracht {letterlijk(d.titel)}" for d in bron.deelopdrachten.values()}
+        labels |= {h.bestand: f"hoofdstuk {letterlijk(h.kop)}" for h in bron.hoofdstukken.values()}
+        labels |= {n.bestand: f"nulplaat {letterlijk(n.titel)}" for n in bron.nulplaten.values()}
         if pad in labels:
             return f" — {labels[pad]}"
     return ""
@@ -99,8 +102,8 @@ def _sectiekop(agenda: Agenda, sectie: str) -> str:
             vorige = agenda.hoofdstukken.get(o.hoofdstuk)
         elif o.sectie and o.sectie.value == sectie:
             if o.titel:
-                return f"{kopnummer(o.nummer) + ' ' if o.nummer else ''}{o.titel}"
-            return vorige.kop if vorige else sectie
+                return f"{kopnummer(o.nummer) + ' ' if o.nummer else ''}{letterlijk(o.titel)}"
+            return letterlijk(vorige.kop) if vorige else sectie
     return "niet in de opbouw"
 
 
@@ -111,14 +114,14 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
     for pad in paden:
         for h in agenda.hoofdstukken.values():
             if h.bestand == pad:
-                onderdelen.append(h.kop)
+                onderdelen.append(letterlijk(h.kop))
         for d in agenda.deelopdrachten.values():
             if d.bestand == pad:
-                onderdelen.append(f"{_sectiekop(agenda, 'deelopdrachten')} › {d.titel}")
-                deelopdrachten.append(d.titel)
+                onderdelen.append(f"{_sectiekop(agenda, 'deelopdrachten')} › {letterlijk(d.titel)}")
+                deelopdrachten.append(letterlijk(d.titel))
         for b in agenda.besluiten.values():
             if b.bestand == pad:
-                deelopdrachten += [agenda.deelopdrachten[d].titel for d in b.deelopdrachten if d in agenda.deelopdrachten]
+                deelopdrachten += [letterlijk(agenda.deelopdrachten[d].titel) for d in b.deelopdrachten if d in agenda.deelopdrachten]
         if pad == "agenda/risicos.yml":
             onderdelen.append(_sectiekop(agenda, "risicos"))
         if pad == "agenda/programma.yml":
@@ -126,6 +129,18 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
         if pad.startswith("agenda/versies/"):
             onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
+
+
+def _code(tekst: str) -> str:
+    """A path or reference as inline code, or escaped text when it could break out of the code span."""
+    return f"`{tekst}`" if re.fullmatch(r"[^`\r\n<>]+", tekst) else letterlijk(tekst)
+
+
+def _besluitnaam(b) -> str:
+    """'Besluit 3 (titel)', escaped; a confidential decision by its number only (the summary is public)."""
+    if b.vertrouwelijk:
+        return f"Vertrouwelijk besluit {b.nummer}"
+    return f"Besluit {b.nummer} ({letterlijk(b.titel)})"
 
 
 def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
@@ -136,14 +151,14 @@ def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
         voor = oud.besluiten.get(b.nummer) if oud else None
         status = nieuw.status(b).label
         if voor is None:
-            uit.append(f"Besluit {b.nummer} ({b.titel}): nieuw — {status}")
+            uit.append(f"{_besluitnaam(b)}: nieuw — {status}")
             continue
         if oud.status(voor) != nieuw.status(b):
-            uit.append(f"Besluit {b.nummer} ({b.titel}): {oud.status(voor).label} → {status}")
+            uit.append(f"{_besluitnaam(b)}: {oud.status(voor).label} → {status}")
         for regio in b.regios:
             was, wordt = voor.regio_status(regio), b.regio_status(regio)
             if regio in voor.regios and was != wordt:
-                uit.append(f"Besluit {b.nummer} in {nieuw.programma.regio(regio).naam}: {was.label} → {wordt.label}")
+                uit.append(f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {was.label} → {wordt.label}")
     if oud:
-        uit += [f"Besluit {n} ({oud.besluiten[n].titel}): verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))]
+        uit += [f"{_besluitnaam(oud.besluiten[n])}: verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))]
     return uit

@@ -17,10 +17,9 @@ from markupsafe import Markup
 
 from .model.datum import Datum
 from .model.markdown import Markdown
-from .patronen import HEK
+from .patronen import HEK, letterlijk
 
 NADER = Markup("*nader in te vullen*")
-_MD_SPECIAAL = re.compile(r"([\\`*_\[\]#|{}])")
 _KOP = re.compile(r"^(#{1,6})(?=\s)")
 
 
@@ -28,7 +27,7 @@ def inline(tekst: object) -> Markup:
     """Escape record text for use inside a Markdown line (titles, table cells)."""
     if isinstance(tekst, Markup):
         return tekst
-    return Markup(_MD_SPECIAAL.sub(r"\\\1", html.escape(str(tekst), quote=False)).replace("\r", " ").replace("\n", " "))
+    return Markup(letterlijk(tekst))
 
 
 def attribuut(tekst: object) -> Markup:

@@ -108,6 +108,24 @@ def test_pull_request_summary(programma):
     assert fout.returncode == 2 and "'bestaat-niet' is geen bekende git-referentie" in fout.stderr
 
 
+def test_pull_request_summary_names_confidential_decisions_by_number_and_escapes_titles(programma):
+    git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)  # noqa: E731
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "basis")
+    nieuw_besluit(programma.root, titel="Geheime sluiting Noordoever", soort="besluit", samenvatting="S.", datum="2024-05-01",
+                  vertrouwelijk=True)
+    nieuw_besluit(programma.root, titel="<img src=x onerror=alert(1)> [klik](https://phish.example)", soort="signaal",
+                  samenvatting="S.", datum="2024-05-02")
+    uit = agenda("wijzigingen", "--map", str(programma.root), "HEAD")
+    assert uit.returncode == 0, uit.stderr
+    assert "Geheime sluiting" not in uit.stdout
+    assert "- Toegevoegd: `decisions/0003-geheime-sluiting-noordoever.md` — vertrouwelijk besluit 3" in uit.stdout
+    assert "- Vertrouwelijk besluit 3: nieuw — voorgesteld" in uit.stdout
+    assert "<img" not in uit.stdout and "](https://phish" not in uit.stdout.replace("\\]", "")
+    assert "&lt;img src=x onerror=alert(1)&gt; \\[klik\\](https://phish.example)" in uit.stdout
+
+
 def test_init_builds_at_once(tmp_path):
     map_ = tmp_path / "zuid"
     uit = agenda("init", str(map_), "--titel", "Jeugdhulp Zuid", "--regio", "west=Regio West", "--regio", "oost=Regio Oost",
