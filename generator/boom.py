@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from .bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 
 from .laden import laad
 from .lekcontrole import sporen, zoek_lekken
@@ -29,8 +29,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     if resultaat.problemen:
         return list(resultaat.problemen)
     uit = uit.resolve()
-    uit.parent.mkdir(parents=True, exist_ok=True)
-    tijdelijk = Path(tempfile.mkdtemp(prefix=f".{uit.name}-", dir=uit.parent))
+    tijdelijk = nieuwe_bouwmap(uit)
     try:
         _kopieer_pagina_s(root / "docs", tijdelijk)
         for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
@@ -42,7 +41,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
             raise Lek(lekken)
         wissel(tijdelijk, uit)
     except BaseException:
-        shutil.rmtree(tijdelijk, ignore_errors=True)
+        ruim_op(tijdelijk)
         raise
     return []
 
@@ -58,15 +57,3 @@ def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
                 kopie = doel / bron.relative_to(docs)
                 kopie.parent.mkdir(parents=True, exist_ok=True)
                 kopie.write_bytes(bron.read_bytes())
-
-
-def wissel(nieuw: Path, uit: Path) -> None:
-    """Replace ``uit`` by ``nieuw`` so that a reader never sees a half-written tree."""
-    oud = None
-    if uit.exists():
-        oud = uit.with_name(f".{uit.name}-oud")
-        shutil.rmtree(oud, ignore_errors=True)
-        os.replace(uit, oud)
-    os.replace(nieuw, uit)
-    if oud is not None:
-        shutil.rmtree(oud, ignore_errors=True)

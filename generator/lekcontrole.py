@@ -1,17 +1,31 @@
-"""After a public build: no trace of a confidential record may be found in any output file."""
+"""After a public build: no trace of a confidential record may be found in any output file.
+
+A trace is text that only a confidential decision holds: its file name, "Besluit N: titel", and
+its title, summary and sentences, but only where they are distinctive. A fragment that public
+text also contains (public records, the templates, the theme's own words)
+proves nothing, and a single word such as "Besluiten" is too common to count: checking those
+would make every public build fail for an ordinary title.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import html
 import json
 import re
+from collections.abc import Iterable, Iterator
+from importlib import resources
 from pathlib import Path
 
 from .model.agenda import Agenda
 
 MIN_LENGTE = 24
 """Body phrases shorter than this are too common to count as a trace."""
+MIN_WOORDEN, MIN_TEKENS = 2, 12
+"""A title or summary counts as a trace from two words and twelve characters on."""
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
 def _normaal(tekst: str) -> str:
@@ -23,22 +37,60 @@ def _zinnen(tekst: str) -> list[str]:
     return [z for z in (_normaal(z) for z in re.split(r"(?<=[.!?:;])\s+|\n", schoon)) if len(z) >= MIN_LENGTE]
 
 
-def sporen(agenda: Agenda) -> dict[str, str]:
-    """What would betray a confidential decision (fragment → decision code), minus text public records share."""
-    publiek = agenda.openbaar()
-    openbare_tekst = _normaal(" ".join(
-        [b.titel + " " + b.samenvatting + " " + b.body for b in publiek.besluiten.values()]
-        + [h.body for h in agenda.hoofdstukken.values()] + [d.body for d in agenda.deelopdrachten.values()]
-    ))
+def _onderscheidend(fragment: str) -> bool:
+    return len(fragment) >= MIN_TEKENS and len(fragment.split()) >= MIN_WOORDEN
+
+
+def sporen(agenda: Agenda, publiek: Iterable[str] = ()) -> dict[str, str]:
+    """What would betray a confidential decision (fragment → decision code), minus what public text holds too.
+
+    ``publiek``: further text every build shows anyway, such as the theme's words.
+    """
+    openbaar = agenda.openbaar()
+    bekend = _normaal(" ".join([*_teksten(openbaar), *_sjabloonteksten(), *publiek]))
     uit: dict[str, str] = {}
     for b in agenda.besluiten.values():
         if not b.vertrouwelijk:
             continue
-        kandidaten = [f"{b.code}-{b.slug}", b.titel, b.samenvatting, *_zinnen(b.body), *_zinnen(b.samenvatting)]
+        uit[_normaal(f"{b.code}-{b.slug}")] = b.code
+        uit[_normaal(f"besluit {b.nummer}: {b.titel}")] = b.code
+        kandidaten = [b.titel, b.samenvatting, *_zinnen(b.body), *_zinnen(b.samenvatting)]
+        kandidaten += [s.toelichting for s in (*b.verloop, *b.gepland) if s.toelichting]
         for fragment in (_normaal(k) for k in kandidaten):
-            if fragment and fragment not in openbare_tekst:
+            if _onderscheidend(fragment) and fragment not in bekend:
                 uit.setdefault(fragment, b.code)
     return uit
+
+
+def _teksten(waarde: object) -> Iterator[str]:
+    """Every string in the (public) model, whatever object holds it."""
+    stapel = [waarde]
+    while stapel:
+        x = stapel.pop()
+        if isinstance(x, str):
+            yield x
+        elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+            stapel.extend(getattr(x, f.name) for f in dataclasses.fields(x))
+        elif isinstance(x, dict):
+            stapel.extend(x.keys())
+            stapel.extend(x.values())
+        elif isinstance(x, (tuple, list, set, frozenset)):
+            stapel.extend(x)
+
+
+def _sjabloonteksten() -> Iterator[str]:
+    """The words the templates write themselves (headings, labels), without their Jinja code."""
+    for bestand in sorted(resources.files("generator").joinpath("templates").iterdir(), key=lambda b: b.name):
+        if bestand.name.endswith(".j2"):
+            yield _JINJA.sub(" ", bestand.read_text("utf-8"))
+
+
+def bestandsteksten(map_: Path, patroon: str = "**/*.md") -> Iterator[str]:
+    """The text of files every build shows anyway (the theme's words), for ``sporen(publiek=…)``."""
+    if Path(map_).is_dir():
+        for pad in sorted(Path(map_).glob(patroon)):
+            if pad.is_file() and not pad.is_symlink():
+                yield pad.read_text("utf-8", errors="replace")
 
 
 def _lees(pad: Path) -> str:
@@ -54,6 +106,13 @@ def _lees(pad: Path) -> str:
     return _normaal(html.unescape(tekst) + " " + tekst)
 
 
+def _bevat(tekst: str, fragment: str) -> bool:
+    """The fragment as words of their own: 'sluiting accare' is not found inside 'ontsluiting accare-breed'."""
+    if fragment not in tekst:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(fragment) + r"(?!\w)", tekst) is not None
+
+
 def zoek_lekken(map_: Path, fragmenten: dict[str, str]) -> list[tuple[str, str]]:
     """(file, decision code) for every output file that contains a confidential fragment."""
     if not fragmenten:
@@ -62,7 +121,7 @@ def zoek_lekken(map_: Path, fragmenten: dict[str, str]) -> list[tuple[str, str]]
     for pad in sorted(p for p in Path(map_).rglob("*") if p.is_file()):
         tekst = _lees(pad)
         for fragment, code in fragmenten.items():
-            if fragment in tekst:
+            if _bevat(tekst, fragment):
                 lekken.append((pad.relative_to(map_).as_posix(), code))
                 break
     return lekken

@@ -7,8 +7,6 @@ import hashlib
 import html
 import logging
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from markupsafe import Markup
@@ -18,9 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .boom import wissel
+from .bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 from .laden import laad
-from .lekcontrole import sporen, zoek_lekken
+from .lekcontrole import bestandsteksten, sporen, zoek_lekken
 from .problemen import samenvatting
 from .samenstellen import Opties, Pagina, stel_samen
 from .schoonmaak import schoon
@@ -58,6 +56,27 @@ class _GegenereerdePagina(File):
         # MkDocs treats every in-memory file as modified; under 'serve --dirty' only really changed pages
         # need rendering again, so one edit does not re-render a thousand decisions.
         return self.gewijzigd
+
+
+def _publieke_teksten(config) -> list[str]:
+    """Text every build shows anyway: titles from mkdocs.yml and the theme's own words.
+
+    Hand-written pages do not count: a page that repeats a confidential title publishes it.
+    """
+    teksten = [config.site_name or "", config.site_description or ""]
+    teksten += [str(x) for x in _waarden(config.nav or [])]
+    taal = config.theme.get("language") or "en"
+    for map_ in config.theme.dirs:
+        teksten += bestandsteksten(Path(map_) / "partials" / "languages", f"{taal}.html")
+    return teksten
+
+
+def _waarden(data) -> list:
+    if isinstance(data, dict):
+        return [*data.keys(), *(w for v in data.values() for w in _waarden(v))]
+    if isinstance(data, list):
+        return [w for v in data for w in _waarden(v)]
+    return [data]
 
 
 def _geen_bronnen_van_buiten(config) -> None:
@@ -123,8 +142,7 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
         self.doel = self.tijdelijk = None
         if self.opdracht in ("build", "gh-deploy"):
             self.doel = Path(config.site_dir).resolve()
-            self.doel.parent.mkdir(parents=True, exist_ok=True)
-            self.tijdelijk = Path(tempfile.mkdtemp(prefix=f".{self.doel.name}-nieuw-", dir=self.doel.parent))
+            self.tijdelijk = nieuwe_bouwmap(self.doel)
             config.site_dir = str(self.tijdelijk)
 
     def on_files(self, files: Files, config) -> Files:
@@ -138,7 +156,7 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             bron = Path(bestand.abs_src_path) if bestand.abs_src_path else None
             if bron is not None and bron.parent.resolve().is_relative_to(docs) and not publiceerbaar(bron):
                 raise PluginError(f"{bestand.src_uri}: dit bestand wordt niet gepubliceerd — zie 'agenda check'")
-        self.sporen = {} if self.intern else sporen(resultaat.agenda)
+        self.sporen = {} if self.intern else sporen(resultaat.agenda, _publieke_teksten(config))
         docs = Path(config.docs_dir).resolve()
         opties = Opties(self.peildatum, self.basis_url, config.use_directory_urls, self.intern)
         for pagina in stel_samen(resultaat.agenda, opties):
@@ -194,9 +212,8 @@ class AgendaPlugin(BasePlugin[AgendaConfig]):
             self.doel = self.tijdelijk = None
 
     def on_build_error(self, *, error):
-        if self.tijdelijk is not None:
-            shutil.rmtree(self.tijdelijk, ignore_errors=True)
-            self.tijdelijk = None
+        ruim_op(self.tijdelijk)
+        self.tijdelijk = None
 
     def on_serve(self, server, *, config, builder):
         for map_ in RECORDMAPPEN:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
+
+import pytest
 
 from sitebouw import mkdocs_build
 
@@ -33,3 +38,65 @@ def test_quiet_flag_does_not_switch_off_strict_warnings(programma, tmp_path):
     assert uit.returncode == 1
     assert "waarschuwing(en) in strikte modus — de vorige site blijft staan" in uit.stderr
     assert _bestanden(site) == voor
+
+
+def _resten(map_):
+    return sorted(p.name for p in map_.iterdir() if "-bouw-" in p.name)
+
+
+@pytest.mark.parametrize("sein", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_leaves_nothing_behind(programma, tmp_path, sein):
+    site = tmp_path / "site"
+    assert mkdocs_build(programma.root / "mkdocs.yml", site).returncode == 0
+    voor = _bestanden(site)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    bouw = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(programma.root / "mkdocs.yml"),
+                             "-d", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    eind = time.monotonic() + 60
+    while not _resten(tmp_path) and bouw.poll() is None and time.monotonic() < eind:
+        time.sleep(0.005)
+    assert _resten(tmp_path), "the build never started its temporary folder"
+    bouw.send_signal(sein)
+    bouw.wait(timeout=60)
+    assert bouw.returncode != 0
+    assert "Traceback" not in bouw.stderr.read()
+    assert _resten(tmp_path) == []
+    assert _bestanden(site) == voor
+
+
+def test_a_killed_build_is_cleaned_up_by_the_next(programma, tmp_path):
+    site = tmp_path / "site"
+    dood = subprocess.Popen([sys.executable, "-c", "pass"])
+    dood.wait()
+    rest = tmp_path / f".site-bouw-{dood.pid}-abc"
+    (rest / "sub").mkdir(parents=True)
+    assert mkdocs_build(programma.root / "mkdocs.yml", site).returncode == 0
+    assert _resten(tmp_path) == []
+
+
+def test_the_swap_never_leaves_the_site_missing(tmp_path):
+    from generator.bouwveiligheid import nieuwe_bouwmap, wissel
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("0")
+    gezien_zonder = []
+    klaar = threading.Event()
+
+    def kijk():
+        while not klaar.is_set():
+            if not (site / "index.html").exists():
+                gezien_zonder.append(True)
+
+    kijker = threading.Thread(target=kijk)
+    kijker.start()
+    try:
+        for i in range(1, 200):
+            nieuw = nieuwe_bouwmap(site)
+            (nieuw / "index.html").write_text(str(i))
+            wissel(nieuw, site)
+    finally:
+        klaar.set()
+        kijker.join()
+    assert (site / "index.html").read_text() == "199"
+    assert gezien_zonder == [] and _resten(tmp_path) == []

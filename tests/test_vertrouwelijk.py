@@ -80,7 +80,7 @@ def test_leak_check_fails_the_build_and_keeps_the_previous_site(programma_met_ge
     assert "over/index.html: bevat tekst uit vertrouwelijk besluit 0003" in resultaat.stderr
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == voor
     assert TITEL not in _alle_tekst(site)
-    assert not list(tmp_path.glob(".site-nieuw-*"))  # the failed build's directory is cleaned up
+    assert not list(tmp_path.glob(".site-bouw-*"))  # the failed build's directory is cleaned up
 
 
 def test_engine_free_build_runs_the_same_leak_check(programma_met_geheim, tmp_path):
@@ -90,3 +90,23 @@ def test_engine_free_build_runs_the_same_leak_check(programma_met_geheim, tmp_pa
     assert uit.returncode == 1
     assert "over.md: bevat tekst uit vertrouwelijk besluit 0003" in uit.stderr
     assert not (tmp_path / "boom").exists()
+
+
+@pytest.mark.parametrize("titel", ["Besluiten", "Planning", "Open data", "Zoeken"])
+def test_an_ordinary_title_is_no_leak(programma, tmp_path, titel):
+    programma.schrijf("decisions/0003-gewoon.md", f"""---
+nummer: 3
+titel: "{titel}"
+soort: besluit
+samenvatting: "Kort."
+vertrouwelijk: true
+verloop:
+  - {{datum: 2024-03-01, uitkomst: ingebracht}}
+---
+
+Kort.
+""")
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.root / "mkdocs.yml", site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "0003-gewoon" not in _alle_tekst(site)
