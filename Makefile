@@ -7,12 +7,22 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site site-snel benchmark bewerklus test check build chromium
+.PHONY: site site-snel benchmark bewerklus test check build chromium vergrendel
 
-$(VENV)/.geinstalleerd: pyproject.toml
+# Alles komt uit requirements/test.txt: vaste versies met hashes, dus niets wat pas bij het installeren wordt gekozen.
+$(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Nieuwe versies vastleggen (na een wijziging van de afhankelijkheden in pyproject.toml): maakt beide lijsten opnieuw.
+vergrendel:
+	python3 -m venv .venv-uv && .venv-uv/bin/python -m pip install --quiet uv
+	for lijst in site test; do \
+	  .venv-uv/bin/uv pip compile pyproject.toml requirements/bouw.in $$([ $$lijst = test ] && echo --extra test) \
+	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o requirements/$$lijst.txt; done
+	rm -rf .venv-uv
 
 site: $(VENV)/.geinstalleerd
 	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000

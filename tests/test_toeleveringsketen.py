@@ -1,0 +1,48 @@
+"""Supply chain: workflows hold tokens and pass zizmor; installs come from a lock with hashes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIZMOR = Path(sys.executable).with_name("zizmor")
+
+
+def test_workflows_pass_zizmor_offline():
+    uit = subprocess.run([str(ZIZMOR), "--offline", "--persona", "auditor", str(ROOT / ".github" / "workflows")],
+                         capture_output=True, text=True, timeout=120)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert "No findings to report" in uit.stdout + uit.stderr
+
+
+def test_every_action_is_pinned_and_no_checkout_keeps_its_token():
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        tekst = workflow.read_text(encoding="utf-8")
+        for actie in re.findall(r"uses:\s*(\S+)", tekst):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", actie), f"{workflow.name}: {actie}"
+        assert tekst.count("actions/checkout@") == tekst.count("persist-credentials: false"), workflow.name
+        assert "--require-hashes" in tekst, workflow.name
+
+
+def _gepind(lijst: Path) -> dict[str, str]:
+    tekst = lijst.read_text(encoding="utf-8")
+    assert "--hash=sha256:" in tekst
+    return {m.group(1).lower().replace("_", "-").replace(".", "-"): m.group(2)
+            for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", tekst, re.M)}
+
+
+def test_locks_pin_every_dependency_of_the_project():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    naam = lambda eis: re.match(r"[A-Za-z0-9_.-]+", eis).group(0).lower().replace("_", "-").replace(".", "-")  # noqa: E731
+    site, test = _gepind(ROOT / "requirements" / "site.txt"), _gepind(ROOT / "requirements" / "test.txt")
+    for eis in project["dependencies"]:
+        assert naam(eis) in site and naam(eis) in test, eis
+    for eis in project["optional-dependencies"]["test"]:
+        assert naam(eis) in test, eis
+    assert "setuptools" in site and "setuptools" in test  # built without fetching anything unhashed
+    gedeeld = set(site) & set(test)
+    assert {n: site[n] for n in gedeeld} == {n: test[n] for n in gedeeld}  # the site builds with what the tests ran
