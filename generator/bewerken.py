@@ -35,7 +35,9 @@ def yaml_waarde(waarde: Any) -> str:
     tekst = str(waarde)
     if SLUG.match(tekst) or _DATUM.match(tekst):
         return tekst
-    return json.dumps(tekst, ensure_ascii=False)
+    # Unprintable characters (controls, separators, lone surrogates from undecodable arguments) are written as
+    # escapes, so the file is always valid UTF-8 and the check that follows reports them with their line.
+    return "".join(c if c.isprintable() or c == " " else json.dumps(c)[1:-1] for c in json.dumps(tekst, ensure_ascii=False))
 
 
 def _gewoon(waarde: Any) -> Any:

@@ -15,8 +15,19 @@ class Probleem:
     verwacht: str = ""
 
     def __str__(self) -> str:
-        tekst = f"{self.pad}:{self.regel}: {self.wat}"
-        return f"{tekst} — {self.verwacht}" if self.verwacht else tekst
+        tekst = f"{zichtbaar(self.pad)}:{self.regel}: {zichtbaar(self.wat)}"
+        return f"{tekst} — {zichtbaar(self.verwacht)}" if self.verwacht else tekst
+
+
+def zichtbaar(tekst: str) -> str:
+    """Text for one line of a terminal or log: line breaks, controls and invisible characters written as escapes.
+
+    Problems quote what a record holds; a quoted escape sequence or bidi override must not act on the
+    reader's terminal, and a quoted line break must not split one problem over two lines.
+    """
+    if tekst.isprintable():
+        return tekst
+    return "".join(c if c.isprintable() else "\\n" if c == "\n" else f"\\u{ord(c):04x}" for c in tekst)
 
 
 class RecordFout(Exception):
