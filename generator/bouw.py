@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bronnen import BESLUITNAAM, Bronnen
+from .problemen import Probleem
 from .model.agenda import Agenda
 from .model.besluit import Besluit, RegioStap, Stap
 from .model.datum import Datum
@@ -19,20 +20,47 @@ from .model.vocab import (
 )
 
 
+class Onbouwbaar(Exception):
+    """Records that passed every check and still could not become model objects; one problem per record."""
+
+    def __init__(self, problemen: list[Probleem]):
+        super().__init__("; ".join(map(str, problemen)))
+        self.problemen = problemen
+
+
 def bouw(b: Bronnen) -> Agenda:
-    """The agenda model; ``b`` must have passed every schema and rule."""
-    programma = _programma(b.programma.data)
+    """The agenda model; ``b`` must have passed every schema and rule (raises Onbouwbaar otherwise)."""
+    problemen: list[Probleem] = []
+
+    def per_record(docs: dict, maak):
+        uit = {}
+        for sleutel, doc in docs.items():
+            try:
+                uit[sleutel] = maak(sleutel, doc)
+            except Exception:  # noqa: BLE001 — reported per record, never as a traceback
+                problemen.append(Probleem(doc.pad, 1, "het record kan niet worden verwerkt",
+                                          "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
+        return uit
+
+    programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data)).get("programma")
+    if programma is None:
+        raise Onbouwbaar(problemen)
     alle_regios = tuple(r.id for r in programma.regios)
-    return Agenda(
+    besluiten = per_record(b.besluit, lambda k, d: _besluit(k, d, alle_regios))
+    agenda = Agenda(
         programma=programma,
-        hoofdstukken={k: _hoofdstuk(k, d) for k, d in b.hoofdstuk.items()},
-        deelopdrachten={k: _deelopdracht(k, d, alle_regios) for k, d in b.deelopdracht.items()},
-        besluiten={d.data["nummer"]: _besluit(k, d, alle_regios) for k, d in b.besluit.items()},
-        nulplaten={k: _nulplaat(k, d) for k, d in b.nulplaat.items()},
-        risicoregister=_risicoregister(b.risicos) if b.risicos is not None else None,
-        versies={k: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), Markdown(d.body), d.pad)
-                 for k, d in b.versie.items()},
+        hoofdstukken=per_record(b.hoofdstuk, _hoofdstuk),
+        deelopdrachten=per_record(b.deelopdracht, lambda k, d: _deelopdracht(k, d, alle_regios)),
+        besluiten={besluit.nummer: besluit for besluit in besluiten.values()},
+        nulplaten=per_record(b.nulplaat, _nulplaat),
+        risicoregister=per_record({"risicos": b.risicos}, lambda _, doc: _risicoregister(doc)).get("risicos")
+        if b.risicos is not None else None,
+        versies=per_record(b.versie, lambda k, d: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]),
+                                                         str(d.data["titel"]), Markdown(d.body), d.pad)),
     )
+    if problemen:
+        raise Onbouwbaar(problemen)
+    return agenda
 
 
 def _d(waarde: Any) -> Datum | None:

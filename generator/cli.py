@@ -17,7 +17,7 @@ from .prsamenvatting import pr_samenvatting
 from .statusoverzicht import statusoverzicht, statustekst
 from .werkstroom import Geweigerd
 from .laden import laad
-from .problemen import Probleem, samenvatting
+from .problemen import Probleem, samenvatting, zichtbaar
 
 
 def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date:
@@ -59,8 +59,9 @@ def check(root: Path, vorm: str) -> None:
     if resultaat.problemen:
         if vorm == "github":
             for p in resultaat.problemen:
-                bericht = f"{p.wat} — {p.verwacht}" if p.verwacht else p.wat
-                click.echo(f"::error file={_github(p.pad)},line={p.regel},title=agenda check::{bericht.replace('%', '%25').replace(chr(10), '%0A')}")
+                bericht = zichtbaar(f"{p.wat} — {p.verwacht}" if p.verwacht else p.wat)
+                click.echo(f"::error file={_github(zichtbaar(p.pad))},line={p.regel},title=agenda check::"
+                           f"{bericht.replace('%', '%25')}")
         _meld(resultaat.problemen)
         sys.exit(1)
     a = resultaat.agenda

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bouw import bouw
+from .bouw import Onbouwbaar, bouw
 from .bronnen import verzamel
 from .model.agenda import Agenda
 from .problemen import Probleem
@@ -33,4 +33,7 @@ def laad(root: Path, vervangen: dict[str, str] | None = None, cache: bool = Fals
     problemen = sorted(set(problemen))
     if problemen:
         return Laadresultaat(None, tuple(problemen))
-    return Laadresultaat(bouw(bronnen), ())
+    try:
+        return Laadresultaat(bouw(bronnen), ())
+    except Onbouwbaar as fout:
+        return Laadresultaat(None, tuple(sorted(set(fout.problemen))))

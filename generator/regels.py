@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .bronnen import BESLUITNAAM, Bronnen
@@ -28,6 +29,15 @@ class Controle:
 
     def __init__(self) -> None:
         self.problemen: list[Probleem] = []
+
+    @contextmanager
+    def bewaakt(self, doc: YamlDocument) -> Iterator[None]:
+        """Rules on one record: whatever goes wrong inside becomes a problem of that record, not a traceback."""
+        try:
+            yield
+        except Exception:  # noqa: BLE001 — a record, however odd, never ends the check
+            self.problemen.append(Probleem(doc.pad, 1, "het record kan niet worden gecontroleerd",
+                                           "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
 
     def fout(self, doc: YamlDocument, pad: tuple, wat: str, verwacht: str) -> None:
         self.problemen.append(Probleem(doc.pad, doc.regel(*pad), wat, verwacht))
@@ -59,13 +69,16 @@ class Controle:
 def controleer(bronnen: Bronnen) -> list[Probleem]:
     """Run every cross-record rule on the records that passed their schema."""
     c = Controle()
-    ids = _programma(c, bronnen)
-    for doc in bronnen.hoofdstuk.values():
-        pass  # chapters carry no references; the outline rule checks their use
+    ids = None
+    if bronnen.programma is not None:
+        with c.bewaakt(bronnen.programma):
+            ids = _programma(c, bronnen)
     _deelopdrachten(c, bronnen, ids)
     _besluiten(c, bronnen, ids)
     _nulplaten(c, bronnen, ids)
-    _risicos(c, bronnen)
+    if bronnen.risicos is not None:
+        with c.bewaakt(bronnen.risicos):
+            _risicos(c, bronnen)
     _versies(c, bronnen)
     return c.problemen
 
@@ -116,56 +129,58 @@ def _lijst(c: Controle, doc: YamlDocument, data: dict, veld: str, ids: dict | No
 
 def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
     for sleutel, doc in b.deelopdracht.items():
-        if not b.is_geldig(doc):
-            continue
-        data = doc.data
-        for veld in ("voorzieningen", "aanbieders", "regios"):
-            _lijst(c, doc, data, veld, ids)
-        if ids is not None and "aanspreekpunt" in data:
-            c.verwijzing(doc, ("aanspreekpunt",), data["aanspreekpunt"], ids["regios"], "regio")
-        for i, ander in enumerate(data.get("kruisverbanden", [])):
-            if ander == sleutel:
-                c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
-            else:
-                c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig["deelopdracht"], "deelopdracht")
-        for i, fase in enumerate(data.get("fasen", [])):
-            _periode(c, doc, ("fasen", i), fase)
-            for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
-                c.datum(doc, ("fasen", i, "mijlpalen", j, "datum"), mijlpaal["datum"])
-        for j, mijlpaal in enumerate(data.get("mijlpalen", [])):
-            c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
-        c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
-        for i, kengetal in enumerate(data.get("kengetallen", [])):
-            waarden = [(w,) for w in ("basis", "doel") if w in kengetal] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
-            for w in waarden:
-                item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
-                if "datum" in item:
-                    c.datum(doc, ("kengetallen", i, *w, "datum"), item["datum"])
+        with c.bewaakt(doc):
+            if not b.is_geldig(doc):
+                continue
+            data = doc.data
+            for veld in ("voorzieningen", "aanbieders", "regios"):
+                _lijst(c, doc, data, veld, ids)
+            if ids is not None and "aanspreekpunt" in data:
+                c.verwijzing(doc, ("aanspreekpunt",), data["aanspreekpunt"], ids["regios"], "regio")
+            for i, ander in enumerate(data.get("kruisverbanden", [])):
+                if ander == sleutel:
+                    c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
+                else:
+                    c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig["deelopdracht"], "deelopdracht")
+            for i, fase in enumerate(data.get("fasen", [])):
+                _periode(c, doc, ("fasen", i), fase)
+                for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
+                    c.datum(doc, ("fasen", i, "mijlpalen", j, "datum"), mijlpaal["datum"])
+            for j, mijlpaal in enumerate(data.get("mijlpalen", [])):
+                c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
+            c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
+            for i, kengetal in enumerate(data.get("kengetallen", [])):
+                waarden = [(w,) for w in ("basis", "doel") if w in kengetal] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
+                for w in waarden:
+                    item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
+                    if "datum" in item:
+                        c.datum(doc, ("kengetallen", i, *w, "datum"), item["datum"])
 
 
 def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
     geldig = {k: d for k, d in b.besluit.items() if b.is_geldig(d)}
     nummers = Counter(d.data["nummer"] for d in geldig.values())
     for sleutel, doc in geldig.items():
-        data = doc.data
-        bestandsnummer = int(BESLUITNAAM.match(sleutel + ".md").group(1))
-        if data["nummer"] != bestandsnummer:
-            c.fout(doc, ("nummer",), f"nummer {data['nummer']} past niet bij de bestandsnaam",
-                   f"nummer: {bestandsnummer}, of hernoem het bestand naar {data['nummer']:04d}-….md")
-        elif nummers[data["nummer"]] > 1:
-            c.fout(doc, ("nummer",), f"nummer {data['nummer']} wordt door meer besluiten gebruikt", "een uniek nummer per besluit")
-        if ids is not None:
-            _lijst(c, doc, data, "regios", ids)
-        for i, deel in enumerate(data.get("deelopdrachten", [])):
-            c.verwijzing(doc, ("deelopdrachten", i), deel, b.aanwezig["deelopdracht"], "deelopdracht")
-        for i, ander in enumerate(data.get("vervangt", [])):
-            if ander == data["nummer"]:
-                c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
-            elif ander not in b.besluitnummers():
-                c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet",
-                       f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}")
-        accordering = _verloop(c, doc, b, ids)
-        _regionaal(c, doc, b, ids, accordering)
+        with c.bewaakt(doc):
+            data = doc.data
+            bestandsnummer = int(BESLUITNAAM.match(sleutel + ".md").group(1))
+            if data["nummer"] != bestandsnummer:
+                c.fout(doc, ("nummer",), f"nummer {data['nummer']} past niet bij de bestandsnaam",
+                       f"nummer: {bestandsnummer}, of hernoem het bestand naar {data['nummer']:04d}-….md")
+            elif nummers[data["nummer"]] > 1:
+                c.fout(doc, ("nummer",), f"nummer {data['nummer']} wordt door meer besluiten gebruikt", "een uniek nummer per besluit")
+            if ids is not None:
+                _lijst(c, doc, data, "regios", ids)
+            for i, deel in enumerate(data.get("deelopdrachten", [])):
+                c.verwijzing(doc, ("deelopdrachten", i), deel, b.aanwezig["deelopdracht"], "deelopdracht")
+            for i, ander in enumerate(data.get("vervangt", [])):
+                if ander == data["nummer"]:
+                    c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
+                elif ander not in b.besluitnummers():
+                    c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet",
+                           f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}")
+            accordering = _verloop(c, doc, b, ids)
+            _regionaal(c, doc, b, ids, accordering)
     _vervangcycli(c, geldig)
 
 
@@ -296,31 +311,32 @@ def _kring_vanaf(graaf: dict[int, list[int]], start: int) -> list[int] | None:
 
 def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
     for sleutel, doc in b.nulplaat.items():
-        if not b.is_geldig(doc):
-            continue
-        data = doc.data
-        peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
-        if "deelopdracht" in data:
-            c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig["deelopdracht"], "deelopdracht")
-        if "vervangt" in data:
-            vorige = b.nulplaat.get(data["vervangt"])
-            if data["vervangt"] == sleutel:
-                c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
-            elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig["nulplaat"], "nulplaat") and b.is_geldig(vorige):
-                try:
-                    eerder = Datum.lees(vorige.data["peildatum"])
-                except Exception:
-                    eerder = None
-                if peildatum and eerder and not eerder.zeker_voor(peildatum):
-                    c.fout(doc, ("peildatum",), f"peildatum {peildatum} ligt niet na die van '{data['vervangt']}' ({eerder})",
-                           "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt")
-        segmenten = {s["id"] for s in data.get("segmenten", [])}
-        rollen = {r["id"] for r in data.get("rollen", [])}
-        for i, knop in enumerate(data["knoppen"]):
-            if "segment" in knop:
-                c.verwijzing(doc, ("knoppen", i, "segment"), knop["segment"], segmenten, "segment")
-            if "rol" in knop:
-                c.verwijzing(doc, ("knoppen", i, "rol"), knop["rol"], rollen, "rol")
+        with c.bewaakt(doc):
+            if not b.is_geldig(doc):
+                continue
+            data = doc.data
+            peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
+            if "deelopdracht" in data:
+                c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig["deelopdracht"], "deelopdracht")
+            if "vervangt" in data:
+                vorige = b.nulplaat.get(data["vervangt"])
+                if data["vervangt"] == sleutel:
+                    c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
+                elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig["nulplaat"], "nulplaat") and b.is_geldig(vorige):
+                    try:
+                        eerder = Datum.lees(vorige.data["peildatum"])
+                    except Exception:
+                        eerder = None
+                    if peildatum and eerder and not eerder.zeker_voor(peildatum):
+                        c.fout(doc, ("peildatum",), f"peildatum {peildatum} ligt niet na die van '{data['vervangt']}' ({eerder})",
+                               "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt")
+            segmenten = {s["id"] for s in data.get("segmenten", [])}
+            rollen = {r["id"] for r in data.get("rollen", [])}
+            for i, knop in enumerate(data["knoppen"]):
+                if "segment" in knop:
+                    c.verwijzing(doc, ("knoppen", i, "segment"), knop["segment"], segmenten, "segment")
+                if "rol" in knop:
+                    c.verwijzing(doc, ("knoppen", i, "rol"), knop["rol"], rollen, "rol")
 
 
 def _risicos(c: Controle, b: Bronnen) -> None:
@@ -337,22 +353,23 @@ def _risicos(c: Controle, b: Bronnen) -> None:
 def _versies(c: Controle, b: Bronnen) -> None:
     besluiten = {d.data["nummer"]: d for d in b.besluit.values() if b.is_geldig(d)}
     for sleutel, doc in b.versie.items():
-        if not b.is_geldig(doc):
-            continue
-        data = doc.data
-        if data["versie"] != sleutel:
-            c.fout(doc, ("versie",), f"versie '{data['versie']}' past niet bij de bestandsnaam", f"versie: \"{sleutel}\"")
-        datum = c.datum(doc, ("datum",), data["datum"])
-        besluit = besluiten.get(data["besluit"])
-        if data["besluit"] not in b.besluitnummers():
-            c.fout(doc, ("besluit",), f"besluit {data['besluit']} bestaat niet", "het nummer van het besluit dat deze versie vaststelt")
-        elif besluit is not None:
-            if besluit.data["soort"] != "vaststelling":
-                c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
-            accordering = next((s["datum"] for s in besluit.data["verloop"]
-                                if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")), None)
-            if accordering is None:
-                c.fout(doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit")
-            elif datum and str(Datum.lees(accordering)) != str(datum):
-                c.fout(doc, ("datum",), f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
-                       "de datum waarop het besluit is geaccordeerd")
+        with c.bewaakt(doc):
+            if not b.is_geldig(doc):
+                continue
+            data = doc.data
+            if data["versie"] != sleutel:
+                c.fout(doc, ("versie",), f"versie '{data['versie']}' past niet bij de bestandsnaam", f"versie: \"{sleutel}\"")
+            datum = c.datum(doc, ("datum",), data["datum"])
+            besluit = besluiten.get(data["besluit"])
+            if data["besluit"] not in b.besluitnummers():
+                c.fout(doc, ("besluit",), f"besluit {data['besluit']} bestaat niet", "het nummer van het besluit dat deze versie vaststelt")
+            elif besluit is not None:
+                if besluit.data["soort"] != "vaststelling":
+                    c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
+                accordering = next((s["datum"] for s in besluit.data["verloop"]
+                                    if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")), None)
+                if accordering is None:
+                    c.fout(doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit")
+                elif datum and str(Datum.lees(accordering)) != str(datum):
+                    c.fout(doc, ("datum",), f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
+                           "de datum waarop het besluit is geaccordeerd")

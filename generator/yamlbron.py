@@ -73,6 +73,14 @@ _VERTALING = (
     ("found unknown escape character", "onbekend escape-teken in een tekst tussen dubbele aanhalingstekens"),
     ("expected <block end>, but found", "de inspringing klopt niet"),
     ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten"),
+    ("that cannot start any token", "een teken dat hier niet mag (bijvoorbeeld een tab of een '@')"),
+    ("while scanning a simple key", "een sleutel zonder ':' erachter"),
+    ("while parsing a flow", "een lijst of blok tussen haken wordt niet goed gesloten"),
+    ("while scanning an alias", "een '*' of '&' op een plek waar een waarde hoort"),
+    ("while scanning a block scalar", "een tekstblok ('|' of '>') is niet goed ingesprongen"),
+    ("while scanning a directive", "een regel die met '%' begint"),
+    ("while scanning a tag", "een '!' op een plek waar een waarde hoort"),
+    ("expected a comment or a line break", "na een waarde staat nog iets op dezelfde regel"),
 )
 
 
@@ -203,7 +211,8 @@ def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Proble
     for engels, nederlands in _VERTALING:
         if engels in probleem or engels in str(fout.context or ""):
             return Probleem(pad, regel, f"ongeldige YAML: {nederlands}", "geldige YAML; controleer inspringing en dubbele punten")
-    return Probleem(pad, regel, f"ongeldige YAML ({probleem})", "geldige YAML; controleer inspringing en dubbele punten")
+    # The parser's own English wording means nothing to a project group: the line says where to look.
+    return Probleem(pad, regel, "ongeldige YAML", "geldige YAML; controleer inspringing en dubbele punten")
 
 
 def lees_yaml_bestand(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
