@@ -30,7 +30,10 @@ MAX_KOPPEN = 150
 """Headings in one Markdown text (the table of contents numbers repeated headings in quadratic time)."""
 MAX_HAKEN_BLOK = 300
 MAX_HAKEN = 3000
-"""Opening brackets per paragraph and per text: Python-Markdown's link search is quadratic in them."""
+"""Opening brackets per paragraph and per text."""
+MAX_KOSTEN = 1_000_000
+"""Python-Markdown looks for a link at every '[' through the rest of its paragraph: brackets × characters per
+paragraph, list item or table row, summed over a text. A million is under half a second of rendering."""
 MAX_CITAAT = 8
 """Nested '>' quote levels."""
 MAX_INSPRINGING = 48
@@ -170,7 +173,7 @@ _HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)|<(!--)|<([!?][A-Za-z
 _HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
 _INLINE_DOEL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
 _REFERENTIE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_REFERENTIEBEELD = re.compile(r"!\[[^\]]*\]\[")
+_REFERENTIEBEELD = re.compile(r"!\[[^\]]{0,500}\]\[")
 _ATTRIBUTEN = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[A-Za-z_][\w:-]*[ \t]*=)")
 _SCHEMA = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _KOP = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-{2,}\s*$)")
@@ -209,6 +212,15 @@ def _zonder_code(tekst: str) -> Iterator[tuple[int, str]]:
 
 
 def _regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
+    """Each kind of problem once per line: a line of ten thousand tags is one problem, found in linear time."""
+    gemeld: set[tuple[str, str]] = set()
+    for probleem in _alle_regelproblemen(regel, record):
+        if probleem not in gemeld:
+            gemeld.add(probleem)
+            yield probleem
+
+
+def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
     for autolink in _AUTOLINK.finditer(regel):
         if autolink.group(1) and autolink.group(1).lower() not in VEILIGE_SCHEMAS:
             yield f"link met '{autolink.group(1).lower()}:'", "een link naar een https-adres"
@@ -220,11 +232,14 @@ def _regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
             yield "HTML-declaratie in de tekst", "gewone Markdown"
         else:
             naam = html.group(1).lower().lstrip("/")
-            extra = " met een event-handler" if _HANDLER.search(regel_zonder_autolinks[html.start():]) else ""
+            tag = regel_zonder_autolinks[html.start():html.start() + 1000].split(">", 1)[0]
+            extra = " met een event-handler" if _HANDLER.search(tag) else ""
             yield f"HTML-element <{naam}>{extra} in de tekst", "gewone Markdown; HTML uit records wordt niet gepubliceerd"
     if _ATTRIBUTEN.search(regel):
         yield ("attributen tussen accolades ({: …}) in de tekst",
                "gewone Markdown; id's, klassen en attributen bepaalt de site zelf")
+    if regel.count("[") > MAX_HAKEN_BLOK:
+        return  # refused for its cost anyway; searching its links would itself be quadratic
     for link in _INLINE_DOEL.finditer(regel):
         yield from _doelproblemen(link.group(2), beeld=bool(link.group(1)), record=record)
     referentie = _REFERENTIE.match(regel)
@@ -251,22 +266,31 @@ def _doelproblemen(doel: str, beeld: bool, record: bool) -> Iterator[tuple[str, 
                "een volledig https-adres; noem een besluit of deelopdracht bij naam (een record staat op meerdere pagina's)")
 
 
+_EENHEID = re.compile(r"^\s*([-*+]\s|\d{1,9}[.)]\s|\||#|>)")
+"""Lines that start a unit of their own for inline rendering: list item, table row, heading, quote."""
+
+
 def _kosten(zonder_code: list[tuple[int, str]]) -> Iterator[tuple[int, str, str]]:
     """What would make rendering slow or recursive: headings, brackets, nested quotes and lists."""
-    koppen, haken, haken_blok, blok_begin = 0, 0, 0, None
-    for i, regel in zonder_code:
-        if not regel.strip():
-            haken_blok, blok_begin = 0, None
-            continue
-        blok_begin = i if blok_begin is None else blok_begin
+    koppen, haken, kosten = 0, 0, 0
+    eenheid = [None, 0, 0]  # start line, brackets, characters of the paragraph, item or row being read
+    for i, regel in [*zonder_code, (None, "")]:
+        if i is None or not regel.strip() or _EENHEID.match(regel):
+            if eenheid[0] is not None:
+                yield from _eenheidskosten(eenheid, kosten)
+                kosten += eenheid[1] * eenheid[2]
+            eenheid = [None, 0, 0]
+            if i is None or not regel.strip():
+                continue
+        eenheid[0] = i if eenheid[0] is None else eenheid[0]
+        aantal = regel.count("[")
+        eenheid[1] += aantal
+        eenheid[2] += len(regel) + 1
         if _KOP.match(regel):
             koppen += 1
             if koppen == MAX_KOPPEN + 1:
                 yield i, f"meer dan {MAX_KOPPEN} koppen", f"hoogstens {MAX_KOPPEN} koppen per record; splits het op"
-        aantal = regel.count("[")
-        haken, haken_blok = haken + aantal, haken_blok + aantal
-        if haken_blok > MAX_HAKEN_BLOK and haken_blok - aantal <= MAX_HAKEN_BLOK:
-            yield blok_begin, f"meer dan {MAX_HAKEN_BLOK} haken '[' in één alinea", "minder haken, of de tekst over alinea's verdeeld"
+        haken += aantal
         if haken > MAX_HAKEN and haken - aantal <= MAX_HAKEN:
             yield i, f"meer dan {MAX_HAKEN} haken '[' in één tekst", f"hoogstens {MAX_HAKEN} per record"
         citaat = _CITAAT.match(regel)
@@ -275,6 +299,17 @@ def _kosten(zonder_code: list[tuple[int, str]]) -> Iterator[tuple[int, str, str]
         inspringing = len(_INSPRINGING.match(regel).group(0))
         if inspringing > MAX_INSPRINGING:
             yield i, f"{inspringing} tekens ingesprongen", f"hoogstens {MAX_INSPRINGING}: lijsten van hoogstens twaalf niveaus"
+
+
+def _eenheidskosten(eenheid: list, eerder: int) -> Iterator[tuple[int, str, str]]:
+    begin, haken, tekens = eenheid
+    if haken > MAX_HAKEN_BLOK:
+        yield begin, f"meer dan {MAX_HAKEN_BLOK} haken '[' in één alinea", "minder haken, of de tekst over alinea's verdeeld"
+    elif haken * tekens > MAX_KOSTEN:
+        yield (begin, f"alinea te zwaar om op te maken ({haken} haken '[' in {tekens} tekens)",
+               "kortere alinea's, of minder haken in een lange alinea")
+    elif eerder <= MAX_KOSTEN < eerder + haken * tekens:
+        yield begin, "tekst te zwaar om op te maken (te veel haken '[' in lange alinea's)", "splits het record op"
 
 
 def _kort(tekst: str) -> str:

@@ -110,6 +110,8 @@ def test_markdown_fields_in_front_matter_are_scanned_like_bodies(programma):
 
 @pytest.mark.parametrize(("tekst", "melding"), [
     ("[" * 30_000, "meer dan 300 haken '[' in één alinea"),
+    ("[a" * 250 + "x" * 60_000, "alinea te zwaar om op te maken (250 haken '[' in 60501 tekens)"),
+    ("<a " * 60_000, "HTML-element <a> in de tekst"),
     ("\n\n".join(["[" * 250] * 20), "meer dan 3000 haken '[' in één tekst"),
     ("\n".join("# Kop" for _ in range(200)), "meer dan 150 koppen"),
     ("".join("    " * i + "- x\n" for i in range(100)), "tekens ingesprongen"),
