@@ -174,7 +174,9 @@ _HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
 _INLINE_DOEL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
 _REFERENTIE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _REFERENTIEBEELD = re.compile(r"!\[[^\]]{0,500}\]\[")
-_ATTRIBUTEN = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[A-Za-z_][\w:-]*[ \t]*=)")
+_ATTRIBUTEN = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[A-Za-z_][\w:-]*[ \t]*=)[^}\n]*\}?")
+_EIGEN_ATTRIBUTEN = re.compile(r"^\{:[ \t]*(?:\.agenda-[a-z]+(?:-[a-z]+)*[ \t]*)+\}$")
+"""The one attribute list the site writes itself (a frozen version holds '{: .agenda-bron }'): only its own classes."""
 _SCHEMA = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _KOP = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-{2,}\s*$)")
 _CITAAT = re.compile(r"^(\s*>)+")
@@ -235,7 +237,7 @@ def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
             tag = regel_zonder_autolinks[html.start():html.start() + 1000].split(">", 1)[0]
             extra = " met een event-handler" if _HANDLER.search(tag) else ""
             yield f"HTML-element <{naam}>{extra} in de tekst", "gewone Markdown; HTML uit records wordt niet gepubliceerd"
-    if _ATTRIBUTEN.search(regel):
+    if any(not _EIGEN_ATTRIBUTEN.match(m.group(0)) for m in _ATTRIBUTEN.finditer(regel)):
         yield ("attributen tussen accolades ({: …}) in de tekst",
                "gewone Markdown; id's, klassen en attributen bepaalt de site zelf")
     if regel.count("[") > MAX_HAKEN_BLOK:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 _KOP = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HEK = re.compile(r"^\s*(```|~~~)")
+MAX_REGELPAREN = 4_000_000
+"""Beyond this many line pairs a section is reported as changed without its line-by-line difference."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,11 @@ def vergelijk_teksten(oud: str, nieuw: str) -> Versieverschil:
     gewijzigd = []
     for kop, tekst in na.items():
         if kop in voor and voor[kop] != tekst:
-            regels = difflib.unified_diff(voor[kop].splitlines(), tekst.splitlines(), lineterm="", n=1)
+            oud_regels, nieuw_regels = voor[kop].splitlines(), tekst.splitlines()
+            if len(oud_regels) * len(nieuw_regels) > MAX_REGELPAREN:  # difflib is quadratic: say it changed, not how
+                gewijzigd.append(Sectiewijziging(kop, ()))
+                continue
+            regels = difflib.unified_diff(oud_regels, nieuw_regels, lineterm="", n=1)
             gewijzigd.append(Sectiewijziging(kop, tuple(list(regels)[2:])))
     return Versieverschil(
         toegevoegd=tuple(k for k in na if k not in voor),

@@ -44,6 +44,13 @@ def _standaard(waarde: object) -> object:
     return inline(waarde)
 
 
+def codeblok(regels: list[str] | tuple[str, ...], taal: str = "") -> Markup:
+    """Lines shown literally in a fenced code block whose fence no line can close."""
+    langste = max((len(m) for r in regels for m in re.findall(r"`+", r)), default=0)
+    hek = "`" * max(3, langste + 1)
+    return Markup("\n".join([hek + taal, *regels, hek]))
+
+
 def kop(niveau: int) -> Markup:
     """The '#' marks of a heading at ``niveau`` (1–6)."""
     return Markup("#" * max(1, min(6, int(niveau))))
@@ -104,7 +111,7 @@ def omgeving() -> Environment:
     )
     from .grafiek import kengetal_svg  # the chart module uses the filters defined here
 
-    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop)
+    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop, codeblok=codeblok)
     return env
 
 

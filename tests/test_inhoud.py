@@ -125,3 +125,19 @@ def test_built_agenda_contains_verbatim_phrases(tmp_path):
     assert plaat.count('<li class="nulplaat__knop">') == 10
     assert '<p class="nulplaat__wat">gezamenlijke regie</p>' in plaat
     assert "nulplaten/uitvoeringsagenda-2023" in pagina(tmp_path, "")
+
+
+def test_freezing_the_real_agenda_gives_a_version_that_passes_the_check(tmp_path):
+    import shutil
+
+    from generator.werkstroom import nieuw_besluit, vaststellen, zet_stap
+
+    root = tmp_path / "3noord"
+    for deel in ("agenda", "decisions", "docs"):
+        shutil.copytree(ROOT / deel, root / deel)
+    b = nieuw_besluit(root, titel="Vaststelling werkversie", soort="vaststelling", samenvatting="Vaststelling.", datum="2026-01-05")
+    nummer = int(b.pad.split("/")[1][:4])
+    zet_stap(root, nummer, gremium="stuurgroep", uitkomst="geaccordeerd", datum="2026-01-20")
+    uit = vaststellen(root, versie="2026.1", besluit=nummer)
+    assert uit.pad == "agenda/versies/2026.1.md"
+    assert laad(root).problemen == ()

@@ -28,6 +28,8 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     eerste = _vaststelling(programma, "Agenda 2024", "2024-03-01", "2024-03-15")
     assert agenda("vaststellen", "--map", str(programma.root), "--versie", "2024.1", "--besluit", str(eerste)).returncode == 0
     programma.vervang("agenda/hoofdstukken/inleiding.md", "Dit is de inleiding", "Dit is de herziene inleiding")
+    # A changed line that holds a code fence must not close the fence of the difference and become Markdown.
+    programma.vervang("agenda/hoofdstukken/inleiding.md", "testprogramma.", "testprogramma.\n\n```\n# Geen kop\n```")
     tweede = _vaststelling(programma, "Agenda 2025", "2025-01-10", "2025-02-01")
     vaststellen(programma.root, versie="2025.1", besluit=tweede)
     site = tmp_path / "site"
@@ -35,6 +37,7 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     geldend = tekst(pagina(site, "uitvoeringsagenda"))
     assert geldend.startswith(" Testprogramma Zuid — versie 2025.1 Vastgestelde versie 2025.1 Geaccordeerd op 1 februari 2025")
     assert "Gewijzigd: 1. Inleiding" in geldend and "+Dit is de herziene inleiding van het testprogramma." in geldend
+    assert "+# Geen kop" in geldend and "<h1 id=\"geen-kop\"" not in pagina(site, "uitvoeringsagenda")
     assert "Besluiten geaccordeerd sinds de vorige versie: Besluit 4: Agenda 2025" in geldend
     eerste_versie = tekst(pagina(site, "uitvoeringsagenda/versies/2024.1"))
     assert "Dit is de inleiding van het testprogramma." in eerste_versie and "Er is een nieuwere versie: versie 2025.1" in eerste_versie

@@ -9,6 +9,7 @@ from .overig import Knop, Nulplaat
 
 GELIJKENIS = 0.6
 """Two levers whose *wat* is at least this similar count as one lever reworded."""
+MAX_PAREN = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ def vergelijk(oud: Nulplaat, nieuw: Nulplaat) -> Nulplaatverschil:
         if gelijk != knop:
             hoe_gewijzigd.append((gelijk, knop))
     herschreven = []
-    paren = sorted(
+    # Pairing by similarity compares every old lever with every new one: beyond a few thousand pairs
+    # (never in a real snapshot) the rest simply counts as added and removed.
+    te_veel = len(nog_oud) * len(nog_nieuw) > MAX_PAREN
+    paren = [] if te_veel else sorted(
         ((difflib.SequenceMatcher(None, o.wat, n.wat).ratio(), i, j) for i, o in enumerate(nog_oud) for j, n in enumerate(nog_nieuw)),
         key=lambda p: (-p[0], p[1], p[2]),
     )
