@@ -1,5 +1,5 @@
 """``python -m generator build --out DIR`` — the engine-free build."""
 
-from .cli import main
+from generator.werkstroom.cli import main
 
 main()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.laden import laad
+from generator.records.laden import laad
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"

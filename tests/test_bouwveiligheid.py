@@ -75,7 +75,7 @@ def test_a_killed_build_is_cleaned_up_by_the_next(programma, tmp_path):
 
 
 def test_the_swap_never_leaves_the_site_missing(tmp_path):
-    from generator.bouwveiligheid import nieuwe_bouwmap, wissel
+    from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, wissel
 
     site = tmp_path / "site"
     site.mkdir()

@@ -28,7 +28,7 @@ def test_no_core_module_imports_mkdocs():
 def test_composing_the_site_loads_no_mkdocs_module():
     code = (
         "import datetime, sys\n"
-        "from generator.laden import laad\n"
+        "from generator.records.laden import laad\n"
         "from generator.samenstellen import stel_samen\n"
         f"paginas = stel_samen(laad({str(ROOT)!r}).agenda, datetime.date(2024, 1, 1))\n"
         "assert len(paginas) > 10\n"

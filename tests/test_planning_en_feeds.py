@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from sitebouw import mkdocs_build, pagina, tekst
 
 from conftest import ROOT
-from generator.laden import laad
-from generator.samenstellen import Opties, stel_samen
+from generator.records.laden import laad
+from generator.samenstellen.paginas import Opties, stel_samen
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

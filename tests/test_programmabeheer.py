@@ -9,7 +9,7 @@ import sys
 import pytest
 from sitebouw import mkdocs_build, pagina, tekst
 
-from generator.werkstroom import Geweigerd, nieuw_besluit, vaststellen, zet_stap
+from generator.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststellen, zet_stap
 
 
 def agenda(*args, cwd=None):

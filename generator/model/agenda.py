@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .besluit import Besluit
-from .deelopdracht import Deelopdracht
-from .overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
-from .programma import Programma
-from .vocab import BesluitStatus
+from generator.model.besluit import Besluit
+from generator.model.deelopdracht import Deelopdracht
+from generator.model.overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
+from generator.model.programma import Programma
+from generator.model.vocab import BesluitStatus
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .datum import Datum
-from .programma import Regio
-from .vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
+from generator.model.datum import Datum
+from generator.model.programma import Regio
+from generator.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .datum import Datum
-from .vocab import DeelopdrachtStatus, MijlpaalStatus, Prioriteit
+from generator.model.datum import Datum
+from generator.model.vocab import DeelopdrachtStatus, MijlpaalStatus, Prioriteit
 
 
 @dataclass(frozen=True)

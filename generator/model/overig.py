@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .datum import Datum
-from .vocab import RisicoStatus
+from generator.model.datum import Datum
+from generator.model.vocab import RisicoStatus
 
 
 def kopnummer(nummer: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .datum import Datum
-from .vocab import Sectie, Uitkomst
+from generator.model.datum import Datum
+from generator.model.vocab import Sectie, Uitkomst
 
 
 @dataclass(frozen=True)

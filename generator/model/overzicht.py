@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model.agenda import Agenda
-from .model.besluit import Besluit
-from .model.programma import Regio
-from .model.vocab import BesluitStatus, RegioStatus, Uitkomst
+from generator.model.agenda import Agenda
+from generator.model.besluit import Besluit
+from generator.model.programma import Regio
+from generator.model.vocab import BesluitStatus, RegioStatus, Uitkomst
 
 
 @dataclass(frozen=True)

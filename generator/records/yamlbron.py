@@ -18,9 +18,9 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from .invoer import structuur
-from .patronen import regels
-from .problemen import Probleem, RecordFout
+from generator.records.invoercontrole import structuur
+from generator.patronen import regels
+from generator.problemen import Probleem, RecordFout
 
 
 class _Constructor(RoundTripConstructor):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .model.agenda import Agenda
-from .model.datum import Datum
-from .model.deelopdracht import Deelopdracht, Mijlpaal
-from .model.vocab import MijlpaalStatus
+from generator.model.agenda import Agenda
+from generator.model.datum import Datum
+from generator.model.deelopdracht import Deelopdracht, Mijlpaal
+from generator.model.vocab import MijlpaalStatus
 
 
 @dataclass(frozen=True)

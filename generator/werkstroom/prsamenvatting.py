@@ -9,11 +9,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .laden import laad
-from .model.agenda import Agenda
-from .model.overig import kopnummer
-from .patronen import letterlijk
-from .werkstroom import Geweigerd
+from generator.records.laden import laad
+from generator.model.agenda import Agenda
+from generator.model.overig import kopnummer
+from generator.patronen import letterlijk
+from generator.werkstroom.opdrachten import Geweigerd
 
 RECORDS = ("agenda", "decisions")
 _SOORT = {"A": "Toegevoegd", "M": "Gewijzigd", "D": "Verwijderd", "R": "Hernoemd", "C": "Gekopieerd", "T": "Gewijzigd"}

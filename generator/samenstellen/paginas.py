@@ -9,16 +9,19 @@ from collections.abc import Iterator
 from functools import cached_property
 from importlib import resources
 
-from .model.agenda import Agenda
-from .model.besluit import Besluit
-from .model.datum import Datum, Precisie
-from .model.deelopdracht import Deelopdracht
-from .model.overig import Nulplaat
-from . import feeds, opendata, overzicht, planning
-from .model.nulplaatverschil import vergelijk
-from .model.vocab import BesluitStatus, RegioStatus, Soort, Uitkomst
-from .versieverschil import vergelijk_teksten
-from .weergave import NADER, relatief, render
+from generator.model.agenda import Agenda
+from generator.model.besluit import Besluit
+from generator.model.datum import Datum, Precisie
+from generator.model.deelopdracht import Deelopdracht
+from generator.model.overig import Nulplaat
+from generator.samenstellen import feeds
+from generator.samenstellen import opendata
+from generator.model import overzicht
+from generator.model import planning
+from generator.model.nulplaatverschil import vergelijk
+from generator.model.vocab import BesluitStatus, RegioStatus, Soort, Uitkomst
+from generator.model.versieverschil import vergelijk_teksten
+from generator.samenstellen.weergave import NADER, relatief, render
 
 
 @dataclass(frozen=True)
@@ -325,7 +328,7 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
 def _schemas() -> list[Pagina]:
     """The JSON Schemas of records and open data, published so that editors can offer completion."""
     uit = []
-    for bestand in sorted(resources.files("generator").joinpath("schemas").iterdir(), key=lambda b: b.name):
+    for bestand in sorted(resources.files("generator.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
         if bestand.name.endswith(".schema.json"):
             tekst = bestand.read_text("utf-8")
             json.loads(tekst)  # shipped schemas must be valid JSON

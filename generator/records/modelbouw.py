@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .bronnen import BESLUITNAAM, Bronnen
-from .problemen import Probleem
-from .model.agenda import Agenda
-from .model.besluit import Besluit, RegioStap, Stap
-from .model.datum import Datum
-from .model.markdown import Markdown
-from .model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
-from .model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
-from .model.programma import (
+from generator.records.verzamelen import BESLUITNAAM, Bronnen
+from generator.problemen import Probleem
+from generator.model.agenda import Agenda
+from generator.model.besluit import Besluit, RegioStap, Stap
+from generator.model.datum import Datum
+from generator.model.markdown import Markdown
+from generator.model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
+from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
+from generator.model.programma import (
     Benoemd, Gremium, OpbouwOnderdeel, Programma, ProgrammaFase, Regio, RegioRouteStap, RouteStap,
 )
-from .model.vocab import (
+from generator.model.vocab import (
     DeelopdrachtStatus, MijlpaalStatus, Prioriteit, RegioUitkomst, RisicoStatus, Sectie, Soort, Uitkomst,
 )
 

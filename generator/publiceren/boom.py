@@ -6,13 +6,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
+from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 
-from .laden import laad
-from .lekcontrole import sporen, zoek_lekken
-from .problemen import Probleem
-from .samenstellen import Opties, genereer
-from .sitebestanden import publiceerbaar
+from generator.records.laden import laad
+from generator.publiceren.lekcontrole import sporen, zoek_lekken
+from generator.problemen import Probleem
+from generator.samenstellen.paginas import Opties, genereer
+from generator.records.sitebestanden import publiceerbaar
 
 
 class Lek(Exception):

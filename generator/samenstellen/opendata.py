@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .model.agenda import Agenda
-from .model.datum import Datum
-from .planning import balken, mijlpalen
+from generator.model.agenda import Agenda
+from generator.model.datum import Datum
+from generator.model.planning import balken, mijlpalen
 
 
 def _datum(d: Datum | None) -> str | None:

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 from icalendar import Calendar, Event
 
-from .model.agenda import Agenda
-from .model.besluit import Besluit
-from .planning import Planningsmijlpaal
+from generator.model.agenda import Agenda
+from generator.model.besluit import Besluit
+from generator.model.planning import Planningsmijlpaal
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .patronen import SLUG, regeleinde, regels
-from .yamlbron import lees_markdown_record, lees_yaml
+from generator.patronen import SLUG, regeleinde, regels
+from generator.records.yamlbron import lees_markdown_record, lees_yaml
 
 _DATUM = re.compile(r"^\d{4}(-(Q[1-4]|\d{2}(-\d{2})?))?$|^onbekend$")
 

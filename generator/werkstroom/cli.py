@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from . import werkstroom
-from .clihulp import NederlandseGroep
-from .model.vocab import DeelopdrachtStatus, Prioriteit, Soort
-from .opzet import nieuw_programma
-from .prsamenvatting import pr_samenvatting
-from .statusoverzicht import statusoverzicht, statustekst
-from .werkstroom import Geweigerd
-from .laden import laad
-from .problemen import Probleem, samenvatting, zichtbaar
+from generator.werkstroom import opdrachten as werkstroom
+from generator.werkstroom.clihulp import NederlandseGroep
+from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
+from generator.werkstroom.opzet import nieuw_programma
+from generator.werkstroom.prsamenvatting import pr_samenvatting
+from generator.model.stand import statusoverzicht, statustekst
+from generator.werkstroom.opdrachten import Geweigerd
+from generator.records.laden import laad
+from generator.problemen import Probleem, samenvatting, zichtbaar
 
 
 def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date:
@@ -78,7 +78,7 @@ def check(root: Path, vorm: str) -> None:
 def build(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
     # Imported here: 'agenda check' should not pay for loading Jinja, Babel and the templates.
-    from .boom import Lek, bouw_boom
+    from generator.publiceren.boom import Lek, bouw_boom
 
     try:
         problemen = bouw_boom(root, uit, peildatum, intern)

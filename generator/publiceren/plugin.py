@@ -16,13 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
-from .laden import laad
-from .lekcontrole import bestandsteksten, sporen, zoek_lekken
-from .problemen import samenvatting
-from .samenstellen import Opties, Pagina, stel_samen
-from .schoonmaak import schoon
-from .sitebestanden import controleer_map, publiceerbaar
+from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
+from generator.records.laden import laad
+from generator.publiceren.lekcontrole import bestandsteksten, sporen, zoek_lekken
+from generator.problemen import samenvatting
+from generator.samenstellen.paginas import Opties, Pagina, stel_samen
+from generator.publiceren.schoonmaak import schoon
+from generator.records.sitebestanden import controleer_map, publiceerbaar
 
 RECORDMAPPEN = ("agenda", "decisions")
 THEMA = Path(__file__).parent / "thema"

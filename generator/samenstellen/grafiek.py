@@ -6,8 +6,8 @@ import html
 
 from markupsafe import Markup
 
-from .model.deelopdracht import Kengetal, Waarde
-from .weergave import getal
+from generator.model.deelopdracht import Kengetal, Waarde
+from generator.samenstellen.weergave import getal
 
 BREEDTE, HOOGTE = 560, 220
 MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = 48, 24, 24, 48

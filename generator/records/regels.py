@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .bronnen import BESLUITNAAM, Bronnen
-from .model.datum import Datum, OngeldigeDatum
-from .model.vocab import RegioUitkomst, Uitkomst
-from .problemen import Probleem
-from .suggesties import bedoelde_u, opsomming
-from .yamlbron import YamlDocument
+from generator.records.verzamelen import BESLUITNAAM, Bronnen
+from generator.model.datum import Datum, OngeldigeDatum
+from generator.model.vocab import RegioUitkomst, Uitkomst
+from generator.problemen import Probleem
+from generator.records.suggesties import bedoelde_u, opsomming
+from generator.records.yamlbron import YamlDocument
 
 SOORTNAAM = {
     "regios": "regio",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bouw import Onbouwbaar, bouw
-from .bronnen import verzamel
-from .model.agenda import Agenda
-from .problemen import Probleem
-from .regels import controleer
+from generator.records.modelbouw import Onbouwbaar, bouw
+from generator.records.verzamelen import verzamel
+from generator.model.agenda import Agenda
+from generator.problemen import Probleem
+from generator.records.regels import controleer
 
 
 @dataclass(frozen=True)

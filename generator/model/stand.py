@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import overzicht, planning
-from .model.agenda import Agenda
+from generator.model import overzicht
+
+from generator.model import planning
+from generator.model.agenda import Agenda
 
 
 def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:

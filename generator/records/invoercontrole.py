@@ -18,8 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
-from .patronen import HEK, regels
-from .problemen import Probleem
+from generator.patronen import HEK, regels
+from generator.problemen import Probleem
 
 MAX_BYTES = 256 * 1024
 MAX_DIEPTE = 12

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .bewerken import schrijf_atomair, yaml_waarde
-from .laden import laad
-from .werkstroom import Geweigerd
+from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
+from generator.records.laden import laad
+from generator.werkstroom.opdrachten import Geweigerd
 
 
 def _paar(tekst: str, soort: str) -> tuple[str, str]:

@@ -11,9 +11,9 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
-from .problemen import Probleem
-from .suggesties import bedoelde_u, opsomming
-from .yamlbron import YamlDocument
+from generator.problemen import Probleem
+from generator.records.suggesties import bedoelde_u, opsomming
+from generator.records.yamlbron import YamlDocument
 
 SOORTEN = ("programma", "besluit", "deelopdracht", "hoofdstuk", "nulplaat", "risicos", "versie")
 
@@ -32,7 +32,7 @@ _TYPEN = {
 @cache
 def schema(soort: str) -> dict[str, Any]:
     """The JSON Schema of a record kind, as shipped in ``generator/schemas``."""
-    tekst = resources.files("generator").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
+    tekst = resources.files("generator.records").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
     return json.loads(tekst)
 
 

@@ -15,9 +15,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model.datum import Datum
-from .model.markdown import Markdown
-from .patronen import HEK, letterlijk
+from generator.model.datum import Datum
+from generator.model.markdown import Markdown
+from generator.patronen import HEK, letterlijk
 
 NADER = Markup("*nader in te vullen*")
 _KOP = re.compile(r"^(#{1,6})(?=\s)")
@@ -98,7 +98,7 @@ def getal(waarde: float) -> str:
 def omgeving() -> Environment:
     """The Jinja environment for Markdown templates: every printed value is escaped unless the code trusts it."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.samenstellen", "templates"),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_standaard,
@@ -109,7 +109,7 @@ def omgeving() -> Environment:
     env.filters.update(
         inline=inline, attr=attribuut, datum=datum_nl, nader=of_nader, getal=getal, koppen=verschuif_koppen,
     )
-    from .grafiek import kengetal_svg  # the chart module uses the filters defined here
+    from generator.samenstellen.grafiek import kengetal_svg  # the chart module uses the filters defined here
 
     env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop, codeblok=codeblok)
     return env

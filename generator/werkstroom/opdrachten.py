@@ -8,13 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
-from .bronnen import BESLUITNAAM, MAPPEN
-from .laden import Laadresultaat, laad
-from .model.datum import Datum, OngeldigeDatum
-from .model.vocab import BesluitStatus, Soort
-from .patronen import SLUG
-from .problemen import Probleem, RecordFout
+from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
+from generator.records.verzamelen import BESLUITNAAM, MAPPEN
+from generator.records.laden import Laadresultaat, laad
+from generator.model.datum import Datum, OngeldigeDatum
+from generator.model.vocab import BesluitStatus, Soort
+from generator.patronen import SLUG
+from generator.problemen import Probleem, RecordFout
 
 
 class Geweigerd(Exception):
@@ -217,7 +217,7 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     """Freeze the composed agenda as version ``versie``, accorded by decision ``besluit`` (soort vaststelling)."""
     # Composition pulls in Jinja, Babel and the templates: only freezing a version needs it.
-    from .samenstellen import bevries
+    from generator.samenstellen.paginas import bevries
 
     resultaat = laad(root)
     if resultaat.problemen:

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import invoer
-from .patronen import SLUG
-from .problemen import Probleem, RecordFout
-from .schemavalidatie import markdownvelden, valideer
-from .sitebestanden import controleer_map
-from .yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
+from generator.records import invoercontrole as invoer
+from generator.patronen import SLUG
+from generator.problemen import Probleem, RecordFout
+from generator.records.schema import markdownvelden, valideer
+from generator.records.sitebestanden import controleer_map
+from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")

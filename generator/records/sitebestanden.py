@@ -12,8 +12,8 @@ import os
 import re
 from pathlib import Path
 
-from . import invoer
-from .problemen import Probleem
+from generator.records import invoercontrole as invoer
+from generator.problemen import Probleem
 
 PAGINA = ".md"
 BEELDEN = {
