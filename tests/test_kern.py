@@ -1,38 +1,110 @@
-"""The core knows nothing of MkDocs: only generator/plugin.py may import it."""
+"""Import boundaries: each room uses only what it is for, and the flow reads top-down without cycles."""
 
 from __future__ import annotations
 
 import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
-KERN = sorted(p for p in (ROOT / "generator").rglob("*.py") if p.name != "plugin.py")
+PAKKET = ROOT / "generator"
+MODULES = sorted(PAKKET.rglob("*.py"))
 
 
-def test_no_core_module_imports_mkdocs():
-    overtreders = []
-    for pad in KERN:
-        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
-            namen = []
-            if isinstance(knoop, ast.Import):
-                namen = [a.name for a in knoop.names]
-            elif isinstance(knoop, ast.ImportFrom) and knoop.module:
-                namen = [knoop.module]
-            overtreders += [f"{pad.relative_to(ROOT)}: {n}" for n in namen if n.split(".")[0] == "mkdocs"]
-    assert len(KERN) > 10
+def _module(pad: Path) -> str:
+    delen = list(pad.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
+
+
+BEKEND = {_module(p) for p in MODULES}
+
+
+def _imports(pad: Path) -> set[str]:
+    """Imported modules; 'from package import module' counts as the module, not the package."""
+    namen: set[str] = set()
+    for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+        if isinstance(knoop, ast.Import):
+            namen |= {a.name for a in knoop.names}
+        elif isinstance(knoop, ast.ImportFrom) and knoop.module:
+            submodules = {f"{knoop.module}.{a.name}" for a in knoop.names} & BEKEND
+            namen |= submodules if len(submodules) == len(knoop.names) else {knoop.module} | submodules
+    return namen
+
+
+def _kamer(module: str) -> str:
+    if module == "generator.__main__":
+        return "werkstroom"  # 'python -m generator' is the agenda command
+    delen = module.split(".")
+    return delen[1] if len(delen) > 1 and (PAKKET / delen[1]).is_dir() else "(kern)"
+
+
+@pytest.mark.parametrize(("bibliotheek", "kamer"), [("mkdocs", "publiceren"), ("click", "werkstroom"), ("jinja2", "samenstellen")])
+def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
+    overtreders = [f"{_module(p)}: {naam}" for p in MODULES for naam in _imports(p)
+                   if naam.split(".")[0] == bibliotheek and _kamer(_module(p)) != kamer]
+    assert len(MODULES) > 30
     assert overtreders == []
 
 
-def test_composing_the_site_loads_no_mkdocs_module():
+def test_the_model_imports_nothing_from_outside_it():
+    toegestaan = {"__future__", "dataclasses", "datetime", "enum", "functools", "calendar", "re", "difflib", "collections",
+                  "typing", "generator.model"}
+    overtreders = [f"{_module(p)}: {naam}" for p in MODULES if _kamer(_module(p)) == "model" for naam in _imports(p)
+                   if not any(naam == t or naam.startswith(t + ".") for t in toegestaan)]
+    assert overtreders == []
+
+
+def test_rooms_depend_only_downwards():
+    """shared helpers → model; records → model; samenstellen → model, records; publiceren → records, samenstellen; werkstroom → all of them (it is the command line)."""
+    mag = {
+        "(kern)": {"model"}, "model": set(), "records": {"model"}, "samenstellen": {"model", "records"},
+        "publiceren": {"model", "records", "samenstellen"}, "werkstroom": {"model", "records", "samenstellen", "publiceren"},
+    }
+    overtreders = []
+    for pad in MODULES:
+        van = _kamer(_module(pad))
+        for naam in _imports(pad):
+            if naam.startswith("generator."):
+                naar = _kamer(naam)
+                if naar not in (van, "(kern)") and naar not in mag[van]:
+                    overtreders.append(f"{_module(pad)} → {naam}")
+    assert overtreders == []
+
+
+def test_no_import_cycles():
+    modules = {_module(p): p for p in MODULES}
+    graaf = {m: {n for n in _imports(p) if n in modules and n != m} for m, p in modules.items()}
+    bezocht, pad, kringen = set(), [], []
+
+    def zoek(m):
+        if m in pad:
+            kringen.append(pad[pad.index(m):] + [m])
+            return
+        if m in bezocht:
+            return
+        bezocht.add(m)
+        pad.append(m)
+        for n in sorted(graaf[m]):
+            zoek(n)
+        pad.pop()
+
+    for m in sorted(graaf):
+        zoek(m)
+    assert kringen == []
+
+
+def test_composing_the_site_loads_no_mkdocs_or_click_module():
     code = (
         "import datetime, sys\n"
         "from generator.records.laden import laad\n"
         "from generator.samenstellen import stel_samen\n"
         f"paginas = stel_samen(laad({str(ROOT)!r}).agenda, datetime.date(2024, 1, 1))\n"
         "assert len(paginas) > 10\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'click')))\n"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert uit.returncode == 0, uit.stderr

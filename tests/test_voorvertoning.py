@@ -6,7 +6,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from generator.records.laden import laad
-from generator.publiceren.plugin import _GegenereerdePagina
+from generator.publiceren.mkdocsbestanden import GegenereerdePagina
 
 BESLUIT_1 = "besluiten/0001-crisisbedden-borgen.md"
 BESLUIT_2 = "besluiten/0002-nazorg-verkennen.md"
@@ -32,7 +32,7 @@ def _plugin(root, dirty: bool):
 
 def _gewijzigd(plugins, config) -> dict[str, bool]:
     files = plugins.on_files(get_files(config), config=config)
-    return {f.src_uri: f.is_modified() for f in files if isinstance(f, _GegenereerdePagina)}
+    return {f.src_uri: f.is_modified() for f in files if isinstance(f, GegenereerdePagina)}
 
 
 def test_dirty_serve_renders_only_the_pages_an_edit_changed(programma):

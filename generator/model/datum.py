@@ -11,9 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
-
-from babel.dates import format_date
 
 
 class Precisie(Enum):
@@ -39,6 +36,11 @@ EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
 
 class OngeldigeDatum(ValueError):
     """A date that does not exist or is not in one of the accepted forms."""
+
+    def __init__(self, bericht: str, geen_dag: tuple[int, int, int] | None = None):
+        super().__init__(bericht)
+        self.geen_dag = geen_dag
+        """(year, month, day) when only the day does not exist in that month: the message names the month."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ class Datum:
                 try:
                     d = dt.date(jaar, maand, dag)
                 except ValueError:
-                    raise OngeldigeDatum(f"'{tekst}' bestaat niet: {_maandnaam(maand)} {jaar} heeft geen dag {dag}") from None
+                    raise OngeldigeDatum(f"'{tekst}' bestaat niet: maand {maand} van {jaar} heeft geen dag {dag}",
+                                         (jaar, maand, dag)) from None
                 return cls(d, d, Precisie.DAG)
             return cls(dt.date(jaar, maand, 1), dt.date(jaar, maand, _laatste_dag(jaar, maand)), Precisie.MAAND)
         return cls(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31), Precisie.JAAR)
@@ -98,19 +101,6 @@ class Datum:
             return f"{self.begin.year}-Q{(self.begin.month + 2) // 3}"
         return str(self.begin.year)
 
-    @cached_property
-    def nl(self) -> str:
-        """The date written out in Dutch: '17 april 2023', 'april 2023', '3e kwartaal 2023', '2023'."""
-        if self.precisie is Precisie.ONBEKEND:
-            return "datum onbekend"
-        if self.precisie is Precisie.DAG:
-            return format_date(self.begin, "d MMMM y", locale="nl")
-        if self.precisie is Precisie.MAAND:
-            return format_date(self.begin, "MMMM y", locale="nl")
-        if self.precisie is Precisie.KWARTAAL:
-            return f"{(self.begin.month + 2) // 3}e kwartaal {self.begin.year}"
-        return str(self.begin.year)
-
     def zeker_voor(self, ander: Datum) -> bool:
         """True when this date lies entirely before ``ander`` (vague dates may overlap)."""
         return self.eind < ander.begin
@@ -124,7 +114,3 @@ class Datum:
 
 def _laatste_dag(jaar: int, maand: int) -> int:
     return calendar.monthrange(jaar, maand)[1]
-
-
-def _maandnaam(maand: int) -> str:
-    return format_date(dt.date(2000, maand, 1), "MMMM", locale="nl")

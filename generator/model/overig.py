@@ -85,7 +85,7 @@ class Risicoregister:
     risicos: tuple[Risico, ...]
     toelichting: str | None = None
     bron: str | None = None
-    bestand: str = "agenda/risicos.yml"
+    bestand: str = ""
 
     def per_categorie(self) -> list[tuple[str, str, list[Risico]]]:
         return [(cid, naam, [r for r in self.risicos if r.categorie == cid]) for cid, naam in self.categorieen]

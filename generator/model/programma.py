@@ -112,7 +112,7 @@ class Programma:
     versie: str | None = None
     motto: str | None = None
     bron: str | None = None
-    bestand: str = "agenda/programma.yml"
+    bestand: str = ""
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -6,11 +6,7 @@ from enum import Enum
 
 
 class _Vocab(Enum):
-    """An Enum whose value is the record spelling and which has a Dutch label."""
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ")
+    """An Enum whose value is the record spelling (how it is shown is ``generator.nederlands``' business)."""
 
     @classmethod
     def waarden(cls) -> list[str]:

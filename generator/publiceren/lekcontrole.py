@@ -125,3 +125,9 @@ def zoek_lekken(map_: Path, fragmenten: dict[str, str]) -> list[tuple[str, str]]
                 lekken.append((pad.relative_to(map_).as_posix(), code))
                 break
     return lekken
+
+
+def lekmelding(lekken: list[tuple[str, str]]) -> str:
+    """The Dutch report of a failed leak check: which file holds text of which confidential decision."""
+    return "\n".join(["Vertrouwelijke inhoud in de openbare site:",
+                      *(f"{pad}: bevat tekst uit vertrouwelijk besluit {code}" for pad, code in lekken)])

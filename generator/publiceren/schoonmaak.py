@@ -8,9 +8,11 @@ another address.
 
 from __future__ import annotations
 
+import html as html_
 import re
 
 import nh3
+from markupsafe import Markup
 
 _TEKST = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",
           "strong", "sub", "sup", "time", "u"}
@@ -78,3 +80,14 @@ def schoon(html: str) -> str:
         strip_comments=True,
         attribute_filter=_attribuut,
     )
+
+
+def herstel_titel(pagina: str, titel: str | None) -> str:
+    """Re-escape the page title in ``<title>``: themes print ``title | striptags``, which un-escapes entities.
+
+    A record title such as "</title><script>" would otherwise come out raw.
+    """
+    if not titel:
+        return pagina
+    ruw = Markup(titel).striptags()
+    return pagina.replace(f"<title>{ruw} - ", f"<title>{html_.escape(ruw, quote=False)} - ", 1)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.records.verzamelen import BESLUITNAAM, Bronnen
+from generator.records.paden import BESLUITNAAM
+from generator.records.verzamelen import Bronnen
 from generator.problemen import Probleem
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit, RegioStap, Stap
@@ -42,7 +43,7 @@ def bouw(b: Bronnen) -> Agenda:
                                           "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
         return uit
 
-    programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data)).get("programma")
+    programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data, doc.pad)).get("programma")
     if programma is None:
         raise Onbouwbaar(problemen)
     alle_regios = tuple(r.id for r in programma.regios)
@@ -82,7 +83,7 @@ def _md(data: dict, veld: str) -> Markdown | None:
     return None if waarde is None else Markdown(waarde)
 
 
-def _programma(data: dict) -> Programma:
+def _programma(data: dict, bestand: str) -> Programma:
     return Programma(
         titel=str(data["titel"]),
         periode=(int(data["periode"]["van"]), int(data["periode"]["tot"])),
@@ -110,7 +111,7 @@ def _programma(data: dict) -> Programma:
         kenniswerkplaatsen=tuple(Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio"))
                                  for k in data.get("kenniswerkplaatsen", [])),
         ondertitel=_s(data, "ondertitel"), kortenaam=_s(data, "kortenaam"), versie=_s(data, "versie"),
-        motto=_s(data, "motto"), bron=_s(data, "bron"),
+        motto=_s(data, "motto"), bron=_s(data, "bron"), bestand=bestand,
     )
 
 

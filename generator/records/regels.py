@@ -7,9 +7,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from generator.records.verzamelen import BESLUITNAAM, Bronnen
+from generator.records.paden import BESLUITNAAM
+from generator.records.verzamelen import Bronnen
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import RegioUitkomst, Uitkomst
+from generator.nederlands import maandnaam
 from generator.problemen import Probleem
 from generator.records.suggesties import bedoelde_u, opsomming
 from generator.records.yamlbron import YamlDocument
@@ -53,7 +55,7 @@ class Controle:
         try:
             return Datum.lees(waarde)
         except OngeldigeDatum as fout:
-            self.fout(doc, pad, str(fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)")
+            self.fout(doc, pad, _datumfout(waarde, fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)")
             return None
 
     def uniek(self, doc: YamlDocument, pad: tuple, items: list, sleutel: str = "id") -> None:
@@ -64,6 +66,13 @@ class Controle:
             if tellingen[waarde] > 1 and waarde in gemeld:
                 self.fout(doc, (*pad, i, sleutel), f"{sleutel} '{waarde}' komt vaker voor", f"een unieke {sleutel} binnen '{pad[-1]}'")
             gemeld.add(waarde)
+
+
+def _datumfout(waarde: Any, fout: OngeldigeDatum) -> str:
+    if fout.geen_dag:
+        jaar, maand, dag = fout.geen_dag
+        return f"'{str(waarde).strip()}' bestaat niet: {maandnaam(maand)} {jaar} heeft geen dag {dag}"
+    return str(fout)
 
 
 def controleer(bronnen: Bronnen) -> list[Probleem]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,24 +11,8 @@ from generator.patronen import SLUG
 from generator.problemen import Probleem, RecordFout
 from generator.records.schema import markdownvelden, valideer
 from generator.records.sitebestanden import controleer_map
+from generator.records.paden import BESLUITNAAM, MAPPEN, PROGRAMMA, RISICOS, SITEMAPPEN, THEMAMAP, VERSIENAAM
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
-
-BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
-
-PROGRAMMA = "agenda/programma.yml"
-RISICOS = "agenda/risicos.yml"
-SITEMAPPEN = ("docs",)
-"""Hand-written pages and their pictures, published beside the generated pages."""
-THEMAMAP = "overrides"
-"""Theme overrides, by MkDocs convention."""
-MAPPEN = {
-    "hoofdstuk": "agenda/hoofdstukken",
-    "deelopdracht": "agenda/deelopdrachten",
-    "nulplaat": "agenda/nulplaten",
-    "besluit": "decisions",
-    "versie": "agenda/versies",
-}
 
 
 @dataclass

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 from icalendar import Calendar, Event
 
+from generator.nederlands import datum as nl_datum, label
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit
 from generator.model.planning import Planningsmijlpaal
@@ -49,7 +50,7 @@ def atom(agenda: Agenda, besluiten: list[Besluit], titel: str, feed_id: str, url
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"Besluit {b.nummer}: {b.titel}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _moment(bijgewerkt(agenda, b))
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url_van(b)})
-        ET.SubElement(entry, f"{{{ATOM}}}category", {"term": status_van(b).value, "label": status_van(b).label})
+        ET.SubElement(entry, f"{{{ATOM}}}category", {"term": status_van(b).value, "label": label(status_van(b))})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = b.samenvatting
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
@@ -73,7 +74,7 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
         event.add("dtstart", datum.begin)
         event.add("dtend", datum.eind + dt.timedelta(days=1))
         event.add("summary", f"{p.mijlpaal.titel} ({p.deelopdracht.titel})")
-        omschrijving = [f"Deelopdracht: {p.deelopdracht.titel}", f"Datum in de bron: {datum.nl}"]
+        omschrijving = [f"Deelopdracht: {p.deelopdracht.titel}", f"Datum in de bron: {nl_datum(datum)}"]
         if p.mijlpaal.toelichting:
             omschrijving.append(p.mijlpaal.toelichting)
         event.add("description", "\n".join(omschrijving))

@@ -6,8 +6,8 @@ import html
 
 from markupsafe import Markup
 
+from generator.nederlands import datum as nl_datum, getal
 from generator.model.deelopdracht import Kengetal, Waarde
-from generator.samenstellen.weergave import getal
 
 BREEDTE, HOOGTE = 560, 220
 MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = 48, 24, 24, 48
@@ -34,7 +34,7 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
 
     eenheid = f" {k.eenheid}" if k.eenheid else ""
     beschrijving = "; ".join(
-        f"{soort} {getal(w.waarde)}{eenheid} ({w.datum.nl if w.datum else 'datum nader in te vullen'})" for soort, w in punten
+        f"{soort} {getal(w.waarde)}{eenheid} ({nl_datum(w.datum) if w.datum else 'datum nader in te vullen'})" for soort, w in punten
     )
     e = html.escape
     delen = [
@@ -53,7 +53,7 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
         delen.append(f'<line class="kengetal__doellijn" x1="{x(i):.1f}" y1="{y(w.waarde):.1f}" '
                      f'x2="{x(len(punten) - 1):.1f}" y2="{y(k.doel.waarde):.1f}"/>')
     for i, (soort, w) in enumerate(punten):
-        datum = w.datum.nl if w.datum else "nader in te vullen"
+        datum = nl_datum(w.datum) if w.datum else "nader in te vullen"
         delen += [
             f'<circle class="kengetal__punt kengetal__punt--{soort}" cx="{x(i):.1f}" cy="{y(w.waarde):.1f}" r="5"/>',
             f'<text x="{x(i):.1f}" y="{y(w.waarde) - 10:.1f}" text-anchor="middle">{e(getal(w.waarde) + eenheid)}</text>',

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from importlib import resources
 
+from generator.nederlands import label
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit
 from generator.model.datum import Datum, Precisie
@@ -217,7 +218,7 @@ class Context:
 
     def routestap(self, besluit: Besluit, stap) -> str:
         gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
-        return gevonden[1].naam if gevonden else stap.uitkomst.label
+        return gevonden[1].naam if gevonden else label(stap.uitkomst)
 
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)
@@ -265,21 +266,21 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
         uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron)
     yield from [
-        pagina(Adressen.HOME, "home.md.j2", "agenda/programma.yml"),
+        pagina(Adressen.HOME, "home.md.j2", agenda.programma.bestand),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
         pagina(Adressen.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
         pagina(Adressen.NULPLATEN, "nulplaten.md.j2"),
         pagina(Adressen.PLANNING, "planning.md.j2"),
-        pagina(Adressen.REGIOS, "regios.md.j2", "agenda/programma.yml"),
+        pagina(Adressen.REGIOS, "regios.md.j2", agenda.programma.bestand),
         pagina(Adressen.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
         pagina(Adressen.OPVOLGING, "opvolging.md.j2"),
         pagina(Adressen.OPEN_DATA, "opendata.md.j2"),
     ]
     yield from _agendapaginas(publiek, opties, pagina)
     for regio in publiek.programma.regios:
-        yield pagina(Adressen.regio(regio.id), "regio.md.j2", "agenda/programma.yml", regio=regio)
+        yield pagina(Adressen.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
     for gremium_id in dossiergremia(publiek):
-        yield pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", "agenda/programma.yml",
+        yield pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", agenda.programma.bestand,
                      gremium=publiek.programma.gremium(gremium_id))
     for soort, waarde, label, lijst in gedeeld.filterlijsten:
         yield pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label))
@@ -307,10 +308,10 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
     inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.WERKVERSIE))
     verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
     werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
-    uit = [pagina(Adressen.WERKVERSIE, "agenda.md.j2", "agenda/programma.yml", **werk),
+    uit = [pagina(Adressen.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
            pagina(Adressen.VERSIES, "versies.md.j2")]
     if laatste is None:
-        uit.append(pagina(Adressen.AGENDA, "agenda.md.j2", "agenda/programma.yml",
+        uit.append(pagina(Adressen.AGENDA, "agenda.md.j2", agenda.programma.bestand,
                           **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.AGENDA)))))
     for i, v in enumerate(versies):
         vorige = versies[i - 1] if i else None
@@ -378,8 +379,8 @@ FILTERS = (("status", "Status"), ("soort", "Soort"), ("gremium", "Gremium"), ("d
 def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
     """Static filtered decision lists: (kind, value, label, decisions) for every value of every filter."""
     besluiten = agenda.besluiten_op_nummer()
-    uit = [("status", s.value, s.label, [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
-    uit += [("soort", s.value, s.label, [b for b in besluiten if b.soort is s]) for s in Soort]
+    uit = [("status", s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
+    uit += [("soort", s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
     uit += [("gremium", g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
             for g in agenda.programma.gremia]
     uit += [("deelopdracht", d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()]

@@ -15,9 +15,11 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.nederlands import datum as nl_datum, getal, label
 from generator.model.datum import Datum
 from generator.model.markdown import Markdown
 from generator.patronen import HEK, letterlijk
+from generator.samenstellen.grafiek import kengetal_svg
 
 NADER = Markup("*nader in te vullen*")
 _KOP = re.compile(r"^(#{1,6})(?=\s)")
@@ -82,16 +84,12 @@ def verschuif_koppen(markdown: Markdown, niveaus: int) -> Markup:
 
 
 def datum_nl(waarde: Datum | None) -> Markup:
-    return inline(waarde.nl) if waarde is not None else NADER
+    return inline(nl_datum(waarde)) if waarde is not None else NADER
 
 
 def of_nader(waarde: object) -> Markup:
     """The value (escaped unless it is checked Markdown), or 'nader in te vullen' when it is empty."""
     return NADER if waarde in (None, "", (), []) else _standaard(waarde)
-
-
-def getal(waarde: float) -> str:
-    return str(int(waarde)) if float(waarde).is_integer() else f"{waarde:.2f}".replace(".", ",")
 
 
 @cache
@@ -107,10 +105,9 @@ def omgeving() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        inline=inline, attr=attribuut, datum=datum_nl, nader=of_nader, getal=getal, koppen=verschuif_koppen,
+        inline=inline, attr=attribuut, datum=datum_nl, nader=of_nader, getal=getal, koppen=verschuif_koppen, label=label,
+        dag=nl_datum,
     )
-    from generator.samenstellen.grafiek import kengetal_svg  # the chart module uses the filters defined here
-
     env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop, codeblok=codeblok)
     return env
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from generator.nederlands import label
 from generator.werkstroom import opdrachten as werkstroom
 from generator.werkstroom.clihulp import NederlandseGroep
 from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
@@ -298,9 +299,9 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
         _weigering(fout)
     besluit = uit.agenda.besluiten[nummer]
     soort = "Geplande stap" if gepland else "Stap"
-    regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {uit.agenda.status(besluit).label}"
+    regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {label(uit.agenda.status(besluit))}"
     if regio:
-        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {besluit.regio_status(regio).label}"
+        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {label(besluit.regio_status(regio))}"
     click.echo(regel + ".")
 
 

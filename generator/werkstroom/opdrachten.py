@@ -8,8 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
-from generator.records.verzamelen import BESLUITNAAM, MAPPEN
+from generator.records.paden import BESLUITNAAM, MAPPEN, besluitpad, recordpad
 from generator.records.laden import Laadresultaat, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
@@ -162,7 +163,7 @@ def nieuw_besluit(root: Path, *, titel: str, soort: str, samenvatting: str, datu
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Besluit", "", "Nader in te vullen.", "",
                "## Gevolgen", "", "Nader in te vullen.", "", "## Overwogen alternatieven", "", "Nader in te vullen.", ""]
-    return _nieuw(root, f"{MAPPEN['besluit']}/{nummer:04d}-{slug(titel)}.md", "\n".join(regels))
+    return _nieuw(root, besluitpad(nummer, slug(titel)), "\n".join(regels))
 
 
 def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prioriteit: str | None = None,
@@ -179,7 +180,7 @@ def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prior
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Doel", "", "Nader in te vullen.", "",
                "## Aandachtspunten", "", "Nader in te vullen.", ""]
-    return _nieuw(root, f"{MAPPEN['deelopdracht']}/{_id(id_, titel)}.md", "\n".join(regels))
+    return _nieuw(root, recordpad("deelopdracht", _id(id_, titel)), "\n".join(regels))
 
 
 def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None = None, deelopdracht: str | None = None,
@@ -211,7 +212,7 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", ""]
-    return _nieuw(root, f"{MAPPEN['nulplaat']}/{_id(id_, titel)}.md", "\n".join(regels))
+    return _nieuw(root, recordpad("nulplaat", _id(id_, titel)), "\n".join(regels))
 
 
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
@@ -233,13 +234,13 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     if b.vertrouwelijk:
         raise Geweigerd([f"besluit {besluit} is vertrouwelijk — een openbare versie wordt met een openbaar besluit vastgesteld"])
     if b.soort is not Soort.VASTSTELLING:
-        raise Geweigerd([f"besluit {besluit} is een {b.soort.label}, geen vaststelling — alleen een besluit van soort "
+        raise Geweigerd([f"besluit {besluit} is een {label(b.soort)}, geen vaststelling — alleen een besluit van soort "
                          "'vaststelling' stelt een versie vast"])
     status = agenda.status(b)
     if status is not BesluitStatus.GEACCORDEERD:
-        raise Geweigerd([f"besluit {besluit} is {status.label}, niet geaccordeerd — leg eerst de accordering vast, "
+        raise Geweigerd([f"besluit {besluit} is {label(status)}, niet geaccordeerd — leg eerst de accordering vast, "
                          f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"])
     datum = b.accordering
     regels = ["---", f"versie: \"{versie}\"", f"besluit: {besluit}", f"datum: {datum.iso}",
               f"titel: {yaml_waarde(agenda.programma.titel)}", "---", "", bevries(agenda, datum.eind)]
-    return _nieuw(root, f"{MAPPEN['versie']}/{versie}.md", "\n".join(regels))
+    return _nieuw(root, recordpad("versie", versie), "\n".join(regels))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
 from generator.records.laden import laad
+from generator.records.paden import MAPPEN, PROGRAMMA, recordpad
 from generator.werkstroom.opdrachten import Geweigerd
 
 
@@ -46,14 +47,14 @@ def nieuw_programma(map_: Path, *, titel: str, regios, gremia, kortenaam: str | 
     regels += [f"  - {{id: besluit, naam: \"Besluit\", gremium: {besluiter}, uitkomsten: [geaccordeerd, afgewezen]}}",
                "opbouw:", "  - hoofdstuk: inleiding", "  - sectie: deelopdrachten", "    nummer: \"2\"", "    titel: \"Deelopdrachten\"", ""]
     bestanden = {
-        "agenda/programma.yml": "\n".join(regels),
-        "agenda/hoofdstukken/inleiding.md": "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
+        PROGRAMMA: "\n".join(regels),
+        recordpad("hoofdstuk", "inleiding"): "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
         "mkdocs.yml": _mkdocs(titel),
         "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met `agenda check`.\n",
     }
-    for leeg in ("agenda/deelopdrachten", "agenda/nulplaten", "agenda/versies", "decisions"):
+    for leeg in (MAPPEN["deelopdracht"], MAPPEN["nulplaat"], MAPPEN["versie"], MAPPEN["besluit"]):
         bestanden[f"{leeg}/.gitkeep"] = ""
-    resultaat = laad(map_, {k: v for k, v in bestanden.items() if k.startswith("agenda/") and not k.endswith(".gitkeep")})
+    resultaat = laad(map_, {k: v for k, v in bestanden.items() if k.endswith((".yml", ".md")) and not k.startswith("docs/")})
     if resultaat.problemen:
         raise Geweigerd(resultaat.problemen)
     for relatief, tekst in bestanden.items():

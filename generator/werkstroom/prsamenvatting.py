@@ -9,13 +9,14 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from generator.nederlands import label
 from generator.records.laden import laad
 from generator.model.agenda import Agenda
 from generator.model.overig import kopnummer
 from generator.patronen import letterlijk
+from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN
 from generator.werkstroom.opdrachten import Geweigerd
 
-RECORDS = ("agenda", "decisions")
 _SOORT = {"A": "Toegevoegd", "M": "Gewijzigd", "D": "Verwijderd", "R": "Hernoemd", "C": "Gekopieerd", "T": "Gewijzigd"}
 
 
@@ -25,14 +26,14 @@ def _git(root: Path, *args: str, tekst: bool = True) -> subprocess.CompletedProc
 
 def _gewijzigd(root: Path, basis: str) -> list[tuple[str, str]]:
     """(kind, path) of record files changed against ``basis``, including untracked new ones."""
-    diff = _git(root, "diff", "--name-status", "--relative", basis, "--", *RECORDS)
+    diff = _git(root, "diff", "--name-status", "--relative", basis, "--", *RECORDMAPPEN)
     if diff.returncode:
         raise Geweigerd([f"git kan niet vergelijken met '{basis}' — {diff.stderr.strip()}"])
     uit = []
     for regel in diff.stdout.splitlines():
         delen = regel.split("\t")
         uit.append((_SOORT.get(delen[0][0], "Gewijzigd"), delen[-1]))
-    nieuw = _git(root, "ls-files", "--others", "--exclude-standard", "--", *RECORDS)
+    nieuw = _git(root, "ls-files", "--others", "--exclude-standard", "--", *RECORDMAPPEN)
     uit += [("Toegevoegd", pad) for pad in nieuw.stdout.splitlines()]
     return sorted(set(uit), key=lambda p: p[1])
 
@@ -41,7 +42,7 @@ def _oude_stand(root: Path, basis: str, doel: Path) -> None:
     """Extract the record folders as they are in ``basis`` into ``doel``."""
     prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
     boom = f"{basis}:{prefix}" if prefix else basis
-    archief = _git(root, "archive", "--format=tar", boom, *RECORDS, tekst=False)
+    archief = _git(root, "archive", "--format=tar", boom, *RECORDMAPPEN, tekst=False)
     if archief.returncode == 0:
         with tarfile.open(fileobj=io.BytesIO(archief.stdout)) as tar:
             tar.extractall(doel, filter="data")
@@ -122,11 +123,11 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
         for b in agenda.besluiten.values():
             if b.bestand == pad:
                 deelopdrachten += [letterlijk(agenda.deelopdrachten[d].titel) for d in b.deelopdrachten if d in agenda.deelopdrachten]
-        if pad == "agenda/risicos.yml":
+        if pad == RISICOS:
             onderdelen.append(_sectiekop(agenda, "risicos"))
-        if pad == "agenda/programma.yml":
+        if pad == PROGRAMMA:
             onderdelen.append("programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")")
-        if pad.startswith("agenda/versies/"):
+        if pad.startswith(MAPPEN["versie"] + "/"):
             onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
 
@@ -149,16 +150,16 @@ def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
     uit = []
     for b in nieuw.besluiten_op_nummer():
         voor = oud.besluiten.get(b.nummer) if oud else None
-        status = nieuw.status(b).label
+        status = label(nieuw.status(b))
         if voor is None:
             uit.append(f"{_besluitnaam(b)}: nieuw — {status}")
             continue
         if oud.status(voor) != nieuw.status(b):
-            uit.append(f"{_besluitnaam(b)}: {oud.status(voor).label} → {status}")
+            uit.append(f"{_besluitnaam(b)}: {label(oud.status(voor))} → {status}")
         for regio in b.regios:
             was, wordt = voor.regio_status(regio), b.regio_status(regio)
             if regio in voor.regios and was != wordt:
-                uit.append(f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {was.label} → {wordt.label}")
+                uit.append(f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {label(was)} → {label(wordt)}")
     if oud:
         uit += [f"{_besluitnaam(oud.besluiten[n])}: verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))]
     return uit

@@ -1,0 +1,47 @@
+"""How the site and the command line write model values in Dutch: dates, vocabulary labels, numbers.
+
+Display formatting lives here, not in the model: the model knows what a date or a status is, this
+module knows how a Dutch reader expects to see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from functools import cache
+
+from babel.dates import format_date
+
+from generator.model.datum import Datum, Precisie
+
+
+def datum(waarde: Datum) -> str:
+    """'17 april 2023', 'april 2023', '3e kwartaal 2023', '2023' or 'datum onbekend'."""
+    return _datum(waarde.begin, waarde.precisie)
+
+
+@cache
+def _datum(begin: dt.date, precisie: Precisie) -> str:
+    if precisie is Precisie.ONBEKEND:
+        return "datum onbekend"
+    if precisie is Precisie.DAG:
+        return format_date(begin, "d MMMM y", locale="nl")
+    if precisie is Precisie.MAAND:
+        return format_date(begin, "MMMM y", locale="nl")
+    if precisie is Precisie.KWARTAAL:
+        return f"{(begin.month + 2) // 3}e kwartaal {begin.year}"
+    return str(begin.year)
+
+
+def maandnaam(maand: int) -> str:
+    return format_date(dt.date(2000, maand, 1), "MMMM", locale="nl")
+
+
+def label(waarde: Enum) -> str:
+    """A vocabulary value as words: 'ter-besluitvorming' → 'ter besluitvorming'."""
+    return str(waarde.value).replace("-", " ")
+
+
+def getal(waarde: float) -> str:
+    """A number as Dutch readers write it: 36, 2,50."""
+    return str(int(waarde)) if float(waarde).is_integer() else f"{waarde:.2f}".replace(".", ",")

@@ -1,0 +1,66 @@
+"""The plugin's options in mkdocs.yml, and what the rest of mkdocs.yml may and may not ask of a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from generator.publiceren.lekcontrole import bestandsteksten
+
+
+class AgendaConfig(base.Config):
+    peildatum = c.Optional(c.Type(str))
+    """Reference date for 'te laat' (JJJJ-MM-DD); default: the day of the build."""
+    intern = c.Type(bool, default=False)
+    """Include confidential decisions (with a banner). Never publish such a build."""
+
+
+def peildatum(optie: str | None) -> dt.date:
+    """The reference date: the option, else AGENDA_PEILDATUM, else today."""
+    waarde = optie or os.environ.get("AGENDA_PEILDATUM")
+    try:
+        return dt.date.fromisoformat(waarde) if waarde else dt.date.today()
+    except ValueError:
+        raise PluginError(f"peildatum '{waarde}' is geen datum — verwacht JJJJ-MM-DD") from None
+
+
+def intern(optie: bool) -> bool:
+    return optie or os.environ.get("AGENDA_INTERN") == "1"
+
+
+def geen_bronnen_van_buiten(config) -> None:
+    """Styles, scripts and icons named in mkdocs.yml come from the site itself, never from another address."""
+    namen = [str(x) for x in config.extra_css] + [str(getattr(x, "path", x)) for x in config.extra_javascript]
+    namen += [str(config.theme.get(sleutel) or "") for sleutel in ("logo", "favicon")]
+    buiten = [naam for naam in namen if "://" in naam or naam.startswith("//")]
+    if buiten:
+        raise PluginError(f"mkdocs.yml haalt {', '.join(buiten)} van een ander adres — de site doet geen verzoeken "
+                          "naar andere adressen; zet het bestand in docs/")
+    if config.extra_javascript:
+        raise PluginError("mkdocs.yml voegt JavaScript toe (extra_javascript) — de site werkt zonder eigen scripts")
+
+
+def publieke_teksten(config) -> list[str]:
+    """Text every build shows anyway: titles from mkdocs.yml and the theme's own words.
+
+    Hand-written pages do not count: a page that repeats a confidential title publishes it.
+    """
+    teksten = [config.site_name or "", config.site_description or ""]
+    teksten += [str(x) for x in _waarden(config.nav or [])]
+    taal = config.theme.get("language") or "en"
+    for map_ in config.theme.dirs:
+        teksten += bestandsteksten(Path(map_) / "partials" / "languages", f"{taal}.html")
+    return teksten
+
+
+def _waarden(data) -> list:
+    if isinstance(data, dict):
+        return [*data.keys(), *(w for v in data.values() for w in _waarden(v))]
+    if isinstance(data, list):
+        return [w for v in data for w in _waarden(v)]
+    return [data]

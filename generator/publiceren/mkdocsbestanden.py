@@ -1,0 +1,80 @@
+"""MkDocs-side helpers of the plugin: generated files, what changed under 'serve --dirty', the docs check, warnings."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from generator.problemen import Probleem
+from generator.records.paden import SITEMAPPEN, THEMAMAP
+from generator.records.sitebestanden import controleer_map, publiceerbaar
+from generator.samenstellen import Pagina
+
+
+class GegenereerdePagina(File):
+    """A generated page that knows whether its content differs from the previous build in this session."""
+
+    gewijzigd = True
+
+    def is_modified(self) -> bool:
+        # MkDocs treats every in-memory file as modified; under 'serve --dirty' only really changed pages
+        # need rendering again, so one edit does not re-render a thousand decisions.
+        return self.gewijzigd
+
+
+class Vingerafdrukken:
+    """Content hash per generated page in the previous build of one 'serve --dirty' session."""
+
+    def __init__(self) -> None:
+        self.vorige: dict[str, str] = {}
+
+    def gewijzigd(self, pagina: Pagina) -> bool:
+        vingerafdruk = hashlib.sha256(pagina.als_bytes).hexdigest()
+        vorige, self.vorige[pagina.uri] = self.vorige.get(pagina.uri), vingerafdruk
+        return vorige != vingerafdruk
+
+
+def eigen_mappen(root: Path, config) -> list[Probleem]:
+    """The docs and override folders mkdocs.yml names, when they are not the ones 'agenda check' reads."""
+    problemen = []
+    docs = Path(config.docs_dir).resolve()
+    if docs not in {root / m for m in SITEMAPPEN}:
+        problemen += controleer_map(root, docs)
+    eigen_thema = config.theme.custom_dir
+    if eigen_thema and Path(eigen_thema).resolve() != root / THEMAMAP:
+        problemen += controleer_map(root, Path(eigen_thema), thema=True)
+    return problemen
+
+
+def niet_publiceerbaar(files: Files, docs_dir: str) -> list[str]:
+    """Files MkDocs found in docs/ that may not be published (nothing may have slipped in since the check)."""
+    docs = Path(docs_dir).resolve()
+    return [bestand.src_uri for bestand in files
+            if bestand.abs_src_path and Path(bestand.abs_src_path).parent.resolve().is_relative_to(docs)
+            and not publiceerbaar(Path(bestand.abs_src_path))]
+
+
+class Waarschuwingen(logging.Handler):
+    """Counts MkDocs warnings ourselves: with -q, MkDocs' own strict check never sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.aantal = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.aantal += 1
+
+    @classmethod
+    def tel(cls) -> Waarschuwingen:
+        """A fresh counter on MkDocs' logger (replacing the one of a previous build in this process)."""
+        logger = logging.getLogger("mkdocs")
+        for handler in [h for h in logger.handlers if isinstance(h, cls)]:
+            logger.removeHandler(handler)
+        teller = cls()
+        logger.addHandler(teller)
+        if logger.getEffectiveLevel() > logging.WARNING:
+            logger.setLevel(logging.WARNING)
+        return teller
