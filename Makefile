@@ -40,7 +40,7 @@ bewerklus: $(VENV)/.geinstalleerd
 	$(PY) benchmarks/bewerklus.py
 
 check: $(VENV)/.geinstalleerd
-	$(VENV)/bin/agenda check
+	$(VENV)/bin/agenda controleer
 
 build: $(VENV)/.geinstalleerd
 	$(VENV)/bin/mkdocs build --strict

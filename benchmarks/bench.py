@@ -1,4 +1,4 @@
-"""Benchmark on synthetic programmes: agenda check, engine-free composition, full mkdocs build --strict, and a floor.
+"""Benchmark on synthetic programmes: agenda controleer, engine-free composition, full mkdocs build --strict, and a floor.
 
 Run: make benchmark   (or: .venv/bin/python benchmarks/bench.py [N ...])
 Prints a table of seconds, ratios to the floor and peak memory, then the targets of issue 6.
@@ -39,8 +39,8 @@ def fasen(n: int, werkmap: Path) -> dict[str, dict]:
     root = synthetisch.schrijf(werkmap / f"programma-{n}", n)
     boom = werkmap / f"boom-{n}"
     uit = {
-        "agenda check": meet(werkmap, f"check-{n}", "generator", "check", "--map", str(root)),
-        "samenstellen (zonder MkDocs)": meet(werkmap, f"boom-{n}", "generator", "build", "--map", str(root),
+        "agenda controleer": meet(werkmap, f"check-{n}", "generator", "controleer", "--map", str(root)),
+        "samenstellen (zonder MkDocs)": meet(werkmap, f"boom-{n}", "generator", "bouw", "--map", str(root),
                                              "--out", str(boom), "--peildatum", PEILDATUM),
         "mkdocs build --strict": meet(werkmap, f"mkdocs-{n}", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
                                       "-d", str(werkmap / f"site-{n}")),
@@ -90,11 +90,11 @@ def _doelen(r: dict) -> None:
         return
     bouw = lambda n: r[n]["mkdocs build --strict"]["seconden"]  # noqa: E731
     regels = [("volledige bouw 1.000 ≤ 2,3 × vloer", bouw(1000) / r[1000]["vloer (Markdown + Jinja)"]["seconden"], 2.3),
-              ("agenda check 1.000 ≤ 10 % van de bouw", r[1000]["agenda check"]["seconden"] / bouw(1000), 0.10)]
+              ("agenda controleer 1.000 ≤ 10 % van de bouw", r[1000]["agenda controleer"]["seconden"] / bouw(1000), 0.10)]
     if 3000 in r:
         regels.append(("bouw 3.000 / bouw 1.000 ≤ 3,2", bouw(3000) / bouw(1000), 3.2))
         regels += [(f"piekgeheugen 3.000, {fase} ≤ 150 MB", r[3000][fase]["piek_mb"], 150)
-                   for fase in ("agenda check", "samenstellen (zonder MkDocs)", "mkdocs build --strict")]
+                   for fase in ("agenda controleer", "samenstellen (zonder MkDocs)", "mkdocs build --strict")]
     for naam, waarde, grens in regels:
         print(f"{'gehaald ' if waarde <= grens else 'NIET    '} {naam}: {waarde:.2f}")
 

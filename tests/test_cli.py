@@ -88,3 +88,15 @@ def test_every_help_screen_is_dutch():
         opties = [r for r in uit.stdout.splitlines() if r.startswith("  -")]
         kaal = [r for r in opties if len(r.split()) <= 2 and not r.rstrip().endswith("]")]
         assert kaal == [], (scherm, kaal)
+
+
+def test_dutch_verbs_with_the_earlier_ones_as_aliases(programma, tmp_path):
+    hulp = agenda("--help").stdout
+    for werkwoord in ("controleer", "bouw", "nieuw", "start", "stap", "vaststellen", "status", "wijzigingen"):
+        assert f"  {werkwoord} " in hulp
+    for oud in ("check", "build", "new", "init"):
+        assert f"  {oud} " not in hulp
+    assert agenda("controleer", "--map", str(programma.root)).stdout == agenda("check", "--map", str(programma.root)).stdout
+    assert agenda("new", "deelopdracht", "--map", str(programma.root), "--titel", "Oud werkwoord").returncode == 0
+    assert agenda("nieuw", "deelopdracht", "--map", str(programma.root), "--titel", "Nieuw werkwoord").returncode == 0
+    assert agenda("bouw", "--map", str(programma.root), "--out", str(tmp_path / "boom"), "--peildatum", "2024-03-01").returncode == 0

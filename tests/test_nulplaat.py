@@ -43,7 +43,7 @@ def test_unknown_segment_and_replaced_snapshot(programma):
     programma.vervang(OUD, "    segment: jong", "    segment: jonk")
     programma.vervang(NIEUW, "vervangt: crisisopvang-2024", "vervangt: crisisopvang-2023")
     assert [p.split(" — ")[0] for p in programma.problemen()] == [
-        f"{OUD}:17: onbekende segment 'jonk'",
+        f"{OUD}:17: onbekend segment 'jonk'",
         f"{NIEUW}:5: onbekende nulplaat 'crisisopvang-2023'",
     ]
 

@@ -158,7 +158,7 @@ def test_outcome_not_given_by_that_body(programma):
 def test_unknown_gremium(programma):
     programma.vervang(BESLUIT, "gremium: bestuur", "gremium: bestuurr")
     [probleem] = programma.problemen()
-    assert probleem.startswith(f"{BESLUIT}:10: onbekende gremium 'bestuurr' — ")
+    assert probleem.startswith(f"{BESLUIT}:10: onbekend gremium 'bestuurr' — ")
     assert probleem.endswith("bedoelde u 'bestuur'?")
 
 
@@ -215,7 +215,7 @@ def test_duplicate_region_id(programma):
 def test_outline_references_unknown_chapter(programma):
     programma.vervang(PROGRAMMA, "  - hoofdstuk: inleiding", "  - hoofdstuk: inleidng")
     [probleem] = programma.problemen()
-    assert probleem.startswith(f"{PROGRAMMA}:25: onbekende hoofdstuk 'inleidng' — ")
+    assert probleem.startswith(f"{PROGRAMMA}:25: onbekend hoofdstuk 'inleidng' — ")
     assert probleem.endswith("bedoelde u 'inleiding'?")
 
 

@@ -47,7 +47,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
 
 
 def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
-    """The hand-written pages and pictures that 'agenda check' passed; never a link, never another file type."""
+    """The hand-written pages and pictures that 'agenda controleer' passed; never a link, never another file type."""
     if not docs.is_dir() or docs.is_symlink():
         return
     for huidig, mappen, bestanden in os.walk(docs, followlinks=False):

@@ -38,7 +38,7 @@ class Vingerafdrukken:
 
 
 def eigen_mappen(root: Path, config) -> list[Probleem]:
-    """The docs and override folders mkdocs.yml names, when they are not the ones 'agenda check' reads."""
+    """The docs and override folders mkdocs.yml names, when they are not the ones 'agenda controleer' reads."""
     problemen = []
     docs = Path(config.docs_dir).resolve()
     if docs not in {root / m for m in SITEMAPPEN}:

@@ -65,7 +65,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         if problemen:
             raise PluginError("\n".join(["De records bevatten fouten:", *map(str, problemen), samenvatting(problemen)]))
         for naam in niet_publiceerbaar(files, config.docs_dir):
-            raise PluginError(f"{naam}: dit bestand wordt niet gepubliceerd — zie 'agenda check'")
+            raise PluginError(f"{naam}: dit bestand wordt niet gepubliceerd — zie 'agenda controleer'")
         self.sporen = {} if self.intern else sporen(resultaat.agenda, opties_uit.publieke_teksten(config))
         docs = Path(config.docs_dir).resolve()
         for pagina in stel_samen(resultaat.agenda, Opties(self.peildatum, config.site_url or "", config.use_directory_urls,

@@ -13,7 +13,7 @@ from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import RegioUitkomst, Uitkomst
 from generator.nederlands import maandnaam
 from generator.problemen import Probleem
-from generator.records.suggesties import bedoelde_u, opsomming
+from generator.records.suggesties import bedoelde_u, onbekend, opsomming
 from generator.records.yamlbron import YamlDocument
 
 SOORTNAAM = {
@@ -48,7 +48,7 @@ class Controle:
         bekend = set(bekend)
         if waarde in bekend:
             return True
-        self.fout(doc, pad, f"onbekende {soort} '{waarde}'", f"een van {opsomming(bekend)}{bedoelde_u(waarde, bekend)}")
+        self.fout(doc, pad, f"{onbekend(soort)} '{waarde}'", f"een van {opsomming(bekend)}{bedoelde_u(waarde, bekend)}")
         return False
 
     def datum(self, doc: YamlDocument, pad: tuple, waarde: Any) -> Datum | None:

@@ -20,3 +20,13 @@ def opsomming(kandidaten: Iterable[str], maximum: int = 12) -> str:
         return "(nog geen)"
     getoond = ", ".join(f"'{o}'" for o in opties[:maximum])
     return getoond + (f" en {len(opties) - maximum} andere" if len(opties) > maximum else "")
+
+
+_HET_WOORDEN = {"gremium", "hoofdstuk", "segment", "programma", "record", "besluit", "risico", "kengetal"}
+"""Nouns that take 'het': the adjective before them has no -e ('onbekend gremium', 'onbekende regio')."""
+
+
+def onbekend(zelfstandig_naamwoord: str) -> str:
+    """'onbekend gremium', 'onbekende regio', 'onbekende routestap van drenthe'."""
+    hoofdwoord = zelfstandig_naamwoord.split()[0]
+    return f"onbekend {zelfstandig_naamwoord}" if hoofdwoord in _HET_WOORDEN else f"onbekende {zelfstandig_naamwoord}"

@@ -50,18 +50,18 @@ def _github(tekst: str) -> str:
     return tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
 
 
-@agenda.command()
+@agenda.command("controleer")
 @_ROOT
 @click.option("--format", "vorm", type=click.Choice(["tekst", "github"]), default="tekst", show_default=True,
               help="github: meldingen als annotaties op de regels van de pull request.")
-def check(root: Path, vorm: str) -> None:
+def controleer(root: Path, vorm: str) -> None:
     """Controleer alle records en meld elk probleem met bestand en regel."""
     resultaat = laad(root)
     if resultaat.problemen:
         if vorm == "github":
             for p in resultaat.problemen:
                 bericht = zichtbaar(f"{p.wat} — {p.verwacht}" if p.verwacht else p.wat)
-                click.echo(f"::error file={_github(zichtbaar(p.pad))},line={p.regel},title=agenda check::"
+                click.echo(f"::error file={_github(zichtbaar(p.pad))},line={p.regel},title=agenda controleer::"
                            f"{bericht.replace('%', '%25')}")
         _meld(resultaat.problemen)
         sys.exit(1)
@@ -70,15 +70,15 @@ def check(root: Path, vorm: str) -> None:
                f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}.")
 
 
-@agenda.command()
+@agenda.command("bouw")
 @_ROOT
 @click.option("--out", "uit", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Map waarin de Markdown-boom van de site komt.")
 @click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
 @click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
-def build(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
+def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
-    # Imported here: 'agenda check' should not pay for loading Jinja, Babel and the templates.
+    # Imported here: 'agenda controleer' should not pay for loading Jinja, Babel and the templates.
     from generator.publiceren.boom import Lek, bouw_boom
 
     try:
@@ -122,7 +122,7 @@ def wijzigingen(root, basis):
         sys.exit(2)
 
 
-@agenda.command()
+@agenda.command("start")
 @click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--titel", help="Titel van het programma.")
 @click.option("--kortenaam", help="Korte naam, bijvoorbeeld de naam van het samenwerkingsverband.")
@@ -131,7 +131,7 @@ def wijzigingen(root, basis):
               help="Gremium als id=Naam (herhaalbaar, in volgorde van de route: eerst wie adviseert, als laatste wie besluit).")
 @click.option("--van", "van", type=int, help="Eerste jaar van het programma.")
 @click.option("--tot", "tot", type=int, help="Laatste jaar van het programma.")
-def init(map_, titel, kortenaam, regios, gremia, van, tot):
+def start(map_, titel, kortenaam, regios, gremia, van, tot):
     """Zet een nieuw programma op (eigen regio's, gremia en routes) dat meteen bouwt."""
     titel = _vraag(titel, "--titel", "Titel van het programma")
     if not regios and sys.stdin.isatty():
@@ -200,12 +200,12 @@ def _weigering(fout: Geweigerd) -> None:
     sys.exit(1)
 
 
-@agenda.group()
-def new() -> None:
+@agenda.group("nieuw")
+def nieuw() -> None:
     """Maak een nieuw record met alle velden en kopjes (besluit, deelopdracht, nulplaat)."""
 
 
-@new.command("besluit")
+@nieuw.command("besluit")
 @_ROOT
 @click.option("--titel", help="Korte titel van het besluit; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--soort", type=click.Choice(Soort.waarden()), help="besluit, signaal, agendawijziging of vaststelling")
@@ -217,7 +217,7 @@ def new() -> None:
 @click.option("--vervangt", multiple=True, type=int, help="Nummer van een besluit dat dit besluit vervangt (herhaalbaar).")
 @click.option("--vertrouwelijk", is_flag=True, help="Niet openbaar: komt nooit in de openbare site.")
 @click.option("--bron", help="Herkomst, bijvoorbeeld een verslag en datum.")
-def new_besluit(root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron):
+def nieuw_besluit_opdracht(root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron):
     """Nieuw voorstel met het volgende vrije nummer."""
     titel = _vraag(titel, "--titel", "Titel")
     soort = soort or (click.prompt("Soort", type=click.Choice(Soort.waarden())) if sys.stdin.isatty() else None)
@@ -231,10 +231,10 @@ def new_besluit(root, titel, soort, samenvatting, datum, deelopdrachten, regios,
                                        vertrouwelijk=vertrouwelijk, bron=bron)
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Nieuw besluit: {uit.pad}. Vul de kopjes in en controleer met 'agenda check'.")
+    click.echo(f"Nieuw besluit: {uit.pad}. Vul de kopjes in en controleer met 'agenda controleer'.")
 
 
-@new.command("deelopdracht")
+@nieuw.command("deelopdracht")
 @_ROOT
 @click.option("--titel", help="Naam van de deelopdracht; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
@@ -245,7 +245,7 @@ def new_besluit(root, titel, soort, samenvatting, datum, deelopdrachten, regios,
 @click.option("--aanbieder", "aanbieders", multiple=True, help="Id van een aanbieder uit programma.yml (herhaalbaar).")
 @click.option("--kruisverband", "kruisverbanden", multiple=True, help="Id van een verwante deelopdracht.")
 @click.option("--bron", help="Herkomst: brondocument en paragraaf.")
-def new_deelopdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron):
+def nieuwe_deelopdracht_opdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron):
     """Nieuw charter van een deelopdracht."""
     titel = _vraag(titel, "--titel", "Titel")
     try:
@@ -254,10 +254,10 @@ def new_deelopdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzi
                                              aanbieders=aanbieders, kruisverbanden=kruisverbanden, bron=bron)
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Nieuwe deelopdracht: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met 'agenda check'.")
+    click.echo(f"Nieuwe deelopdracht: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met 'agenda controleer'.")
 
 
-@new.command("nulplaat")
+@nieuw.command("nulplaat")
 @_ROOT
 @click.option("--titel", help="Naam van de nulplaat; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
@@ -267,7 +267,7 @@ def new_deelopdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzi
 @click.option("--knop", "knoppen", multiple=True, help="Het 'wat' van een knop (herhaalbaar).")
 @click.option("--vervangt", help="Id van de vorige nulplaat: haar ambitie en knoppen zijn het vertrekpunt.")
 @click.option("--bron", help="Herkomst: brondocument en paragraaf.")
-def new_nulplaat(root, titel, id_, peildatum, deelopdracht, ambitie, knoppen, vervangt, bron):
+def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie, knoppen, vervangt, bron):
     """Nieuwe nulplaat of herziening van een eerdere."""
     titel = _vraag(titel, "--titel", "Titel")
     peildatum = _vraag(peildatum, "--peildatum", "Peildatum (JJJJ-MM-DD)")
@@ -276,7 +276,7 @@ def new_nulplaat(root, titel, id_, peildatum, deelopdracht, ambitie, knoppen, ve
                                          ambitie=ambitie, knoppen=knoppen, vervangt=vervangt, bron=bron)
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Nieuwe nulplaat: {uit.pad}. Vul bij elke knop het 'hoe' in en controleer met 'agenda check'.")
+    click.echo(f"Nieuwe nulplaat: {uit.pad}. Vul bij elke knop het 'hoe' in en controleer met 'agenda controleer'.")
 
 
 @agenda.command()

@@ -50,8 +50,13 @@ class NederlandsCommando(click.Command):
 
 
 class NederlandseGroep(click.Group):
-    """A command group whose subcommands and subgroups all show Dutch help."""
+    """A command group whose subcommands and subgroups all show Dutch help, with the earlier verbs as aliases."""
 
     context_class = NederlandseContext
     command_class = NederlandsCommando
     group_class = type  # subgroups are of this same class
+    ALIASSEN = {"check": "controleer", "build": "bouw", "new": "nieuw", "init": "start"}
+    """Earlier (English) verbs, kept so that scripts, hooks and workflows keep working; help shows only the Dutch ones."""
+
+    def get_command(self, ctx: click.Context, naam: str) -> click.Command | None:
+        return super().get_command(ctx, self.ALIASSEN.get(naam, naam))

@@ -57,7 +57,7 @@ def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
         raise Geweigerd(eigen)
     if resultaat.problemen:
         # Problems elsewhere are not this command's to fix, but the check must pass before writing.
-        raise Geweigerd(["andere records bevatten fouten; los die eerst op (agenda check):", *resultaat.problemen])
+        raise Geweigerd(["andere records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
     schrijf_atomair(root / relatief, tekst)
     return Resultaat(relatief, resultaat.agenda)
 
@@ -222,7 +222,7 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
 
     resultaat = laad(root)
     if resultaat.problemen:
-        raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda check):", *resultaat.problemen])
+        raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
     agenda = resultaat.agenda
     if not re.match(r"^\d{4}\.\d+$", versie):
         raise Geweigerd([f"'{versie}' is geen versienummer — verwacht JJJJ.N, bijvoorbeeld 2024.1"])

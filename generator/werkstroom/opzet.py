@@ -1,4 +1,4 @@
-"""'agenda init': a new programme with its own regions, bodies and routes that builds at once."""
+"""'agenda start': a new programme with its own regions, bodies and routes that builds at once."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def nieuw_programma(map_: Path, *, titel: str, regios, gremia, kortenaam: str | 
         PROGRAMMA: "\n".join(regels),
         recordpad("hoofdstuk", "inleiding"): "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
         "mkdocs.yml": _mkdocs(titel),
-        "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met `agenda check`.\n",
+        "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met `agenda controleer`.\n",
     }
     for leeg in (MAPPEN["deelopdracht"], MAPPEN["nulplaat"], MAPPEN["versie"], MAPPEN["besluit"]):
         bestanden[f"{leeg}/.gitkeep"] = ""

@@ -73,7 +73,7 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     regels += [f"- {o}" for o in _overgangen(oud, nieuw)] or ["- geen"]
     regels += ["", "**Controle**", ""]
     if nieuw_resultaat.problemen:
-        regels += [f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda check`:", ""]
+        regels += [f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda controleer`:", ""]
         regels += [f"- {letterlijk(p)}" for p in nieuw_resultaat.problemen[:20]]
     else:
         regels.append("Alle records zijn in orde.")
