@@ -84,7 +84,7 @@ def test_check_as_github_annotations(programma):
     programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
     uit = agenda("check", "--map", str(programma.root), "--format", "github")
     assert uit.returncode == 1
-    assert uit.stdout.startswith("::error file=decisions/0001-crisisbedden-borgen.md,line=4,title=agenda check::"
+    assert uit.stdout.startswith("::error file=decisions/0001-crisisbedden-borgen.md,line=4,title=agenda controleer::"
                                  "onbekende waarde 'besluitt' voor 'soort'")
 
 

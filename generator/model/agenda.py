@@ -49,7 +49,7 @@ class Agenda:
 
     def deelopdrachten_op_volgorde(self) -> list[Deelopdracht]:
         """Charters in their stated order (``volgorde``), the rest after them by title."""
-        return sorted(self.deelopdrachten.values(), key=lambda d: (d.volgorde or 10**6, d.titel, d.id))
+        return sorted(self.deelopdrachten.values(), key=lambda d: d.plaats)
 
     def nulplaten_voor(self, deelopdracht_id: str) -> list[Nulplaat]:
         return sorted((n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.datum import Datum
-from generator.model.vocab import DeelopdrachtStatus, MijlpaalStatus, Prioriteit
+from generator.model.vocab import DeelopdrachtStatus, MijlpaalStatus, MijlpaalToestand, Prioriteit
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,16 @@ class Mijlpaal:
 
     def te_laat(self, peildatum: dt.date) -> bool:
         return self.status is MijlpaalStatus.OPEN and self.datum.eind < peildatum
+
+    def toestand(self, peildatum: dt.date) -> MijlpaalToestand:
+        """Done, dropped, undated, late or upcoming, against ``peildatum``."""
+        if self.status is MijlpaalStatus.GEREED:
+            return MijlpaalToestand.GEREED
+        if self.status is MijlpaalStatus.VERVALLEN:
+            return MijlpaalToestand.VERVALLEN
+        if not self.datum.bekend:
+            return MijlpaalToestand.ZONDER_DATUM
+        return MijlpaalToestand.TE_LAAT if self.te_laat(peildatum) else MijlpaalToestand.KOMEND
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,11 @@ class Deelopdracht:
     bron: str | None = None
     body: str = ""
     bestand: str = ""
+
+    @property
+    def plaats(self) -> tuple[int, str, str]:
+        """Sort key: the stated order ('volgorde') first, charters without one after them by title."""
+        return (self.volgorde if self.volgorde is not None else 10**6, self.titel, self.id)
 
     @property
     def mijlpalen(self) -> list[tuple[Fase | None, Mijlpaal]]:

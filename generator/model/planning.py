@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from generator.model.agenda import Agenda
 from generator.model.datum import Datum
 from generator.model.deelopdracht import Deelopdracht, Mijlpaal
-from generator.model.vocab import MijlpaalStatus
+from generator.model.vocab import MijlpaalToestand
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,8 @@ class Planningsmijlpaal:
     fase: str | None
     mijlpaal: Mijlpaal
 
-    def toestand(self, peildatum: dt.date) -> str:
-        """'gereed', 'vervallen', 'te laat', 'zonder datum' or 'komend'."""
-        if self.mijlpaal.status is MijlpaalStatus.GEREED:
-            return "gereed"
-        if self.mijlpaal.status is MijlpaalStatus.VERVALLEN:
-            return "vervallen"
-        if not self.mijlpaal.datum.bekend:
-            return "zonder datum"
-        return "te laat" if self.mijlpaal.te_laat(peildatum) else "komend"
+    def toestand(self, peildatum: dt.date) -> MijlpaalToestand:
+        return self.mijlpaal.toestand(peildatum)
 
 
 @dataclass(frozen=True)
@@ -73,7 +66,7 @@ def balken(agenda: Agenda, deelopdracht: Deelopdracht | None = None) -> list[Bal
     """Programme phases (unless one charter is asked for), then each charter's phases, in outline order."""
     uit: list[Balk] = []
     if deelopdracht is None:
-        uit += [Balk(f.titel, agenda.programma.kortenaam or "Programma", f.van, f.tot) for f in agenda.programma.fasen]
+        uit += [Balk(f.titel, agenda.programma.korte_naam, f.van, f.tot) for f in agenda.programma.fasen]
     for d in [deelopdracht] if deelopdracht else agenda.deelopdrachten_op_volgorde():
         uit += [Balk(f.titel, d.titel, f.van, f.tot, d.id) for f in d.fasen]
     return uit
@@ -86,12 +79,12 @@ def mijlpalen(agenda: Agenda, deelopdracht: Deelopdracht | None = None) -> list[
         for d in ([deelopdracht] if deelopdracht else agenda.deelopdrachten_op_volgorde())
         for fase, m in d.mijlpalen
     ]
-    return sorted(uit, key=lambda p: (p.mijlpaal.datum, p.deelopdracht.volgorde or 10**6, p.mijlpaal.titel))
+    return sorted(uit, key=lambda p: (p.mijlpaal.datum, p.deelopdracht.plaats, p.mijlpaal.titel))
 
 
-def per_toestand(lijst: list[Planningsmijlpaal], peildatum: dt.date) -> dict[str, list[Planningsmijlpaal]]:
+def per_toestand(lijst: list[Planningsmijlpaal], peildatum: dt.date) -> dict[MijlpaalToestand, list[Planningsmijlpaal]]:
     """Milestones grouped as a coordinator reads them: late first, then upcoming, done, undated, dropped."""
-    groepen: dict[str, list[Planningsmijlpaal]] = {t: [] for t in ("te laat", "komend", "gereed", "zonder datum", "vervallen")}
+    groepen: dict[MijlpaalToestand, list[Planningsmijlpaal]] = {t: [] for t in MijlpaalToestand}
     for p in lijst:
         groepen[p.toestand(peildatum)].append(p)
     return groepen

@@ -119,6 +119,11 @@ class Programma:
         for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen"):
             self._index[soort] = {x.id: x for x in getattr(self, soort)}
 
+    @property
+    def korte_naam(self) -> str:
+        """How the programme names itself in short: 'kortenaam', else its title."""
+        return self.kortenaam or self.titel
+
     def regio(self, regio_id: str) -> Regio:
         return self._index["regios"][regio_id]
 

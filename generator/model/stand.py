@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.model.vocab import MijlpaalToestand
 from generator.model import overzicht
 
 from generator.model import planning
@@ -29,7 +30,7 @@ def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:
         "vergaderingen": dossiers,
         "opvolging": [{"nummer": b.nummer, "titel": b.titel, "wacht_op": open_} for b, open_ in overzicht.opvolging(agenda)],
         "mijlpalen_te_laat": [{"deelopdracht": p.deelopdracht.id, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso}
-                              for p in groepen["te laat"]],
+                              for p in groepen[MijlpaalToestand.TE_LAAT]],
     }
 
 

@@ -117,3 +117,25 @@ STATUS_NA_UITKOMST: dict[Uitkomst, BesluitStatus | None] = {
     Uitkomst.IMPACT_BESCHREVEN: None,
 }
 """What each outcome does to a decision's status (None: leaves it as it was)."""
+
+
+class MijlpaalToestand(_Vocab):
+    """Where a milestone stands against a peildatum, in the order a coordinator reads them."""
+
+    TE_LAAT = "te-laat"
+    KOMEND = "komend"
+    GEREED = "gereed"
+    ZONDER_DATUM = "zonder-datum"
+    VERVALLEN = "vervallen"
+
+
+class RecordSoort(_Vocab):
+    """Kinds of record a programme holds."""
+
+    PROGRAMMA = "programma"
+    RISICOS = "risicos"
+    HOOFDSTUK = "hoofdstuk"
+    DEELOPDRACHT = "deelopdracht"
+    NULPLAAT = "nulplaat"
+    BESLUIT = "besluit"
+    VERSIE = "versie"

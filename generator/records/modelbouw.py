@@ -146,7 +146,7 @@ def _fase(f: dict) -> Fase:
 
 
 def _mijlpaal(m: dict) -> Mijlpaal:
-    return Mijlpaal(str(m["titel"]), Datum.lees(m["datum"]), MijlpaalStatus(m.get("status", "open")), _s(m, "toelichting"), _s(m, "bron"))
+    return Mijlpaal(str(m["titel"]), Datum.lees(m["datum"]), MijlpaalStatus(m.get("status", MijlpaalStatus.OPEN.value)), _s(m, "toelichting"), _s(m, "bron"))
 
 
 def _waarde(w: dict) -> Waarde:
@@ -202,7 +202,7 @@ def _risicoregister(doc) -> Risicoregister:
         categorieen=tuple((str(k["id"]), str(k["naam"])) for k in d["categorieen"]),
         risicos=tuple(
             Risico(str(r["id"]), str(r["categorie"]), str(r["omschrijving"]), _t(r, "beheersmaatregelen"),
-                   _s(r, "eigenaar"), RisicoStatus(r.get("status", "open")), _s(r, "bron"))
+                   _s(r, "eigenaar"), RisicoStatus(r.get("status", RisicoStatus.OPEN.value)), _s(r, "bron"))
             for r in d["risicos"]
         ),
         toelichting=_md(d, "toelichting"), bron=_s(d, "bron"), bestand=doc.pad,

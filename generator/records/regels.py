@@ -10,7 +10,7 @@ from typing import Any
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
 from generator.model.datum import Datum, OngeldigeDatum
-from generator.model.vocab import RegioUitkomst, Uitkomst
+from generator.model.vocab import RegioUitkomst, Soort, Uitkomst
 from generator.nederlands import maandnaam
 from generator.problemen import Probleem
 from generator.records.suggesties import bedoelde_u, onbekend, opsomming
@@ -373,7 +373,7 @@ def _versies(c: Controle, b: Bronnen) -> None:
             if data["besluit"] not in b.besluitnummers():
                 c.fout(doc, ("besluit",), f"besluit {data['besluit']} bestaat niet", "het nummer van het besluit dat deze versie vaststelt")
             elif besluit is not None:
-                if besluit.data["soort"] != "vaststelling":
+                if Soort(besluit.data["soort"]) is not Soort.VASTSTELLING:
                     c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
                 accordering = next((s["datum"] for s in besluit.data["verloop"]
                                     if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")), None)

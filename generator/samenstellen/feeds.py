@@ -18,7 +18,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def _urn(agenda: Agenda, *delen: str) -> str:
-    programma = re.sub(r"[^a-z0-9]+", "-", (agenda.programma.kortenaam or agenda.programma.titel).lower()).strip("-")
+    programma = re.sub(r"[^a-z0-9]+", "-", agenda.programma.korte_naam.lower()).strip("-")
     return ":".join(["urn", "uitvoeringsagenda", programma, *delen])
 
 
@@ -61,7 +61,7 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
     kalender = Calendar()
     kalender.add("prodid", f"-//{agenda.programma.titel}//planning//NL")
     kalender.add("version", "2.0")
-    kalender.add("x-wr-calname", f"Planning {agenda.programma.kortenaam or agenda.programma.titel}")
+    kalender.add("x-wr-calname", f"Planning {agenda.programma.korte_naam}")
     for p in mijlpalen:
         datum = p.mijlpaal.datum
         if not datum.bekend:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from generator.nederlands import label
 from generator.model.agenda import Agenda
 from generator.model.datum import Datum
 from generator.model.planning import balken, mijlpalen
@@ -77,5 +78,5 @@ def planning(agenda: Agenda, peildatum: dt.date) -> str:
         "fasen": [{"groep": b.groep, "deelopdracht": b.deelopdracht, "titel": b.label, "van": _datum(b.van), "tot": _datum(b.tot)}
                   for b in balken(agenda)],
         "mijlpalen": [{"deelopdracht": p.deelopdracht.id, "fase": p.fase, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso,
-                       "toestand": p.toestand(peildatum)} for p in mijlpalen(agenda)],
+                       "toestand": label(p.toestand(peildatum))} for p in mijlpalen(agenda)],
     })

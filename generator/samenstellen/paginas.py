@@ -20,7 +20,7 @@ from generator.samenstellen import opendata
 from generator.model import overzicht
 from generator.model import planning
 from generator.model.nulplaatverschil import vergelijk
-from generator.model.vocab import BesluitStatus, RegioStatus, Soort, Uitkomst
+from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.model.versieverschil import vergelijk_teksten
 from generator.samenstellen.weergave import NADER, relatief, render
 
@@ -185,7 +185,8 @@ class Context:
         markeringen = [{"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
                        for p in mijlpalen if p.mijlpaal.datum.bekend]
         return {"as": as_, "rijen": rijen, "markeringen": markeringen, "mijlpalen": mijlpalen,
-                "groepen": planning.per_toestand(mijlpalen, self.peildatum)}
+                "groepen": planning.per_toestand(mijlpalen, self.peildatum),
+                "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED)}
 
     def regiobesluiten(self, regio_id: str) -> list[Besluit]:
         """Decisions that apply to a region, in the order they started."""
@@ -216,6 +217,14 @@ class Context:
             groepen.setdefault((knop.segment, knop.rol), []).append(knop)
         return [(" — ".join(namen[x] for x in sleutel if x) or None, knoppen) for sleutel, knoppen in groepen.items()]
 
+    @property
+    def statuskop(self) -> str:
+        """Column heading for a decision's status on the programme route: '3Noord-status'."""
+        return f"{self.programma.kortenaam or 'Programma'}-status"
+
+    def ter_besluitvorming(self, besluit: Besluit) -> bool:
+        return self.agenda.status(besluit) is BesluitStatus.TER_BESLUITVORMING
+
     def routestap(self, besluit: Besluit, stap) -> str:
         gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
         return gevonden[1].naam if gevonden else label(stap.uitkomst)
@@ -245,8 +254,8 @@ class Context:
 
     def komende_mijlpalen(self, aantal: int = 5) -> list[tuple[Deelopdracht, object]]:
         paren = [(d, m) for d in self.agenda.deelopdrachten_op_volgorde() for _, m in d.mijlpalen
-                 if m.datum.eind >= self.peildatum and m.status.value == "open"]
-        return sorted(paren, key=lambda p: (p[1].datum, p[0].volgorde or 10**6, p[1].titel))[:aantal]
+                 if m.datum.eind >= self.peildatum and m.status is MijlpaalStatus.OPEN]
+        return sorted(paren, key=lambda p: (p[1].datum, p[0].plaats, p[1].titel))[:aantal]
 
 
 _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
@@ -354,7 +363,7 @@ def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
     basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
     besluit_url = lambda b: basis + pagina_url(Adressen.besluit(b), opties)  # noqa: E731
     deel_url = lambda d: basis + pagina_url(Adressen.deelopdracht(d.id), opties)  # noqa: E731
-    titel = agenda.programma.kortenaam or agenda.programma.titel
+    titel = agenda.programma.korte_naam
     uit = [
         Pagina(Adressen.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
         Pagina(Adressen.data("deelopdrachten"), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
