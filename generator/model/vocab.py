@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class _Vocab(Enum):
@@ -129,8 +129,8 @@ class MijlpaalToestand(_Vocab):
     VERVALLEN = "vervallen"
 
 
-class RecordSoort(_Vocab):
-    """Kinds of record a programme holds."""
+class RecordSoort(StrEnum):
+    """Kinds of record a programme holds (a string too, so that it can name folders and schemas)."""
 
     PROGRAMMA = "programma"
     RISICOS = "risicos"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.model.vocab import RecordSoort
+
 PROGRAMMA = "agenda/programma.yml"
 RISICOS = "agenda/risicos.yml"
 RECORDMAPPEN = ("agenda", "decisions")
@@ -13,11 +15,11 @@ SITEMAPPEN = ("docs",)
 THEMAMAP = "overrides"
 """Theme overrides, by MkDocs convention."""
 MAPPEN = {
-    "hoofdstuk": "agenda/hoofdstukken",
-    "deelopdracht": "agenda/deelopdrachten",
-    "nulplaat": "agenda/nulplaten",
-    "besluit": "decisions",
-    "versie": "agenda/versies",
+    RecordSoort.HOOFDSTUK: "agenda/hoofdstukken",
+    RecordSoort.DEELOPDRACHT: "agenda/deelopdrachten",
+    RecordSoort.NULPLAAT: "agenda/nulplaten",
+    RecordSoort.BESLUIT: "decisions",
+    RecordSoort.VERSIE: "agenda/versies",
 }
 """Folder of each kind of record that has one file per record."""
 
@@ -27,9 +29,9 @@ VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
 
 def besluitpad(nummer: int, slug: str) -> str:
     """The path of a decision record: decisions/0012-centrale-toegang.md."""
-    return f"{MAPPEN['besluit']}/{nummer:04d}-{slug}.md"
+    return f"{MAPPEN[RecordSoort.BESLUIT]}/{nummer:04d}-{slug}.md"
 
 
-def recordpad(soort: str, id_: str) -> str:
+def recordpad(soort: RecordSoort, id_: str) -> str:
     """The path of a charter, nulplaat, chapter or version record with this id."""
     return f"{MAPPEN[soort]}/{id_}.md"

@@ -10,7 +10,7 @@ from typing import Any
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
 from generator.model.datum import Datum, OngeldigeDatum
-from generator.model.vocab import RegioUitkomst, Soort, Uitkomst
+from generator.model.vocab import RecordSoort, RegioUitkomst, Soort, Uitkomst
 from generator.nederlands import maandnaam
 from generator.problemen import Probleem
 from generator.records.suggesties import bedoelde_u, onbekend, opsomming
@@ -100,7 +100,7 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
         c.uniek(doc, (soort,), list(data.get(soort, [])))
     ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
-    ids["deelopdrachten"] = set(b.aanwezig["deelopdracht"])
+    ids["deelopdrachten"] = set(b.aanwezig[RecordSoort.DEELOPDRACHT])
     if data["periode"]["van"] > data["periode"]["tot"]:
         c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
     for i, regio in enumerate(data["regios"]):
@@ -117,7 +117,7 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     for i, deel in enumerate(data["opbouw"]):
         if "hoofdstuk" in deel:
             gebruikt[deel["hoofdstuk"]] += 1
-            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.aanwezig["hoofdstuk"], "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
+            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.aanwezig[RecordSoort.HOOFDSTUK], "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
                 c.fout(doc, ("opbouw", i, "hoofdstuk"), f"hoofdstuk '{deel['hoofdstuk']}' staat twee keer in de opbouw", "elk hoofdstuk één keer")
     return ids
 
@@ -150,7 +150,7 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                 if ander == sleutel:
                     c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
                 else:
-                    c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig["deelopdracht"], "deelopdracht")
+                    c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
             for i, fase in enumerate(data.get("fasen", [])):
                 _periode(c, doc, ("fasen", i), fase)
                 for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
@@ -181,7 +181,7 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             if ids is not None:
                 _lijst(c, doc, data, "regios", ids)
             for i, deel in enumerate(data.get("deelopdrachten", [])):
-                c.verwijzing(doc, ("deelopdrachten", i), deel, b.aanwezig["deelopdracht"], "deelopdracht")
+                c.verwijzing(doc, ("deelopdrachten", i), deel, b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
             for i, ander in enumerate(data.get("vervangt", [])):
                 if ander == data["nummer"]:
                     c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
@@ -326,12 +326,12 @@ def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             data = doc.data
             peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
             if "deelopdracht" in data:
-                c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig["deelopdracht"], "deelopdracht")
+                c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
             if "vervangt" in data:
                 vorige = b.nulplaat.get(data["vervangt"])
                 if data["vervangt"] == sleutel:
                     c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
-                elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig["nulplaat"], "nulplaat") and b.is_geldig(vorige):
+                elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig[RecordSoort.NULPLAAT], "nulplaat") and b.is_geldig(vorige):
                     try:
                         eerder = Datum.lees(vorige.data["peildatum"])
                     except Exception:

@@ -11,11 +11,12 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
+from generator.model.vocab import RecordSoort
 from generator.problemen import Probleem
 from generator.records.suggesties import bedoelde_u, opsomming
 from generator.records.yamlbron import YamlDocument
 
-SOORTEN = ("programma", "besluit", "deelopdracht", "hoofdstuk", "nulplaat", "risicos", "versie")
+SOORTEN = tuple(RecordSoort)
 
 _JA_NEE = {"ja", "nee", "yes", "no", "on", "off", "j", "n", "y"}
 

@@ -11,6 +11,7 @@ from generator.patronen import SLUG
 from generator.problemen import Probleem, RecordFout
 from generator.records.schema import markdownvelden, valideer
 from generator.records.sitebestanden import controleer_map
+from generator.model.vocab import RecordSoort
 from generator.records.paden import BESLUITNAAM, MAPPEN, PROGRAMMA, RISICOS, SITEMAPPEN, THEMAMAP, VERSIENAAM
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
@@ -22,19 +23,36 @@ class Bronnen:
     root: Path
     programma: YamlDocument | None = None
     risicos: YamlDocument | None = None
-    hoofdstuk: dict[str, YamlDocument] = field(default_factory=dict)
-    deelopdracht: dict[str, YamlDocument] = field(default_factory=dict)
-    nulplaat: dict[str, YamlDocument] = field(default_factory=dict)
-    besluit: dict[str, YamlDocument] = field(default_factory=dict)
-    versie: dict[str, YamlDocument] = field(default_factory=dict)
+    per_soort: dict[RecordSoort, dict[str, YamlDocument]] = field(default_factory=lambda: {s: {} for s in MAPPEN})
+    """Records with one file each, by kind and id (the file name without .md)."""
     geldig: set[str] = field(default_factory=set)
     vervangen: dict[str, str] = field(default_factory=dict)
     """Record texts to use instead of what is on disk (paths relative to root): an edit checked before writing."""
     cache: bool = False
     """Keep parsed records by content hash across loads (long-running 'mkdocs serve' only)."""
-    aanwezig: dict[str, set[str]] = field(default_factory=dict)
+    aanwezig: dict[RecordSoort, set[str]] = field(default_factory=lambda: {s: set() for s in MAPPEN})
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
+
+    @property
+    def hoofdstuk(self) -> dict[str, YamlDocument]:
+        return self.per_soort[RecordSoort.HOOFDSTUK]
+
+    @property
+    def deelopdracht(self) -> dict[str, YamlDocument]:
+        return self.per_soort[RecordSoort.DEELOPDRACHT]
+
+    @property
+    def nulplaat(self) -> dict[str, YamlDocument]:
+        return self.per_soort[RecordSoort.NULPLAAT]
+
+    @property
+    def besluit(self) -> dict[str, YamlDocument]:
+        return self.per_soort[RecordSoort.BESLUIT]
+
+    @property
+    def versie(self) -> dict[str, YamlDocument]:
+        return self.per_soort[RecordSoort.VERSIE]
 
     def is_geldig(self, doc: YamlDocument | None) -> bool:
         return doc is not None and doc.pad in self.geldig
@@ -42,23 +60,22 @@ class Bronnen:
     def documenten(self) -> list[YamlDocument]:
         """Every parsed record document, of every kind."""
         enkel = [doc for doc in (self.programma, self.risicos) if doc is not None]
-        return enkel + [doc for soort in MAPPEN for doc in getattr(self, soort).values()]
+        return enkel + [doc for docs in self.per_soort.values() for doc in docs.values()]
 
     def besluitnummers(self) -> set[int]:
         """Numbers of every decision file present, taken from the file names."""
-        return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig.get("besluit", ())}
+        return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig[RecordSoort.BESLUIT]}
 
 
 def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = False) -> Bronnen:
     """Read and schema-check every record below ``root``; collect all problems."""
     bronnen = Bronnen(root, vervangen=dict(vervangen or {}), cache=cache)
-    bronnen.programma = _lees(bronnen, PROGRAMMA, "programma", verplicht=True)
-    bronnen.risicos = _lees(bronnen, RISICOS, "risicos", verplicht=False)
+    bronnen.programma = _lees(bronnen, PROGRAMMA, RecordSoort.PROGRAMMA, verplicht=True)
+    bronnen.risicos = _lees(bronnen, RISICOS, RecordSoort.RISICOS, verplicht=False)
     for map_ in SITEMAPPEN:
         bronnen.problemen += controleer_map(root, root / map_)
     bronnen.problemen += controleer_map(root, root / THEMAMAP, thema=True)
     for soort, map_ in MAPPEN.items():
-        bronnen.aanwezig[soort] = set()
         if _is_link(bronnen, map_):
             continue
         paden = set((root / map_).iterdir()) if (root / map_).is_dir() else set()
@@ -72,7 +89,7 @@ def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = 
             doc = _lees(bronnen, relatief, soort, verplicht=True)
             if doc is not None:
                 sleutel = pad.stem
-                getattr(bronnen, soort)[sleutel] = doc
+                bronnen.per_soort[soort][sleutel] = doc
     return bronnen
 
 
@@ -103,14 +120,14 @@ def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
     return True
 
 
-def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
-    if soort == "besluit":
+def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) -> bool:
+    if soort is RecordSoort.BESLUIT:
         if BESLUITNAAM.match(naam):
             return True
         bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een besluit",
                                           "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md"))
         return False
-    if soort == "versie":
+    if soort is RecordSoort.VERSIE:
         if VERSIENAAM.match(naam):
             return True
         bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een versie",
@@ -123,7 +140,7 @@ def _naam_klopt(bronnen: Bronnen, soort: str, relatief: str, naam: str) -> bool:
     return False
 
 
-def _lees(bronnen: Bronnen, relatief: str, soort: str, verplicht: bool) -> YamlDocument | None:
+def _lees(bronnen: Bronnen, relatief: str, soort: RecordSoort, verplicht: bool) -> YamlDocument | None:
     pad = bronnen.root / relatief
     if relatief in bronnen.vervangen:
         return _verwerk(bronnen, relatief, soort, bronnen.vervangen[relatief].encode("utf-8"))
@@ -140,7 +157,7 @@ _CACHE: dict[tuple[str, str, str], tuple[YamlDocument | None, list[Probleem], bo
 """Parsed and checked records by path, kind and content hash: 'mkdocs serve' re-reads only what changed."""
 
 
-def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+def _verwerk(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: bytes) -> YamlDocument | None:
     if not bronnen.cache:
         return _verwerk_nieuw(bronnen, relatief, soort, inhoud)
     sleutel = (relatief, soort, hashlib.sha256(inhoud).hexdigest())
@@ -157,7 +174,7 @@ def _verwerk(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> Yaml
     return doc
 
 
-def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: bytes) -> YamlDocument | None:
     """The guarded boundary around one record: whatever goes wrong inside becomes a problem of this file."""
     try:
         return _lees_record(bronnen, relatief, soort, inhoud)
@@ -168,7 +185,7 @@ def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -
         return None
 
 
-def _lees_record(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> YamlDocument | None:
+def _lees_record(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: bytes) -> YamlDocument | None:
     if len(inhoud) > invoer.MAX_BYTES:
         bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
                                           f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))
@@ -195,7 +212,7 @@ def _lees_record(bronnen: Bronnen, relatief: str, soort: str, inhoud: bytes) -> 
     return doc
 
 
-def _inhoud(soort: str, doc: YamlDocument) -> list[Probleem]:
+def _inhoud(soort: RecordSoort, doc: YamlDocument) -> list[Probleem]:
     """Decoded values, Markdown texts and the schema of a parsed record."""
     problemen = []
     if "\\" in doc.yaml_tekst:  # only an escape in a quoted string can decode to what the raw text lacks
@@ -223,11 +240,11 @@ def _op_pad(data: object, pad: tuple[str, ...], plek: tuple = ()):
         yield from _op_pad(data[kop], rest, (*plek, kop))
 
 
-def _schema(soort: str, doc: YamlDocument) -> list[Probleem]:
+def _schema(soort: RecordSoort, doc: YamlDocument) -> list[Probleem]:
     if not isinstance(doc.data, dict):
         return [Probleem(doc.pad, doc.eerste_regel, "de velden vormen geen blok met sleutels", "regels als 'titel: …'")]
     problemen = []
-    if soort == "besluit" and "status" in doc.data:
+    if soort is RecordSoort.BESLUIT and "status" in doc.data:
         problemen.append(Probleem(doc.pad, doc.regel("status"), "'status' is met de hand ingevuld",
                                   "laat 'status' weg: de status volgt uit de stappen in 'verloop'"))
         del doc.data["status"]

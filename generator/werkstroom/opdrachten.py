@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import BESLUITNAAM, MAPPEN, besluitpad, recordpad
@@ -43,7 +44,7 @@ def slug(tekst: str, maximum: int = 60) -> str:
 
 def besluitbestand(root: Path, nummer: int) -> str:
     """The path of decision ``nummer`` relative to root; Geweigerd when there is none."""
-    for pad in sorted((root / MAPPEN["besluit"]).glob(f"{nummer:04d}-*.md")):
+    for pad in sorted((root / MAPPEN[RecordSoort.BESLUIT]).glob(f"{nummer:04d}-*.md")):
         if BESLUITNAAM.match(pad.name):
             return pad.relative_to(root).as_posix()
     raise Geweigerd([f"besluit {nummer} bestaat niet — kies een nummer uit decisions/"])
@@ -149,7 +150,7 @@ def _nieuw(root: Path, relatief: str, tekst: str) -> Resultaat:
 def nieuw_besluit(root: Path, *, titel: str, soort: str, samenvatting: str, datum: str, deelopdrachten=(), regios=None,
                   vervangt=(), vertrouwelijk: bool = False, bron: str | None = None) -> Resultaat:
     """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
-    nummers = [int(m.group(1)) for p in (root / MAPPEN["besluit"]).glob("*.md") if (m := BESLUITNAAM.match(p.name))]
+    nummers = [int(m.group(1)) for p in (root / MAPPEN[RecordSoort.BESLUIT]).glob("*.md") if (m := BESLUITNAAM.match(p.name))]
     nummer = max(nummers, default=0) + 1
     regels = ["---", f"nummer: {nummer}", f"titel: {yaml_waarde(titel)}", f"soort: {soort}",
               f"samenvatting: {yaml_waarde(samenvatting)}", *_regels("deelopdrachten", deelopdrachten)]
@@ -180,7 +181,7 @@ def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prior
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Doel", "", "Nader in te vullen.", "",
                "## Aandachtspunten", "", "Nader in te vullen.", ""]
-    return _nieuw(root, recordpad("deelopdracht", _id(id_, titel)), "\n".join(regels))
+    return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels))
 
 
 def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None = None, deelopdracht: str | None = None,
@@ -212,7 +213,7 @@ def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None =
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", ""]
-    return _nieuw(root, recordpad("nulplaat", _id(id_, titel)), "\n".join(regels))
+    return _nieuw(root, recordpad(RecordSoort.NULPLAAT, _id(id_, titel)), "\n".join(regels))
 
 
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
@@ -243,4 +244,4 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     datum = b.accordering
     regels = ["---", f"versie: \"{versie}\"", f"besluit: {besluit}", f"datum: {datum.iso}",
               f"titel: {yaml_waarde(agenda.programma.titel)}", "---", "", bevries(agenda, datum.eind)]
-    return _nieuw(root, recordpad("versie", versie), "\n".join(regels))
+    return _nieuw(root, recordpad(RecordSoort.VERSIE, versie), "\n".join(regels))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.model.vocab import RecordSoort
 from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
 from generator.records.laden import laad
 from generator.records.paden import MAPPEN, PROGRAMMA, recordpad
@@ -48,11 +49,11 @@ def nieuw_programma(map_: Path, *, titel: str, regios, gremia, kortenaam: str | 
                "opbouw:", "  - hoofdstuk: inleiding", "  - sectie: deelopdrachten", "    nummer: \"2\"", "    titel: \"Deelopdrachten\"", ""]
     bestanden = {
         PROGRAMMA: "\n".join(regels),
-        recordpad("hoofdstuk", "inleiding"): "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
+        recordpad(RecordSoort.HOOFDSTUK, "inleiding"): "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
         "mkdocs.yml": _mkdocs(titel),
         "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met `agenda controleer`.\n",
     }
-    for leeg in (MAPPEN["deelopdracht"], MAPPEN["nulplaat"], MAPPEN["versie"], MAPPEN["besluit"]):
+    for leeg in MAPPEN.values():
         bestanden[f"{leeg}/.gitkeep"] = ""
     resultaat = laad(map_, {k: v for k, v in bestanden.items() if k.endswith((".yml", ".md")) and not k.startswith("docs/")})
     if resultaat.problemen:

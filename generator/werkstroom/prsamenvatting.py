@@ -9,6 +9,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.records.laden import laad
 from generator.model.agenda import Agenda
@@ -127,7 +128,7 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
             onderdelen.append(_sectiekop(agenda, "risicos"))
         if pad == PROGRAMMA:
             onderdelen.append("programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")")
-        if pad.startswith(MAPPEN["versie"] + "/"):
+        if pad.startswith(MAPPEN[RecordSoort.VERSIE] + "/"):
             onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
 
