@@ -1,4 +1,5 @@
-"""Benchmark on synthetic programmes: agenda controleer, engine-free composition, full mkdocs build --strict, and a floor.
+"""Benchmark on synthetic programmes: agenda controleer, engine-free composition, full mkdocs build --strict,
+and a floor.
 
 Run: make benchmark   (or: .venv/bin/python benchmarks/bench.py [N ...])
 Prints a table of seconds, ratios to the floor and peak memory, then the targets of issue 6.
@@ -27,8 +28,12 @@ PEILDATUM = "2026-01-01"
 def meet(werkmap: Path, naam: str, module: str, *argumenten: str) -> dict:
     resultaat = werkmap / f"{naam}.json"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", AGENDA_PEILDATUM=PEILDATUM)
-    proces = subprocess.run([sys.executable, str(HIER / "meet.py"), str(resultaat), module, *argumenten],
-                            capture_output=True, text=True, env=env)
+    proces = subprocess.run(
+        [sys.executable, str(HIER / "meet.py"), str(resultaat), module, *argumenten],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     meting = json.loads(resultaat.read_text())
     if proces.returncode or meting["code"]:
         raise SystemExit(f"{naam} mislukte:\n{proces.stdout}\n{proces.stderr}")
@@ -40,10 +45,20 @@ def fasen(n: int, werkmap: Path) -> dict[str, dict]:
     boom = werkmap / f"boom-{n}"
     uit = {
         "agenda controleer": meet(werkmap, f"check-{n}", "generator", "controleer", "--map", str(root)),
-        "samenstellen (zonder MkDocs)": meet(werkmap, f"boom-{n}", "generator", "bouw", "--map", str(root),
-                                             "--out", str(boom), "--peildatum", PEILDATUM),
-        "mkdocs build --strict": meet(werkmap, f"mkdocs-{n}", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                                      "-d", str(werkmap / f"site-{n}")),
+        "samenstellen (zonder MkDocs)": meet(
+            werkmap, f"boom-{n}", "generator", "bouw", "--map", str(root), "--out", str(boom), "--peildatum", PEILDATUM
+        ),
+        "mkdocs build --strict": meet(
+            werkmap,
+            f"mkdocs-{n}",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(werkmap / f"site-{n}"),
+        ),
     }
     uit["vloer (Markdown + Jinja)"] = meet(werkmap, f"vloer-{n}", "vloer", str(boom), str(werkmap / f"vloer-{n}"))
     uit["motor: MkDocs zonder plugin"] = _motor(werkmap, n, boom)
@@ -80,7 +95,10 @@ def main(aantallen: list[int]) -> None:
         for fase, m in r.items():
             if fase.startswith("_"):
                 continue
-            print(f"{n:>6} {r['_paginas']:>6}  {fase:<30} {m['seconden']:>9.2f} {m['seconden'] / vloer:>8.2f} {m['piek_mb']:>8.0f}")
+            print(
+                f"{n:>6} {r['_paginas']:>6}  {fase:<30} {m['seconden']:>9.2f} {m['seconden'] / vloer:>8.2f} "
+                f"{m['piek_mb']:>8.0f}"
+            )
     print()
     _doelen(resultaten)
 
@@ -88,13 +106,17 @@ def main(aantallen: list[int]) -> None:
 def _doelen(r: dict) -> None:
     if 1000 not in r:
         return
-    bouw = lambda n: r[n]["mkdocs build --strict"]["seconden"]  # noqa: E731
-    regels = [("volledige bouw 1.000 ≤ 2,3 × vloer", bouw(1000) / r[1000]["vloer (Markdown + Jinja)"]["seconden"], 2.3),
-              ("agenda controleer 1.000 ≤ 10 % van de bouw", r[1000]["agenda controleer"]["seconden"] / bouw(1000), 0.10)]
+    bouw = lambda n: r[n]["mkdocs build --strict"]["seconden"]
+    regels = [
+        ("volledige bouw 1.000 ≤ 2,3 × vloer", bouw(1000) / r[1000]["vloer (Markdown + Jinja)"]["seconden"], 2.3),
+        ("agenda controleer 1.000 ≤ 10 % van de bouw", r[1000]["agenda controleer"]["seconden"] / bouw(1000), 0.10),
+    ]
     if 3000 in r:
         regels.append(("bouw 3.000 / bouw 1.000 ≤ 3,2", bouw(3000) / bouw(1000), 3.2))
-        regels += [(f"piekgeheugen 3.000, {fase} ≤ 150 MB", r[3000][fase]["piek_mb"], 150)
-                   for fase in ("agenda controleer", "samenstellen (zonder MkDocs)", "mkdocs build --strict")]
+        regels += [
+            (f"piekgeheugen 3.000, {fase} ≤ 150 MB", r[3000][fase]["piek_mb"], 150)
+            for fase in ("agenda controleer", "samenstellen (zonder MkDocs)", "mkdocs build --strict")
+        ]
     for naam, waarde, grens in regels:
         print(f"{'gehaald ' if waarde <= grens else 'NIET    '} {naam}: {waarde:.2f}")
 

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synthetisch  # noqa: E402
+import synthetisch
 
 
 def _vrije_poort() -> int:
@@ -54,9 +54,12 @@ def meet_lus(n: int, extra: list[str]) -> None:
     root = synthetisch.schrijf(werkmap / "programma", n)
     poort = _vrije_poort()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *extra, "-f", str(root / "mkdocs.yml"),
-                               "-a", f"127.0.0.1:{poort}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *extra, "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{poort}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
         begin = time.monotonic()
         url = f"http://127.0.0.1:{poort}/besluiten/0001-besluit-1/"

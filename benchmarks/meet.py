@@ -21,4 +21,6 @@ except SystemExit as einde:
     code = einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
 seconden = time.perf_counter() - begin
 with open(uitvoer, "w", encoding="utf-8") as f:
-    json.dump({"seconden": seconden, "piek_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "code": code}, f)
+    json.dump(
+        {"seconden": seconden, "piek_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "code": code}, f
+    )

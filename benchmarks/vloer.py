@@ -8,8 +8,10 @@ from pathlib import Path
 import markdown
 from jinja2 import Template
 
-SJABLOON = Template("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{{ titel }}</title></head>"
-                    "<body><main>{{ inhoud }}</main></body></html>")
+SJABLOON = Template(
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ titel }}</title></head>'
+    "<body><main>{{ inhoud }}</main></body></html>"
+)
 
 
 def main(bron: Path, doel: Path) -> int:

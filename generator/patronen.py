@@ -24,7 +24,7 @@ def regels(tekst: str, keepends: bool = False) -> list[str]:
         return []
     uit, begin = [], 0
     for einde in _REGELEINDE.finditer(tekst):
-        uit.append(tekst[begin:einde.end()] if keepends else tekst[begin:einde.start()])
+        uit.append(tekst[begin : einde.end()] if keepends else tekst[begin : einde.start()])
         begin = einde.end()
     if begin < len(tekst):
         uit.append(tekst[begin:])

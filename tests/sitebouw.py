@@ -15,12 +15,21 @@ def mkdocs_build(config: Path, uit: Path, peildatum: str | None = None) -> subpr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if peildatum:
         env["AGENDA_PEILDATUM"] = peildatum
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(uit)],
-                          capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(uit)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def pagina(site: Path, pad: str) -> str:
-    return (site / pad / "index.html").read_text(encoding="utf-8") if not pad.endswith(".html") else (site / pad).read_text(encoding="utf-8")
+    return (
+        (site / pad / "index.html").read_text(encoding="utf-8")
+        if not pad.endswith(".html")
+        else (site / pad).read_text(encoding="utf-8")
+    )
 
 
 def tekst(html_bron: str) -> str:

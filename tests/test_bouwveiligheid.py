@@ -33,8 +33,23 @@ def test_quiet_flag_does_not_switch_off_strict_warnings(programma, tmp_path):
     voor = _bestanden(site)
     programma.schrijf("docs/over.md", "# Over\n\n[kapotte link](bestaat-niet.md)\n")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    uit = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(programma.root / "mkdocs.yml"),
-                          "-d", str(site)], capture_output=True, text=True, env=env)
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "--strict",
+            "-f",
+            str(programma.root / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert uit.returncode == 1
     assert "waarschuwing(en) in strikte modus — de vorige site blijft staan" in uit.stderr
     assert _bestanden(site) == voor
@@ -50,8 +65,23 @@ def test_an_interrupted_build_leaves_nothing_behind(programma, tmp_path, sein):
     assert mkdocs_build(programma.root / "mkdocs.yml", site).returncode == 0
     voor = _bestanden(site)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    bouw = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(programma.root / "mkdocs.yml"),
-                             "-d", str(site)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    bouw = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(programma.root / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     eind = time.monotonic() + 60
     while not _resten(tmp_path) and bouw.poll() is None and time.monotonic() < eind:
         time.sleep(0.005)

@@ -17,10 +17,27 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGINATYPEN = [
-    "", "uitvoeringsagenda/", "uitvoeringsagenda/werkversie/", "uitvoeringsagenda/versies/", "deelopdrachten/", "deelopdrachten/jeugdhulpplus/", "besluiten/",
-    "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/", "besluiten/status/voorgesteld/", "nulplaten/",
-    "nulplaten/uitvoeringsagenda-2023/", "planning/", "regios/", "regios/drenthe/", "vergaderingen/",
-    "vergaderingen/stuurgroep/", "vergaderingen/opvolging/", "open-data/", "bijdragen/", "toegankelijkheid/", "404.html",
+    "",
+    "uitvoeringsagenda/",
+    "uitvoeringsagenda/werkversie/",
+    "uitvoeringsagenda/versies/",
+    "deelopdrachten/",
+    "deelopdrachten/jeugdhulpplus/",
+    "besluiten/",
+    "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/",
+    "besluiten/status/voorgesteld/",
+    "nulplaten/",
+    "nulplaten/uitvoeringsagenda-2023/",
+    "planning/",
+    "regios/",
+    "regios/drenthe/",
+    "vergaderingen/",
+    "vergaderingen/stuurgroep/",
+    "vergaderingen/opvolging/",
+    "open-data/",
+    "bijdragen/",
+    "toegankelijkheid/",
+    "404.html",
 ]
 
 
@@ -43,10 +60,13 @@ def adres(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian's chromium is needed: apt-get install chromium"
+    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), (
+        "Debian's chromium is needed: apt-get install chromium"
+    )
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         yield b
         b.close()
 
@@ -116,7 +136,10 @@ def test_print_view_of_the_agenda_is_complete(pagina, adres):
     assert not pagina.locator(".md-sidebar--primary").is_visible()
     assert not pagina.locator(".md-header").is_visible()
     pdf = pagina.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") > 10
+    assert (
+        pdf.startswith(b"%PDF")
+        and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") > 10
+    )
 
 
 def test_nulplaat_board_reads_left_to_right_with_ambition_top_right(pagina, adres):
@@ -144,7 +167,9 @@ def versie_adres(tmp_path_factory):
         zet_stap(root, nummer, gremium="bestuur", uitkomst="geaccordeerd", datum=f"{jaar}-03-15")
         if versie == "2025.1":
             tekst = (root / "agenda/hoofdstukken/inleiding.md").read_text(encoding="utf-8")
-            (root / "agenda/hoofdstukken/inleiding.md").write_text(tekst.replace("Dit is", "Dit is nu"), encoding="utf-8")
+            (root / "agenda/hoofdstukken/inleiding.md").write_text(
+                tekst.replace("Dit is", "Dit is nu"), encoding="utf-8"
+            )
         vaststellen(root, versie=versie, besluit=nummer)
     site = root.parent / "site"
     assert mkdocs_build(root / "mkdocs.yml", site).returncode == 0
@@ -154,7 +179,9 @@ def versie_adres(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.mark.parametrize("pad", ["uitvoeringsagenda/", "uitvoeringsagenda/versies/2025.1/", "uitvoeringsagenda/werkversie/"])
+@pytest.mark.parametrize(
+    "pad", ["uitvoeringsagenda/", "uitvoeringsagenda/versies/2025.1/", "uitvoeringsagenda/werkversie/"]
+)
 def test_version_pages_are_accessible(browser, versie_adres, pad):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -10,8 +10,9 @@ from conftest import ROOT
 
 
 def agenda(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_on_the_real_programme_is_clean():
@@ -29,9 +30,11 @@ def test_check_reports_every_problem_in_dutch_and_exits_1(programma):
     regels = uit.stderr.strip().splitlines()
     assert regels == [
         "agenda/deelopdrachten/nazorg.md:4: tab gebruikt om in te springen — spring in met spaties, niet met tabs",
-        "decisions/0001-crisisbedden-borgen.md:4: onbekende waarde 'besluitt' voor 'soort' — een van 'agendawijziging', "
+        "decisions/0001-crisisbedden-borgen.md:4: onbekende waarde 'besluitt' voor 'soort' — een van "
+        "'agendawijziging', "
         "'besluit', 'signaal', 'vaststelling'; bedoelde u 'besluit'?",
-        "decisions/0003-open.md:1: de front matter wordt niet afgesloten — een regel met alleen '---' na de laatste sleutel",
+        "decisions/0003-open.md:1: de front matter wordt niet afgesloten — een regel met alleen '---' na de laatste "
+        "sleutel",
         "3 problemen gevonden in 3 bestanden.",
     ]
     assert "Traceback" not in uit.stderr + uit.stdout
@@ -51,7 +54,9 @@ def test_build_writes_a_markdown_tree_without_mkdocs(programma, tmp_path):
 
 def test_failed_build_leaves_the_previous_tree_intact(programma, tmp_path):
     boom = tmp_path / "boom"
-    assert agenda("build", "--map", str(programma.root), "--out", str(boom), "--peildatum", "2024-03-01").returncode == 0
+    assert (
+        agenda("build", "--map", str(programma.root), "--out", str(boom), "--peildatum", "2024-03-01").returncode == 0
+    )
     voor = sorted(p.relative_to(boom).as_posix() for p in boom.rglob("*"))
     programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
     uit = agenda("build", "--map", str(programma.root), "--out", str(boom), "--peildatum", "2024-03-01")
@@ -62,7 +67,12 @@ def test_failed_build_leaves_the_previous_tree_intact(programma, tmp_path):
 
 def test_same_input_gives_the_same_bytes(programma, tmp_path):
     for naam in ("a", "b"):
-        assert agenda("build", "--map", str(programma.root), "--out", str(tmp_path / naam), "--peildatum", "2024-03-01").returncode == 0
+        assert (
+            agenda(
+                "build", "--map", str(programma.root), "--out", str(tmp_path / naam), "--peildatum", "2024-03-01"
+            ).returncode
+            == 0
+        )
     a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a == b and len(a) > 5
@@ -75,14 +85,35 @@ def test_bad_peildatum_is_explained():
 
 
 def test_every_help_screen_is_dutch():
-    schermen = [[], ["check"], ["build"], ["init"], ["new"], ["new", "besluit"], ["new", "deelopdracht"],
-                ["new", "nulplaat"], ["stap"], ["status"], ["vaststellen"], ["wijzigingen"]]
+    schermen = [
+        [],
+        ["check"],
+        ["build"],
+        ["init"],
+        ["new"],
+        ["new", "besluit"],
+        ["new", "deelopdracht"],
+        ["new", "nulplaat"],
+        ["stap"],
+        ["status"],
+        ["vaststellen"],
+        ["wijzigingen"],
+    ]
     for scherm in schermen:
         uit = agenda(*scherm, "--help")
         assert uit.returncode == 0, uit.stderr
         assert uit.stdout.startswith(f"Gebruik: agenda {' '.join(scherm)}".rstrip()), uit.stdout
         assert "Opties:" in uit.stdout and "Toon deze hulp en stop." in uit.stdout
-        for engels in ("Usage", "Options", "Commands", "Show this message", "default:", "required", " TEXT", "DIRECTORY"):
+        for engels in (
+            "Usage",
+            "Options",
+            "Commands",
+            "Show this message",
+            "default:",
+            "required",
+            " TEXT",
+            "DIRECTORY",
+        ):
             assert engels not in uit.stdout, (scherm, engels)
         # every option explains itself: no option line without a help text
         opties = [r for r in uit.stdout.splitlines() if r.startswith("  -")]
@@ -96,7 +127,15 @@ def test_dutch_verbs_with_the_earlier_ones_as_aliases(programma, tmp_path):
         assert f"  {werkwoord} " in hulp
     for oud in ("check", "build", "new", "init"):
         assert f"  {oud} " not in hulp
-    assert agenda("controleer", "--map", str(programma.root)).stdout == agenda("check", "--map", str(programma.root)).stdout
+    assert (
+        agenda("controleer", "--map", str(programma.root)).stdout
+        == agenda("check", "--map", str(programma.root)).stdout
+    )
     assert agenda("new", "deelopdracht", "--map", str(programma.root), "--titel", "Oud werkwoord").returncode == 0
     assert agenda("nieuw", "deelopdracht", "--map", str(programma.root), "--titel", "Nieuw werkwoord").returncode == 0
-    assert agenda("bouw", "--map", str(programma.root), "--out", str(tmp_path / "boom"), "--peildatum", "2024-03-01").returncode == 0
+    assert (
+        agenda(
+            "bouw", "--map", str(programma.root), "--out", str(tmp_path / "boom"), "--peildatum", "2024-03-01"
+        ).returncode
+        == 0
+    )

@@ -21,8 +21,11 @@ RECORDS = [
     "agenda/hoofdstukken/inleiding.md",
 ]
 # Characters that matter to YAML and Markdown, plus control, bidi and non-ASCII text.
-LASTIG = st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%@`\t\n ,?~=<") + ["\x00", "\x07", "\u202e", "é", "€", "\ufeff"])
-                 | st.characters(blacklist_categories=("Cs",)), max_size=12)
+LASTIG = st.text(
+    alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%@`\t\n ,?~=<") + ["\x00", "\x07", "\u202e", "é", "€", "\ufeff"])
+    | st.characters(blacklist_categories=("Cs",)),
+    max_size=12,
+)
 PROBLEEM = re.compile(r"^(?P<pad>[^:]+):(?P<regel>\d+): \S.*")
 
 
@@ -37,17 +40,17 @@ def mutatie(draw):
         tekst = tekst[:plek] + draw(LASTIG) + tekst[plek:]
     elif soort == "weghalen":
         begin = draw(st.integers(0, len(tekst)))
-        tekst = tekst[:begin] + tekst[begin + draw(st.integers(1, 40)):]
+        tekst = tekst[:begin] + tekst[begin + draw(st.integers(1, 40)) :]
     elif soort == "regel-dubbel":
         i = draw(st.integers(0, len(regels) - 1))
         tekst = "".join(regels[: i + 1] + regels[i:])
     elif soort == "regel-vervangen":
         i = draw(st.integers(0, len(regels) - 1))
-        tekst = "".join(regels[:i] + [draw(LASTIG) + "\n"] + regels[i + 1:])
+        tekst = "".join(regels[:i] + [draw(LASTIG) + "\n"] + regels[i + 1 :])
     else:
         i = draw(st.integers(0, len(regels) - 1))
         sleutel = regels[i].split(":", 1)[0]
-        tekst = "".join(regels[:i] + [f"{sleutel}: {draw(LASTIG)}\n"] + regels[i + 1:])
+        tekst = "".join(regels[:i] + [f"{sleutel}: {draw(LASTIG)}\n"] + regels[i + 1 :])
     return record, tekst
 
 

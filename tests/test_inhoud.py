@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -48,11 +47,22 @@ def test_counts(agenda):
     register = agenda.risicoregister
     assert len(register.risicos) == 13
     assert [(naam, len(lijst)) for _, naam, lijst in register.per_categorie()] == [
-        ("Commitment", 3), ("Financiering", 2), ("Bemensing", 2), ("Complexiteit", 2), ("Informatie en Inzicht", 1), ("Toekomst", 3)]
+        ("Commitment", 3),
+        ("Financiering", 2),
+        ("Bemensing", 2),
+        ("Complexiteit", 2),
+        ("Informatie en Inzicht", 1),
+        ("Toekomst", 3),
+    ]
     assert [d.titel for d in agenda.deelopdrachten_op_volgorde()] == [
-        "JeugdhulpPlus", "Gezinspsychiatrie Beilen – GGZ Drenthe", "Klinische GGZ functies - Accare",
-        "Transformatie residentieel – kleinschaligheid (O3M / O2M)", "Multidisciplinaire voorzieningen LVB", "Forensisch",
-        "Overige klinische functies"]
+        "JeugdhulpPlus",
+        "Gezinspsychiatrie Beilen – GGZ Drenthe",
+        "Klinische GGZ functies - Accare",
+        "Transformatie residentieel – kleinschaligheid (O3M / O2M)",
+        "Multidisciplinaire voorzieningen LVB",
+        "Forensisch",
+        "Overige klinische functies",
+    ]
     assert [d.prioriteit.value for d in agenda.deelopdrachten_op_volgorde()] == ["hoog"] * 4 + ["normaal"] * 3
 
 
@@ -67,9 +77,12 @@ def test_seven_grondslagen_and_four_points_van_belang(agenda):
     assert grondslagen[3] == "Bovenregionaal oriënteren is niet altijd bovenregionaal contracteren."
     van_belang = _lijst_na(agenda.hoofdstukken["deelopdrachten"].body, "bij alle deelopdrachten van belang:")
     assert van_belang == [
-        "Ervaringsdeskundigheid te betrekken, zodat de behoefte en hulpvraag van de jeugdige en het gezin centraal blijft staan.",
-        "De ervaringen en inzichten van de drie expertteams uit Friesland, Drenthe en Groningen te betrekken en benutten.",
-        "Inzicht te hebben in welke (wetenschappelijke) kennis beschikbaar is vanuit het JENN en Kenniswerkplaatsen, zodat "
+        "Ervaringsdeskundigheid te betrekken, zodat de behoefte en hulpvraag van de jeugdige en het gezin centraal "
+        "blijft staan.",
+        "De ervaringen en inzichten van de drie expertteams uit Friesland, Drenthe en Groningen te betrekken en "
+        "benutten.",
+        "Inzicht te hebben in welke (wetenschappelijke) kennis beschikbaar is vanuit het JENN en Kenniswerkplaatsen, "
+        "zodat "
         "beschikbare kennis efficiënt wordt ingezet en geen herhaald onderzoek hoeft te worden gedaan.",
         "Stabiliteit in contractering te bieden.",
     ]
@@ -78,16 +91,26 @@ def test_seven_grondslagen_and_four_points_van_belang(agenda):
 def test_route_follows_section_5_1_and_regional_routes_stay_open(agenda):
     programma = agenda.programma
     assert [(s.gremium, [u.value for u in s.uitkomsten]) for s in programma.besluitvormingsroute] == [
-        (None, ["ingebracht"]), ("regiegroep", ["besproken"]), ("regiegroep", ["geadviseerd"]),
-        ("stuurgroep", ["geaccordeerd", "afgewezen"]), ("regiegroep", ["teruggekoppeld"]), ("coordinatoren", ["impact-beschreven"])]
+        (None, ["ingebracht"]),
+        ("regiegroep", ["besproken"]),
+        ("regiegroep", ["geadviseerd"]),
+        ("stuurgroep", ["geaccordeerd", "afgewezen"]),
+        ("regiegroep", ["teruggekoppeld"]),
+        ("coordinatoren", ["impact-beschreven"]),
+    ]
     for regio in programma.regios:
         assert regio.termijn_dagen is None  # §9.1 names no terms
         assert "nader in te vullen" in regio.besluitvormingsroute[0].toelichting
 
 
 def test_every_record_names_its_source(agenda):
-    records = [*agenda.hoofdstukken.values(), *agenda.deelopdrachten.values(), *agenda.besluiten.values(),
-               *agenda.nulplaten.values(), *agenda.risicoregister.risicos]
+    records = [
+        *agenda.hoofdstukken.values(),
+        *agenda.deelopdrachten.values(),
+        *agenda.besluiten.values(),
+        *agenda.nulplaten.values(),
+        *agenda.risicoregister.risicos,
+    ]
     assert all(r.bron and r.bron.startswith("seed 000") for r in records)
 
 
@@ -110,13 +133,16 @@ def test_prose_is_verbatim_from_the_source(agenda, bron):
 
 def test_built_agenda_contains_verbatim_phrases(tmp_path):
     from sitebouw import mkdocs_build, pagina, tekst
+
     assert mkdocs_build(ROOT / "mkdocs.yml", tmp_path, "2026-11-22").returncode == 0
     agenda = tekst(pagina(tmp_path, "uitvoeringsagenda"))
     for zin in [
         "Duurzaam passende jeugdhulp voor die jeugdigen en gezinnen die dat in 3Noord nodig hebben!",
         "Contractering en borging functie Gezinspsychiatrie Beilen GGZ Drenthe voor (minimaal) 5 jaar.",
-        "Arbeidsmarktproblematiek: beschikking over voldoende (gekwaliceerd) personeel blijft achter bij uitvoering plannen",
-        "Wanneer op het niveau van 3Noord wordt ingekocht staan de regio's voor uniformiteit in voorwaarden en tarieven.",
+        "Arbeidsmarktproblematiek: beschikking over voldoende (gekwaliceerd) personeel blijft achter bij uitvoering "
+        "plannen",
+        "Wanneer op het niveau van 3Noord wordt ingekocht staan de regio's voor uniformiteit in voorwaarden en "
+        "tarieven.",
         "Aanbieders met een multidisciplinaire voorziening LVB zijn: Alliade, Cosis, Ambiq, De Zijlen, 's Heerenloo.",
     ]:
         assert zin in agenda
@@ -135,7 +161,9 @@ def test_freezing_the_real_agenda_gives_a_version_that_passes_the_check(tmp_path
     root = tmp_path / "3noord"
     for deel in ("agenda", "decisions", "docs"):
         shutil.copytree(ROOT / deel, root / deel)
-    b = nieuw_besluit(root, titel="Vaststelling werkversie", soort="vaststelling", samenvatting="Vaststelling.", datum="2026-01-05")
+    b = nieuw_besluit(
+        root, titel="Vaststelling werkversie", soort="vaststelling", samenvatting="Vaststelling.", datum="2026-01-05"
+    )
     nummer = int(b.pad.split("/")[1][:4])
     zet_stap(root, nummer, gremium="stuurgroep", uitkomst="geaccordeerd", datum="2026-01-20")
     uit = vaststellen(root, versie="2026.1", besluit=nummer)

@@ -42,27 +42,54 @@ def _kamer(module: str) -> str:
     return delen[1] if len(delen) > 1 and (PAKKET / delen[1]).is_dir() else "(kern)"
 
 
-@pytest.mark.parametrize(("bibliotheek", "kamer"), [("mkdocs", "publiceren"), ("click", "werkstroom"), ("jinja2", "samenstellen")])
+@pytest.mark.parametrize(
+    ("bibliotheek", "kamer"), [("mkdocs", "publiceren"), ("click", "werkstroom"), ("jinja2", "samenstellen")]
+)
 def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
-    overtreders = [f"{_module(p)}: {naam}" for p in MODULES for naam in _imports(p)
-                   if naam.split(".")[0] == bibliotheek and _kamer(_module(p)) != kamer]
+    overtreders = [
+        f"{_module(p)}: {naam}"
+        for p in MODULES
+        for naam in _imports(p)
+        if naam.split(".")[0] == bibliotheek and _kamer(_module(p)) != kamer
+    ]
     assert len(MODULES) > 30
     assert overtreders == []
 
 
 def test_the_model_imports_nothing_from_outside_it():
-    toegestaan = {"__future__", "dataclasses", "datetime", "enum", "functools", "calendar", "re", "difflib", "collections",
-                  "typing", "generator.model"}
-    overtreders = [f"{_module(p)}: {naam}" for p in MODULES if _kamer(_module(p)) == "model" for naam in _imports(p)
-                   if not any(naam == t or naam.startswith(t + ".") for t in toegestaan)]
+    toegestaan = {
+        "__future__",
+        "dataclasses",
+        "datetime",
+        "enum",
+        "functools",
+        "calendar",
+        "re",
+        "difflib",
+        "collections",
+        "typing",
+        "generator.model",
+    }
+    overtreders = [
+        f"{_module(p)}: {naam}"
+        for p in MODULES
+        if _kamer(_module(p)) == "model"
+        for naam in _imports(p)
+        if not any(naam == t or naam.startswith(t + ".") for t in toegestaan)
+    ]
     assert overtreders == []
 
 
 def test_rooms_depend_only_downwards():
-    """shared helpers → model; records → model; samenstellen → model, records; publiceren → records, samenstellen; werkstroom → all of them (it is the command line)."""
+    """Shared helpers → model; records → model; samenstellen → model, records;
+    publiceren → records, samenstellen; werkstroom → all of them (it is the command line)."""
     mag = {
-        "(kern)": {"model"}, "model": set(), "records": {"model"}, "samenstellen": {"model", "records"},
-        "publiceren": {"model", "records", "samenstellen"}, "werkstroom": {"model", "records", "samenstellen", "publiceren"},
+        "(kern)": {"model"},
+        "model": set(),
+        "records": {"model"},
+        "samenstellen": {"model", "records"},
+        "publiceren": {"model", "records", "samenstellen"},
+        "werkstroom": {"model", "records", "samenstellen", "publiceren"},
     }
     overtreders = []
     for pad in MODULES:
@@ -82,7 +109,7 @@ def test_no_import_cycles():
 
     def zoek(m):
         if m in pad:
-            kringen.append(pad[pad.index(m):] + [m])
+            kringen.append(pad[pad.index(m) :] + [m])
             return
         if m in bezocht:
             return

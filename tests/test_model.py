@@ -13,12 +13,15 @@ from generator.model.vocab import BesluitStatus, RegioStatus, Soort
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
 
 
-@pytest.mark.parametrize(("invoer", "precisie", "nl", "begin", "eind"), [
-    ("2024-02-14", Precisie.DAG, "14 februari 2024", dt.date(2024, 2, 14), dt.date(2024, 2, 14)),
-    ("2024-02", Precisie.MAAND, "februari 2024", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
-    ("2023-Q3", Precisie.KWARTAAL, "3e kwartaal 2023", dt.date(2023, 7, 1), dt.date(2023, 9, 30)),
-    (2030, Precisie.JAAR, "2030", dt.date(2030, 1, 1), dt.date(2030, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("invoer", "precisie", "nl", "begin", "eind"),
+    [
+        ("2024-02-14", Precisie.DAG, "14 februari 2024", dt.date(2024, 2, 14), dt.date(2024, 2, 14)),
+        ("2024-02", Precisie.MAAND, "februari 2024", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2023-Q3", Precisie.KWARTAAL, "3e kwartaal 2023", dt.date(2023, 7, 1), dt.date(2023, 9, 30)),
+        (2030, Precisie.JAAR, "2030", dt.date(2030, 1, 1), dt.date(2030, 12, 31)),
+    ],
+)
 def test_dates_keep_their_precision(invoer, precisie, nl, begin, eind):
     datum = Datum.lees(invoer)
     assert (datum.precisie, nederlands.datum(datum), datum.begin, datum.eind) == (precisie, nl, begin, eind)
@@ -44,14 +47,20 @@ def _met_verloop(programma, regels: str) -> None:
     programma.schrijf(BESLUIT, kop + ("verloop:\n" + regels if regels else "verloop: []\n") + "---\n\nTekst.\n")
 
 
-@pytest.mark.parametrize(("regels", "status"), [
-    ("", BesluitStatus.VOORGESTELD),
-    ("  - {datum: 2024-01-10, uitkomst: ingebracht}\n", BesluitStatus.VOORGESTELD),
-    ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: besproken}\n", BesluitStatus.TER_ADVISERING),
-    ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: geadviseerd}\n", BesluitStatus.TER_BESLUITVORMING),
-    ("  - {datum: 2024-01-10, gremium: bestuur, uitkomst: afgewezen}\n", BesluitStatus.AFGEWEZEN),
-    ("  - {datum: 2024-01-10, uitkomst: ingebracht}\n  - {datum: 2024-01-12, uitkomst: ingetrokken}\n", BesluitStatus.INGETROKKEN),
-])
+@pytest.mark.parametrize(
+    ("regels", "status"),
+    [
+        ("", BesluitStatus.VOORGESTELD),
+        ("  - {datum: 2024-01-10, uitkomst: ingebracht}\n", BesluitStatus.VOORGESTELD),
+        ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: besproken}\n", BesluitStatus.TER_ADVISERING),
+        ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: geadviseerd}\n", BesluitStatus.TER_BESLUITVORMING),
+        ("  - {datum: 2024-01-10, gremium: bestuur, uitkomst: afgewezen}\n", BesluitStatus.AFGEWEZEN),
+        (
+            "  - {datum: 2024-01-10, uitkomst: ingebracht}\n  - {datum: 2024-01-12, uitkomst: ingetrokken}\n",
+            BesluitStatus.INGETROKKEN,
+        ),
+    ],
+)
 def test_status_is_derived_from_steps(programma, regels, status):
     _met_verloop(programma, regels)
     agenda = programma.agenda()
@@ -80,8 +89,11 @@ def test_region_is_late_once_its_term_has_passed(programma):
 
 
 def test_unknown_term_is_never_late(programma):
-    programma.vervang("agenda/programma.yml", "{id: algemeen-bestuur, naam: \"Algemeen bestuur\", termijn_dagen: 45}",
-                      "{id: algemeen-bestuur, naam: \"Algemeen bestuur\"}")
+    programma.vervang(
+        "agenda/programma.yml",
+        '{id: algemeen-bestuur, naam: "Algemeen bestuur", termijn_dagen: 45}',
+        '{id: algemeen-bestuur, naam: "Algemeen bestuur"}',
+    )
     agenda = programma.agenda()
     assert agenda.programma.regio("zuidoever").termijn_dagen is None
     assert not agenda.besluiten[1].regio_te_laat(agenda.programma.regio("zuidoever"), dt.date(2030, 1, 1))
@@ -90,8 +102,12 @@ def test_unknown_term_is_never_late(programma):
 def test_replaced_only_by_an_accorded_decision(programma):
     agenda = programma.agenda()
     assert agenda.status(agenda.besluiten[1]) is BesluitStatus.GEACCORDEERD  # 2 is only proposed
-    programma.vervang("decisions/0002-nazorg-verkennen.md", "  - {datum: 2024-04-01, uitkomst: ingebracht}\n",
-                      "  - {datum: 2024-04-01, uitkomst: ingebracht}\n  - {datum: 2024-05-01, gremium: bestuur, uitkomst: geaccordeerd}\n")
+    programma.vervang(
+        "decisions/0002-nazorg-verkennen.md",
+        "  - {datum: 2024-04-01, uitkomst: ingebracht}\n",
+        "  - {datum: 2024-04-01, uitkomst: ingebracht}\n  - {datum: 2024-05-01, gremium: bestuur, uitkomst: "
+        "geaccordeerd}\n",
+    )
     agenda = programma.agenda()
     assert agenda.status(agenda.besluiten[1]) is BesluitStatus.VERVANGEN
     assert [b.nummer for b in agenda.vervangen_door(agenda.besluiten[1])] == [2]

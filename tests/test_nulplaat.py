@@ -36,7 +36,8 @@ def test_revision_must_have_a_later_peildatum(programma):
     programma.vervang(NIEUW, "peildatum: 2025-01-15", "peildatum: 2023-12-01")
     assert programma.problemen() == [
         f"{NIEUW}:4: peildatum 2023-12-01 ligt niet na die van 'crisisopvang-2024' (2024-01-15) — "
-        "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt"]
+        "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt"
+    ]
 
 
 def test_unknown_segment_and_replaced_snapshot(programma):

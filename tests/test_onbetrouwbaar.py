@@ -23,12 +23,15 @@ def _enige(programma) -> list[str]:
     return problemen
 
 
-@pytest.mark.parametrize("diep", [
-    "bron: " + "[" * 300 + "]" * 300,
-    "bron: " + "{a: " * 300 + "1" + "}" * 300,
-    "bron:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 300)) + "  " * 300 + "x: 1",
-    "bron:\n" + "".join("  " * i + "-\n" for i in range(1, 300)) + "  " * 300 + "- 1",
-])
+@pytest.mark.parametrize(
+    "diep",
+    [
+        "bron: " + "[" * 300 + "]" * 300,
+        "bron: " + "{a: " * 300 + "1" + "}" * 300,
+        "bron:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 300)) + "  " * 300 + "x: 1",
+        "bron:\n" + "".join("  " * i + "-\n" for i in range(1, 300)) + "  " * 300 + "- 1",
+    ],
+)
 def test_deep_nesting_in_front_matter_is_refused_before_parsing(programma, diep):
     programma.vervang(BESLUIT, TITEL, TITEL + "\n" + diep)
     problemen = _enige(programma)
@@ -42,8 +45,10 @@ def test_deep_nesting_in_a_yaml_file(programma):
 
 def test_a_five_thousand_digit_number(programma):
     programma.vervang(BESLUIT, "nummer: 1", "nummer: " + "9" * 5000)
-    assert f"{BESLUIT}:2: getal van 5000 cijfers — hoogstens 15 cijfers; zet een code of kenmerk tussen " \
-           "aanhalingstekens" in _enige(programma)
+    assert (
+        f"{BESLUIT}:2: getal van 5000 cijfers — hoogstens 15 cijfers; zet een code of kenmerk tussen "
+        "aanhalingstekens" in _enige(programma)
+    )
 
 
 def test_a_number_written_as_a_decimal(programma):
@@ -58,17 +63,27 @@ def test_year_zero_and_far_years(programma, datum):
     assert any(p.startswith(f"{BESLUIT}:8: '") and "ligt buiten 1900–2199" in p for p in problemen), problemen
 
 
-@pytest.mark.parametrize(("waarde", "teken"), [
-    (r'"\u202Eeguh"', "U+202E"), (r'"a\0b"', "U+0000"), (r'"\e[2J"', "U+001B"), (r'"a\u200Bb"', "U+200B"),
-    (r'"a\u2028b"', "U+2028"), (r'"a\ud800b"', "U+D800"), (r'"a\x85b"', "U+0085"),
-])
+@pytest.mark.parametrize(
+    ("waarde", "teken"),
+    [
+        (r'"\u202Eeguh"', "U+202E"),
+        (r'"a\0b"', "U+0000"),
+        (r'"\e[2J"', "U+001B"),
+        (r'"a\u200Bb"', "U+200B"),
+        (r'"a\u2028b"', "U+2028"),
+        (r'"a\ud800b"', "U+D800"),
+        (r'"a\x85b"', "U+0085"),
+    ],
+)
 def test_escaped_characters_are_checked_after_decoding(programma, waarde, teken):
     programma.vervang(BESLUIT, TITEL, f"titel: {waarde}")
     problemen = _enige(programma)
     assert any(p.startswith(f"{BESLUIT}:3: ") and teken in p for p in problemen), problemen
 
 
-@pytest.mark.parametrize("teken", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\u200b", "\u00ad"])
+@pytest.mark.parametrize(
+    "teken", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\u200b", "\u00ad"]
+)
 def test_raw_separators_and_invisible_characters(programma, teken):
     programma.vervang(BESLUIT, "Borgen.", f"Bor{teken}gen.")
     problemen = _enige(programma)
@@ -80,19 +95,25 @@ def test_zero_width_character_in_an_id(programma):
     assert any(p.startswith(f"{BESLUIT}:6: onzichtbaar teken U+200B") for p in _enige(programma))
 
 
-@pytest.mark.parametrize(("regel", "melding"), [
-    ("![p](https://tracker.example/p.gif)", "afbeelding in een record"),
-    ("![p](p.gif)", "afbeelding in een record"),
-    ("[x](//tracker.example/x)", "adres zonder schema"),
-    ('<img\nsrc="https://tracker.example/p.gif">', "HTML-element <img> in de tekst"),
-    ("Tekst\n{: src=https://tracker.example/p.gif }", "attributen tussen accolades"),
-    ('[Besluit 2](https://phish.example){: href="https://phish.example" }', "attributen tussen accolades"),
-    ("## Kop {#__search}", "attributen tussen accolades"),
-    ("Verborgen {: .md-header aria-hidden=true }", "attributen tussen accolades"),
-    ("[besluit 2](../besluiten/0002-nazorg-verkennen.md)", "link naar '../besluiten/0002-nazorg-verkennen.md' binnen de site"),
-    ("![p][r]\n\n[r]: https://tracker.example/p.gif", "afbeelding via een verwijzing"),
-    ("<!DOCTYPE html>", "HTML-declaratie in de tekst"),
-])
+@pytest.mark.parametrize(
+    ("regel", "melding"),
+    [
+        ("![p](https://tracker.example/p.gif)", "afbeelding in een record"),
+        ("![p](p.gif)", "afbeelding in een record"),
+        ("[x](//tracker.example/x)", "adres zonder schema"),
+        ('<img\nsrc="https://tracker.example/p.gif">', "HTML-element <img> in de tekst"),
+        ("Tekst\n{: src=https://tracker.example/p.gif }", "attributen tussen accolades"),
+        ('[Besluit 2](https://phish.example){: href="https://phish.example" }', "attributen tussen accolades"),
+        ("## Kop {#__search}", "attributen tussen accolades"),
+        ("Verborgen {: .md-header aria-hidden=true }", "attributen tussen accolades"),
+        (
+            "[besluit 2](../besluiten/0002-nazorg-verkennen.md)",
+            "link naar '../besluiten/0002-nazorg-verkennen.md' binnen de site",
+        ),
+        ("![p][r]\n\n[r]: https://tracker.example/p.gif", "afbeelding via een verwijzing"),
+        ("<!DOCTYPE html>", "HTML-declaratie in de tekst"),
+    ],
+)
 def test_outside_resources_and_attributes_in_a_body(programma, regel, melding):
     programma.vervang(BESLUIT, "Borgen.", "Borgen.\n\n" + regel)
     problemen = _enige(programma)
@@ -100,23 +121,31 @@ def test_outside_resources_and_attributes_in_a_body(programma, regel, melding):
 
 
 def test_markdown_fields_in_front_matter_are_scanned_like_bodies(programma):
-    programma.vervang(CHARTER, 'omschrijving: "Crisisbedden borgen voor de hele regio."',
-                      'omschrijving: "Zie ![p](https://tracker.example/p.gif)"\n    doel: "<img src=x onerror=alert(1)>"')
+    programma.vervang(
+        CHARTER,
+        'omschrijving: "Crisisbedden borgen voor de hele regio."',
+        'omschrijving: "Zie ![p](https://tracker.example/p.gif)"\n    doel: "<img src=x onerror=alert(1)>"',
+    )
     problemen = _enige(programma)
-    assert f"{CHARTER}:12: afbeelding in een record — geen afbeeldingen in records: de site haalt niets van elders en " \
-           "een record staat op meerdere pagina's; zet een afbeelding op een pagina in docs/" in problemen
+    assert (
+        f"{CHARTER}:12: afbeelding in een record — geen afbeeldingen in records: de site haalt niets van elders en "
+        "een record staat op meerdere pagina's; zet een afbeelding op een pagina in docs/" in problemen
+    )
     assert any(p.startswith(f"{CHARTER}:13: HTML-element <img> met een event-handler") for p in problemen)
 
 
-@pytest.mark.parametrize(("tekst", "melding"), [
-    ("[" * 30_000, "meer dan 300 haken '[' in één alinea"),
-    ("[a" * 250 + "x" * 60_000, "alinea te zwaar om op te maken (250 haken '[' in 60501 tekens)"),
-    ("<a " * 60_000, "HTML-element <a> in de tekst"),
-    ("\n\n".join(["[" * 250] * 20), "meer dan 3000 haken '[' in één tekst"),
-    ("\n".join("# Kop" for _ in range(200)), "meer dan 150 koppen"),
-    ("".join("    " * i + "- x\n" for i in range(100)), "tekens ingesprongen"),
-    (">" * 50 + " x", "citaat van meer dan 8 niveaus"),
-])
+@pytest.mark.parametrize(
+    ("tekst", "melding"),
+    [
+        ("[" * 30_000, "meer dan 300 haken '[' in één alinea"),
+        ("[a" * 250 + "x" * 60_000, "alinea te zwaar om op te maken (250 haken '[' in 60501 tekens)"),
+        ("<a " * 60_000, "HTML-element <a> in de tekst"),
+        ("\n\n".join(["[" * 250] * 20), "meer dan 3000 haken '[' in één tekst"),
+        ("\n".join("# Kop" for _ in range(200)), "meer dan 150 koppen"),
+        ("".join("    " * i + "- x\n" for i in range(100)), "tekens ingesprongen"),
+        (">" * 50 + " x", "citaat van meer dan 8 niveaus"),
+    ],
+)
 def test_render_cost_is_limited_before_markdown_runs(programma, tekst, melding):
     programma.vervang(BESLUIT, "Borgen.", tekst)
     problemen = _enige(programma)
@@ -124,8 +153,13 @@ def test_render_cost_is_limited_before_markdown_runs(programma, tekst, melding):
 
 
 def test_ordinary_markdown_passes(programma):
-    programma.vervang(BESLUIT, "Borgen.", "Borgen, zie [de wet](https://wetten.overheid.nl/) en [boven](#besluit).\n\n"
-                                          "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, and: `{: .x }`\n\n```\n<b>{: #x }</b>\n```\n")
+    programma.vervang(
+        BESLUIT,
+        "Borgen.",
+        "Borgen, zie [de wet](https://wetten.overheid.nl/) en [boven](#besluit).\n\n"
+        "- een\n    - twee\n\n> citaat\n\n---\n\nKop\n---\n\n`<b>` in code, and: `{: .x }`\n\n```\n<b>{: #x "
+        "}</b>\n```\n",
+    )
     assert programma.problemen() == []
 
 
@@ -135,7 +169,7 @@ def test_plain_fields_are_escaped_in_the_engine_neutral_tree(programma, tmp_path
 
     from generator.publiceren.boom import bouw_boom
 
-    vijandig = '<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: #__search } **vet**'
+    vijandig = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: #__search } **vet**"
     programma.vervang(CHARTER, 'titel: "Fase 1"', f"titel: {vijandig!r}".replace("'", '"'))
     programma.vervang(BESLUIT, TITEL, f"titel: {vijandig!r}".replace("'", '"'))
     assert programma.problemen() == []
@@ -144,7 +178,12 @@ def test_plain_fields_are_escaped_in_the_engine_neutral_tree(programma, tmp_path
     assert "onerror" in teksten  # the text is shown …
     # Raw HTML blocks (the timeline) are not Markdown: there only HTML escaping counts.
     teksten = "\n".join(r for r in teksten.splitlines() if not r.startswith("<"))
-    for levend in (r"<img", r"(?<!\\)\]\(javascript:", r"(?<!\\)\{: #__search", r"(?<!\\)\*\*vet"):  # … but never as markup
+    for levend in (
+        r"<img",
+        r"(?<!\\)\]\(javascript:",
+        r"(?<!\\)\{: #__search",
+        r"(?<!\\)\*\*vet",
+    ):  # … but never as markup
         assert not re.search(levend, teksten), levend
 
 
@@ -157,23 +196,32 @@ def test_symlinks_in_docs_are_refused_and_never_published(programma, tmp_path, d
     (programma.root / ".git").mkdir(exist_ok=True)
     (programma.root / ".git" / "config").write_text("[remote]\n  token = geheim-token\n")
     os.symlink(doel, programma.pad("docs/c.txt"))
-    assert "docs/c.txt:1: symbolische link — een gewoon bestand; links naar andere plekken worden nooit gepubliceerd" \
+    assert (
+        "docs/c.txt:1: symbolische link — een gewoon bestand; links naar andere plekken worden nooit gepubliceerd"
         in _enige(programma)
+    )
     site = tmp_path / "site"
     uit = mkdocs_build(programma.root / "mkdocs.yml", site)
     assert uit.returncode == 1 and not site.exists()
     assert "docs/c.txt:1: symbolische link" in uit.stderr
 
 
-@pytest.mark.parametrize(("naam", "inhoud", "melding"), [
-    ("docs/x.html", "<script>alert(1)</script>", "bestandstype '.html' wordt niet gepubliceerd"),
-    ("docs/x.svg", '<svg onload="alert(1)"/>', "bestandstype '.svg' wordt niet gepubliceerd"),
-    ("docs/x.js", "alert(1)", "bestandstype '.js' wordt niet gepubliceerd"),
-    ("docs/plaatje.png", "<html><script>alert(1)</script>", "de inhoud is geen PNG-bestand"),
-    ("docs/extra.md", "![p](https://tracker.example/p.gif)", "afbeelding van een ander adres"),
-    ("overrides/main.html", '{% extends "base.html" %}<script src="x.js"></script>', "script of event-handler"),
-    ("overrides/main.html", '<link rel="stylesheet" href="https://cdn.example/x.css">', "verwijzing naar een ander adres"),
-])
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "melding"),
+    [
+        ("docs/x.html", "<script>alert(1)</script>", "bestandstype '.html' wordt niet gepubliceerd"),
+        ("docs/x.svg", '<svg onload="alert(1)"/>', "bestandstype '.svg' wordt niet gepubliceerd"),
+        ("docs/x.js", "alert(1)", "bestandstype '.js' wordt niet gepubliceerd"),
+        ("docs/plaatje.png", "<html><script>alert(1)</script>", "de inhoud is geen PNG-bestand"),
+        ("docs/extra.md", "![p](https://tracker.example/p.gif)", "afbeelding van een ander adres"),
+        ("overrides/main.html", '{% extends "base.html" %}<script src="x.js"></script>', "script of event-handler"),
+        (
+            "overrides/main.html",
+            '<link rel="stylesheet" href="https://cdn.example/x.css">',
+            "verwijzing naar een ander adres",
+        ),
+    ],
+)
 def test_other_input_folders_are_checked(programma, naam, inhoud, melding):
     programma.schrijf(naam, inhoud)
     assert any(p.startswith(f"{naam}:1: {melding}") for p in _enige(programma))
@@ -192,8 +240,10 @@ def test_a_symlinked_record_folder_is_not_read(programma, tmp_path):
     buiten = tmp_path / "buiten"
     shutil.move(programma.pad("decisions"), buiten)
     os.symlink(buiten, programma.pad("decisions"))
-    assert "decisions:1: symbolische link in plaats van een recordmap of record — een gewone map of een gewoon bestand " \
-           "in de repository" in _enige(programma)
+    assert (
+        "decisions:1: symbolische link in plaats van een recordmap of record — een gewone map of een gewoon bestand "
+        "in de repository" in _enige(programma)
+    )
 
 
 def test_mkdocs_yml_cannot_add_outside_scripts_or_styles(programma, tmp_path):

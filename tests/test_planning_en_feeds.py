@@ -22,7 +22,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def site(programma, tmp_path):
     """The fixture programme with a decision awaiting the board, built at peildatum 2024-04-01."""
-    programma.schrijf("decisions/0003-meer-bedden.md", """---
+    programma.schrijf(
+        "decisions/0003-meer-bedden.md",
+        """---
 nummer: 3
 titel: "Meer crisisbedden"
 soort: agendawijziging
@@ -32,7 +34,8 @@ verloop:
   - {datum: 2024-03-01, uitkomst: ingebracht}
   - {datum: 2024-03-10, gremium: kernteam, uitkomst: geadviseerd, toelichting: "Positief advies: vier bedden."}
 ---
-""")
+""",
+    )
     uit = tmp_path / "site"
     resultaat = mkdocs_build(programma.root / "mkdocs.yml", uit)
     assert resultaat.returncode == 0, resultaat.stderr
@@ -97,7 +100,10 @@ def test_open_data_validates_against_its_published_schemas(site):
 
 def test_regional_trail_shows_what_is_pending_and_late(site):
     zuid = tekst(pagina(site, "regios/zuidoever"))
-    assert "Nog te besluiten Besluit Status in de regio Wachtend sinds accordering Termijn Besluit 1: Crisisbedden borgen open te laat 47 dagen 45 dagen" in zuid
+    assert (
+        "Nog te besluiten Besluit Status in de regio Wachtend sinds accordering Termijn Besluit 1: Crisisbedden "
+        "borgen open te laat 47 dagen 45 dagen" in zuid
+    )
     noord = tekst(pagina(site, "regios/noordoever"))
     assert "Er wacht geen geaccordeerd besluit op Noordoever." in noord
     assert "1 maart 2024: College van B&W — vastgesteld" in noord

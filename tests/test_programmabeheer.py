@@ -13,8 +13,9 @@ from generator.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststelle
 
 
 def agenda(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
+    )
 
 
 def _vaststelling(programma, titel, datum, accord):
@@ -26,7 +27,10 @@ def _vaststelling(programma, titel, datum, accord):
 
 def test_vaststellen_end_to_end(programma, tmp_path):
     eerste = _vaststelling(programma, "Agenda 2024", "2024-03-01", "2024-03-15")
-    assert agenda("vaststellen", "--map", str(programma.root), "--versie", "2024.1", "--besluit", str(eerste)).returncode == 0
+    assert (
+        agenda("vaststellen", "--map", str(programma.root), "--versie", "2024.1", "--besluit", str(eerste)).returncode
+        == 0
+    )
     programma.vervang("agenda/hoofdstukken/inleiding.md", "Dit is de inleiding", "Dit is de herziene inleiding")
     # A changed line that holds a code fence must not close the fence of the difference and become Markdown.
     programma.vervang("agenda/hoofdstukken/inleiding.md", "testprogramma.", "testprogramma.\n\n```\n# Geen kop\n```")
@@ -35,12 +39,17 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     site = tmp_path / "site"
     assert mkdocs_build(programma.root / "mkdocs.yml", site).returncode == 0
     geldend = tekst(pagina(site, "uitvoeringsagenda"))
-    assert geldend.startswith(" Testprogramma Zuid — versie 2025.1 Vastgestelde versie 2025.1 Geaccordeerd op 1 februari 2025")
+    assert geldend.startswith(
+        " Testprogramma Zuid — versie 2025.1 Vastgestelde versie 2025.1 Geaccordeerd op 1 februari 2025"
+    )
     assert "Gewijzigd: 1. Inleiding" in geldend and "+Dit is de herziene inleiding van het testprogramma." in geldend
-    assert "+# Geen kop" in geldend and "<h1 id=\"geen-kop\"" not in pagina(site, "uitvoeringsagenda")
+    assert "+# Geen kop" in geldend and '<h1 id="geen-kop"' not in pagina(site, "uitvoeringsagenda")
     assert "Besluiten geaccordeerd sinds de vorige versie: Besluit 4: Agenda 2025" in geldend
     eerste_versie = tekst(pagina(site, "uitvoeringsagenda/versies/2024.1"))
-    assert "Dit is de inleiding van het testprogramma." in eerste_versie and "Er is een nieuwere versie: versie 2025.1" in eerste_versie
+    assert (
+        "Dit is de inleiding van het testprogramma." in eerste_versie
+        and "Er is een nieuwere versie: versie 2025.1" in eerste_versie
+    )
     werk = tekst(pagina(site, "uitvoeringsagenda/werkversie"))
     assert "Werkversie (concept)" in werk and "De vastgestelde versie is versie 2025.1 van 1 februari 2025." in werk
     lijst = tekst(pagina(site, "uitvoeringsagenda/versies"))
@@ -48,10 +57,13 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     assert "De geldende uitvoeringsagenda is versie 2025.1, vastgesteld op 1 februari 2025." in tekst(pagina(site, ""))
 
 
-@pytest.mark.parametrize(("voorbereiding", "melding"), [
-    ("signaal", "besluit 1 is een besluit, geen vaststelling"),
-    ("voorgesteld", "besluit 3 is voorgesteld, niet geaccordeerd — leg eerst de accordering vast"),
-])
+@pytest.mark.parametrize(
+    ("voorbereiding", "melding"),
+    [
+        ("signaal", "besluit 1 is een besluit, geen vaststelling"),
+        ("voorgesteld", "besluit 3 is voorgesteld, niet geaccordeerd — leg eerst de accordering vast"),
+    ],
+)
 def test_vaststellen_refused(programma, voorbereiding, melding):
     nummer = 1
     if voorbereiding == "voorgesteld":
@@ -65,61 +77,91 @@ def test_vaststellen_refused(programma, voorbereiding, melding):
 
 
 def test_hand_made_version_must_name_an_accorded_vaststelling(programma):
-    programma.schrijf("agenda/versies/2024.1.md", '---\nversie: "2024.1"\nbesluit: 1\ndatum: 2024-02-14\ntitel: "T"\n---\n\nTekst.\n')
+    programma.schrijf(
+        "agenda/versies/2024.1.md", '---\nversie: "2024.1"\nbesluit: 1\ndatum: 2024-02-14\ntitel: "T"\n---\n\nTekst.\n'
+    )
     assert programma.problemen() == [
-        "agenda/versies/2024.1.md:3: besluit 1 is een besluit — een besluit van soort 'vaststelling'"]
+        "agenda/versies/2024.1.md:3: besluit 1 is een besluit — een besluit van soort 'vaststelling'"
+    ]
 
 
 def test_status_text_and_json(programma):
     uit = agenda("status", "--map", str(programma.root), "--peildatum", "2024-04-01")
     assert uit.returncode == 0
-    assert "  Zuidoever (termijn 45 dagen)\n    besluit 1: Crisisbedden borgen — open, 47 dagen sinds accordering — TE LAAT" in uit.stdout
+    assert (
+        "  Zuidoever (termijn 45 dagen)\n    besluit 1: Crisisbedden borgen — open, 47 dagen sinds accordering — TE "
+        "LAAT" in uit.stdout
+    )
     stand = json.loads(agenda("status", "--map", str(programma.root), "--peildatum", "2024-07-01", "--json").stdout)
-    assert stand["vergaderingen"][0] == {"gremium": "kernteam", "naam": "Kernteam", "besluiten": [
-        {"nummer": 2, "titel": "Nazorg verkennen", "status": "voorgesteld", "advies": None}]}
-    assert stand["mijlpalen_te_laat"] == [{"deelopdracht": "crisisopvang", "titel": "Contract getekend", "datum": "2024-06-30"}]
+    assert stand["vergaderingen"][0] == {
+        "gremium": "kernteam",
+        "naam": "Kernteam",
+        "besluiten": [{"nummer": 2, "titel": "Nazorg verkennen", "status": "voorgesteld", "advies": None}],
+    }
+    assert stand["mijlpalen_te_laat"] == [
+        {"deelopdracht": "crisisopvang", "titel": "Contract getekend", "datum": "2024-06-30"}
+    ]
 
 
 def test_check_as_github_annotations(programma):
     programma.vervang("decisions/0001-crisisbedden-borgen.md", "soort: besluit", "soort: besluitt")
     uit = agenda("check", "--map", str(programma.root), "--format", "github")
     assert uit.returncode == 1
-    assert uit.stdout.startswith("::error file=decisions/0001-crisisbedden-borgen.md,line=4,title=agenda controleer::"
-                                 "onbekende waarde 'besluitt' voor 'soort'")
+    assert uit.stdout.startswith(
+        "::error file=decisions/0001-crisisbedden-borgen.md,line=4,title=agenda controleer::"
+        "onbekende waarde 'besluitt' voor 'soort'"
+    )
 
 
 def test_pull_request_summary(programma):
-    git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)  # noqa: E731
+    git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)
     git("init", "-q")
     git("add", "-A")
     git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "basis")
     zet_stap(programma.root, 2, gremium="kernteam", uitkomst="geadviseerd", datum="2024-04-10")
     zet_stap(programma.root, 1, regio="zuidoever", uitkomst="vastgesteld", datum="2024-04-02")
     nieuw_besluit(programma.root, titel="Nieuw signaal", soort="signaal", samenvatting="S.", datum="2024-05-01")
-    programma.vervang("agenda/deelopdrachten/crisisopvang.md", "Er zijn te weinig crisisbedden.", "Er zijn nog steeds te weinig crisisbedden.")
+    programma.vervang(
+        "agenda/deelopdrachten/crisisopvang.md",
+        "Er zijn te weinig crisisbedden.",
+        "Er zijn nog steeds te weinig crisisbedden.",
+    )
     uit = agenda("wijzigingen", "--map", str(programma.root), "HEAD")
     assert uit.returncode == 0, uit.stderr
-    for regel in ("- Gewijzigd: `agenda/deelopdrachten/crisisopvang.md` — deelopdracht Crisisopvang",
-                  "- Toegevoegd: `decisions/0003-nieuw-signaal.md` — besluit 3: Nieuw signaal",
-                  "- 2. Deelopdrachten › Crisisopvang",
-                  "- Besluit 1 in Zuidoever: open → vastgesteld",
-                  "- Besluit 2 (Nazorg verkennen): voorgesteld → ter besluitvorming",
-                  "- Besluit 3 (Nieuw signaal): nieuw — voorgesteld",
-                  "Alle records zijn in orde."):
+    for regel in (
+        "- Gewijzigd: `agenda/deelopdrachten/crisisopvang.md` — deelopdracht Crisisopvang",
+        "- Toegevoegd: `decisions/0003-nieuw-signaal.md` — besluit 3: Nieuw signaal",
+        "- 2. Deelopdrachten › Crisisopvang",
+        "- Besluit 1 in Zuidoever: open → vastgesteld",
+        "- Besluit 2 (Nazorg verkennen): voorgesteld → ter besluitvorming",
+        "- Besluit 3 (Nieuw signaal): nieuw — voorgesteld",
+        "Alle records zijn in orde.",
+    ):
         assert regel in uit.stdout, uit.stdout
     fout = agenda("wijzigingen", "--map", str(programma.root), "bestaat-niet")
     assert fout.returncode == 2 and "'bestaat-niet' is geen bekende git-referentie" in fout.stderr
 
 
 def test_pull_request_summary_names_confidential_decisions_by_number_and_escapes_titles(programma):
-    git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)  # noqa: E731
+    git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)
     git("init", "-q")
     git("add", "-A")
     git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "basis")
-    nieuw_besluit(programma.root, titel="Geheime sluiting Noordoever", soort="besluit", samenvatting="S.", datum="2024-05-01",
-                  vertrouwelijk=True)
-    nieuw_besluit(programma.root, titel="<img src=x onerror=alert(1)> [klik](https://phish.example)", soort="signaal",
-                  samenvatting="S.", datum="2024-05-02")
+    nieuw_besluit(
+        programma.root,
+        titel="Geheime sluiting Noordoever",
+        soort="besluit",
+        samenvatting="S.",
+        datum="2024-05-01",
+        vertrouwelijk=True,
+    )
+    nieuw_besluit(
+        programma.root,
+        titel="<img src=x onerror=alert(1)> [klik](https://phish.example)",
+        soort="signaal",
+        samenvatting="S.",
+        datum="2024-05-02",
+    )
     uit = agenda("wijzigingen", "--map", str(programma.root), "HEAD")
     assert uit.returncode == 0, uit.stderr
     assert "Geheime sluiting" not in uit.stdout
@@ -131,12 +173,41 @@ def test_pull_request_summary_names_confidential_decisions_by_number_and_escapes
 
 def test_init_builds_at_once(tmp_path):
     map_ = tmp_path / "zuid"
-    uit = agenda("init", str(map_), "--titel", "Jeugdhulp Zuid", "--regio", "west=Regio West", "--regio", "oost=Regio Oost",
-                 "--gremium", "ambtelijk=Ambtelijk overleg", "--gremium", "bestuur=Bestuurlijk overleg", "--van", "2026")
+    uit = agenda(
+        "init",
+        str(map_),
+        "--titel",
+        "Jeugdhulp Zuid",
+        "--regio",
+        "west=Regio West",
+        "--regio",
+        "oost=Regio Oost",
+        "--gremium",
+        "ambtelijk=Ambtelijk overleg",
+        "--gremium",
+        "bestuur=Bestuurlijk overleg",
+        "--van",
+        "2026",
+    )
     assert uit.returncode == 0, uit.stderr
     assert agenda("check", "--map", str(map_)).stdout.startswith("Alles in orde.")
-    assert agenda("new", "besluit", "--map", str(map_), "--titel", "Eerste voorstel", "--soort", "besluit",
-                  "--samenvatting", "Start.", "--datum", "2026-01-15").returncode == 0
+    assert (
+        agenda(
+            "new",
+            "besluit",
+            "--map",
+            str(map_),
+            "--titel",
+            "Eerste voorstel",
+            "--soort",
+            "besluit",
+            "--samenvatting",
+            "Start.",
+            "--datum",
+            "2026-01-15",
+        ).returncode
+        == 0
+    )
     zet_stap(map_, 1, gremium="bestuur", uitkomst="geaccordeerd", datum="2026-02-01")
     site = tmp_path / "site"
     resultaat = mkdocs_build(map_ / "mkdocs.yml", site, "2026-03-01")

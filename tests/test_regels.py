@@ -23,14 +23,18 @@ def test_tab_inside_a_key(programma):
     # both the unknown key and the refusal are reported, with their lines, never as a traceback.
     programma.vervang(BESLUIT, "soort: besluit\n", "so\tort: besluit\n")
     problemen = programma.problemen()
-    assert f"{BESLUIT}:4: ongeldige YAML: een teken dat hier niet mag (bijvoorbeeld een tab of een '@') — " \
-           "geldige YAML; controleer inspringing en dubbele punten" in problemen
+    assert (
+        f"{BESLUIT}:4: ongeldige YAML: een teken dat hier niet mag (bijvoorbeeld een tab of een '@') — "
+        "geldige YAML; controleer inspringing en dubbele punten" in problemen
+    )
     assert any(p.startswith(f"{BESLUIT}:") and "onbekende sleutel 'so\\u0009ort'" in p for p in problemen)
 
 
 def test_duplicate_key(programma):
     programma.vervang(BESLUIT, "soort: besluit\n", "soort: besluit\nsoort: signaal\n")
-    assert programma.problemen() == [f"{BESLUIT}:5: sleutel 'soort' komt twee keer voor — elke sleutel maar één keer per blok"]
+    assert programma.problemen() == [
+        f"{BESLUIT}:5: sleutel 'soort' komt twee keer voor — elke sleutel maar één keer per blok"
+    ]
 
 
 def test_unknown_key_with_suggestion(programma):
@@ -50,19 +54,25 @@ def test_vertrouwelijk_nee_is_not_a_boolean(programma):
 def test_impossible_date(programma):
     programma.vervang(BESLUIT, "{datum: 2024-02-14, gremium: bestuur", "{datum: 2024-02-30, gremium: bestuur")
     problemen = programma.problemen()
-    assert f"{BESLUIT}:10: '2024-02-30' bestaat niet: februari 2024 heeft geen dag 30 — een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)" in problemen
+    assert (
+        f"{BESLUIT}:10: '2024-02-30' bestaat niet: februari 2024 heeft geen dag 30 — een bestaande datum als "
+        "JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)" in problemen
+    )
 
 
 def test_dangling_vervangt(programma):
     programma.vervang("decisions/0002-nazorg-verkennen.md", "vervangt: [1]", "vervangt: [7]")
     [probleem] = programma.problemen()
-    assert probleem.startswith("decisions/0002-nazorg-verkennen.md:7: besluit 7 bestaat niet — een bestaand besluitnummer")
+    assert probleem.startswith(
+        "decisions/0002-nazorg-verkennen.md:7: besluit 7 bestaat niet — een bestaand besluitnummer"
+    )
 
 
 def test_vervangt_cycle(programma):
     programma.vervang(BESLUIT, "soort: besluit\n", "soort: besluit\nvervangt: [2]\n")
     assert programma.problemen() == [
-        f"{BESLUIT}:5: 'vervangt' vormt een kring: 1 → 2 → 1 — een besluit vervangt alleen eerdere besluiten, nooit (via via) zichzelf"
+        f"{BESLUIT}:5: 'vervangt' vormt een kring: 1 → 2 → 1 — een besluit vervangt alleen eerdere besluiten, nooit "
+        "(via via) zichzelf"
     ]
 
 
@@ -76,7 +86,8 @@ def test_vervangt_itself(programma):
 def test_unclosed_front_matter(programma):
     programma.schrijf("decisions/0003-open.md", "---\nnummer: 3\ntitel: Open\n\nGeen afsluiter.\n")
     assert programma.problemen() == [
-        "decisions/0003-open.md:1: de front matter wordt niet afgesloten — een regel met alleen '---' na de laatste sleutel"
+        "decisions/0003-open.md:1: de front matter wordt niet afgesloten — een regel met alleen '---' na de laatste "
+        "sleutel"
     ]
 
 
@@ -90,8 +101,10 @@ def test_file_name_must_match_number(programma):
 def test_decision_file_name_pattern(programma):
     programma.pad(BESLUIT).rename(programma.pad("decisions/crisisbedden.md"))
     problemen = programma.problemen()
-    assert ("decisions/crisisbedden.md:1: bestandsnaam 'crisisbedden.md' past niet bij een besluit — "
-                            "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md") in problemen
+    assert (
+        "decisions/crisisbedden.md:1: bestandsnaam 'crisisbedden.md' past niet bij een besluit — "
+        "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md"
+    ) in problemen
     # the badly named file is not a decision, so decision 2 cannot replace it
     assert "decisions/0002-nazorg-verkennen.md:7: besluit 1 bestaat niet — een bestaand besluitnummer" in problemen
 
@@ -111,11 +124,15 @@ def test_unknown_regional_route_step(programma):
 
 
 def test_regional_steps_in_route_order(programma):
-    programma.vervang(BESLUIT, "    - {datum: 2024-03-01, stap: college, uitkomst: vastgesteld}",
-                      "    - {datum: 2024-03-01, stap: raad, uitkomst: geagendeerd}\n"
-                      "    - {datum: 2024-03-05, stap: college, uitkomst: vastgesteld}")
+    programma.vervang(
+        BESLUIT,
+        "    - {datum: 2024-03-01, stap: college, uitkomst: vastgesteld}",
+        "    - {datum: 2024-03-01, stap: raad, uitkomst: geagendeerd}\n"
+        "    - {datum: 2024-03-05, stap: college, uitkomst: vastgesteld}",
+    )
     assert programma.problemen() == [
-        f"{BESLUIT}:14: stap 'college' komt in de route van noordoever eerder — stappen in de volgorde van de route van de regio"
+        f"{BESLUIT}:14: stap 'college' komt in de route van noordoever eerder — stappen in de volgorde van de route "
+        "van de regio"
     ]
 
 
@@ -130,22 +147,29 @@ def test_regional_step_only_after_accordering(programma):
 def test_regional_step_dated_before_accordering(programma):
     programma.vervang(BESLUIT, "{datum: 2024-03-01, stap: college", "{datum: 2024-02-01, stap: college")
     assert programma.problemen() == [
-        f"{BESLUIT}:13: regionale stap op 2024-02-01 ligt voor de accordering (2024-02-14) — regionale stappen na de accordering"
+        f"{BESLUIT}:13: regionale stap op 2024-02-01 ligt voor de accordering (2024-02-14) — regionale stappen na de "
+        "accordering"
     ]
 
 
 def test_steps_must_be_chronological(programma):
     programma.vervang(BESLUIT, "{datum: 2024-01-20, gremium: kernteam", "{datum: 2023-12-20, gremium: kernteam")
     assert programma.problemen() == [
-        f"{BESLUIT}:9: stap van 2023-12-20 staat na een stap van 2024-01-10 — stappen in de volgorde waarin ze zijn gezet"
+        f"{BESLUIT}:9: stap van 2023-12-20 staat na een stap van 2024-01-10 — stappen in de volgorde waarin ze zijn "
+        "gezet"
     ]
 
 
 def test_route_order(programma):
     programma.vervang(BESLUIT, "  - {datum: 2024-01-20, gremium: kernteam, uitkomst: geadviseerd}\n", "")
-    programma.vervang(BESLUIT, "uitkomst: geaccordeerd}\n", "uitkomst: geaccordeerd}\n  - {datum: 2024-02-20, gremium: kernteam, uitkomst: besproken}\n")
+    programma.vervang(
+        BESLUIT,
+        "uitkomst: geaccordeerd}\n",
+        "uitkomst: geaccordeerd}\n  - {datum: 2024-02-20, gremium: kernteam, uitkomst: besproken}\n",
+    )
     assert programma.problemen() == [
-        f"{BESLUIT}:10: stap 'Voorbereiding' komt in de route voor 'Besluit' — stappen in de volgorde van de besluitvormingsroute"
+        f"{BESLUIT}:10: stap 'Voorbereiding' komt in de route voor 'Besluit' — stappen in de volgorde van de "
+        "besluitvormingsroute"
     ]
 
 
@@ -165,7 +189,8 @@ def test_unknown_gremium(programma):
 def test_hand_typed_status_is_an_error(programma):
     programma.vervang(BESLUIT, "soort: besluit\n", "soort: besluit\nstatus: geaccordeerd\n")
     assert programma.problemen() == [
-        f"{BESLUIT}:5: 'status' is met de hand ingevuld — laat 'status' weg: de status volgt uit de stappen in 'verloop'"
+        f"{BESLUIT}:5: 'status' is met de hand ingevuld — laat 'status' weg: de status volgt uit de stappen in "
+        "'verloop'"
     ]
 
 
@@ -177,7 +202,7 @@ def test_unknown_enum_value_with_suggestion(programma):
 
 
 def test_missing_required_key(programma):
-    programma.vervang(BESLUIT, "samenvatting: \"De crisisbedden worden voor twee jaar geborgd.\"\n", "")
+    programma.vervang(BESLUIT, 'samenvatting: "De crisisbedden worden voor twee jaar geborgd."\n', "")
     assert programma.problemen() == [
         f"{BESLUIT}:2: verplichte sleutel 'samenvatting' ontbreekt — een regel 'samenvatting: …'"
     ]
@@ -207,7 +232,9 @@ def test_phase_ends_before_it_starts(programma):
 
 
 def test_duplicate_region_id(programma):
-    programma.vervang(PROGRAMMA, "  - id: zuidoever\n    naam: \"Zuidoever\"", "  - id: noordoever\n    naam: \"Zuidoever\"")
+    programma.vervang(
+        PROGRAMMA, '  - id: zuidoever\n    naam: "Zuidoever"', '  - id: noordoever\n    naam: "Zuidoever"'
+    )
     problemen = programma.problemen()
     assert [f"{PROGRAMMA}:9: id 'noordoever' komt vaker voor — een unieke id binnen 'regios'"] == problemen
 
@@ -226,7 +253,9 @@ def test_missing_programme_file(programma):
 
 def test_not_utf8(programma):
     programma.pad("agenda/hoofdstukken/inleiding.md").write_bytes("---\ntitel: Café\n---\n".encode("latin-1"))
-    assert programma.problemen() == ["agenda/hoofdstukken/inleiding.md:1: het bestand is geen UTF-8-tekst — opslaan als UTF-8"]
+    assert programma.problemen() == [
+        "agenda/hoofdstukken/inleiding.md:1: het bestand is geen UTF-8-tekst — opslaan als UTF-8"
+    ]
 
 
 def test_all_problems_in_one_run(programma):

@@ -33,17 +33,32 @@ def test_decision_page_shows_derived_status_and_route(site):
 
 def test_composed_agenda_contains_charter_phase_text_verbatim(site):
     agenda = tekst(pagina(site, "uitvoeringsagenda"))
-    assert ("Inrichting van een stabiele JeugdhulpPlus voor 36 plekken voor de komende twee jaar. Daarbij wordt ook een "
-            "centrale 'toegang' georganiseerd, die niet alleen de instroom beheert, maar ook meekijkt naar alternatieve "
-            "(ambulante) oplossingen in het voorliggende veld (consultatie en expertise functie).") in agenda
+    assert (
+        "Inrichting van een stabiele JeugdhulpPlus voor 36 plekken voor de komende twee jaar. Daarbij wordt ook een "
+        "centrale 'toegang' georganiseerd, die niet alleen de instroom beheert, maar ook meekijkt naar alternatieve "
+        "(ambulante) oplossingen in het voorliggende veld (consultatie en expertise functie)."
+    ) in agenda
     assert "Werkversie (concept)" in agenda
 
 
 def test_agenda_follows_the_outline_order(site):
-    koppen = [tekst(k).replace("¶", "").strip() for k in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", pagina(site, "uitvoeringsagenda"), re.S)]
-    verwacht = ["1. Inleiding", "2. Aanleiding", "3. Ambitie 3Noord", "5.3 Deelopdrachten", "JeugdhulpPlus",
-                "Overige klinische functies", "6.2 Fasering uitvoering", "Fase 1: 2023 – 2025", "8. Risico's",
-                "9.3 Aanbieders", "Gremia en besluitvormingsroutes"]
+    koppen = [
+        tekst(k).replace("¶", "").strip()
+        for k in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", pagina(site, "uitvoeringsagenda"), re.S)
+    ]
+    verwacht = [
+        "1. Inleiding",
+        "2. Aanleiding",
+        "3. Ambitie 3Noord",
+        "5.3 Deelopdrachten",
+        "JeugdhulpPlus",
+        "Overige klinische functies",
+        "6.2 Fasering uitvoering",
+        "Fase 1: 2023 – 2025",
+        "8. Risico's",
+        "9.3 Aanbieders",
+        "Gremia en besluitvormingsroutes",
+    ]
     posities = [koppen.index(k) for k in verwacht]
     assert posities == sorted(posities)
 
@@ -58,7 +73,7 @@ def test_edit_button_points_at_the_source_record(site):
 
 def test_decision_pages_stay_out_of_the_navigation(site):
     home = pagina(site, "")
-    nav = home[home.index("md-sidebar--primary"):home.index("md-sidebar--secondary")]
+    nav = home[home.index("md-sidebar--primary") : home.index("md-sidebar--secondary")]
     assert "Besluiten" in nav
     assert "0001-startdocument" not in nav
 

@@ -13,8 +13,12 @@ ZIZMOR = Path(sys.executable).with_name("zizmor")
 
 
 def test_workflows_pass_zizmor_offline():
-    uit = subprocess.run([str(ZIZMOR), "--offline", "--persona", "auditor", str(ROOT / ".github" / "workflows")],
-                         capture_output=True, text=True, timeout=120)
+    uit = subprocess.run(
+        [str(ZIZMOR), "--offline", "--persona", "auditor", str(ROOT / ".github" / "workflows")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert uit.returncode == 0, uit.stdout + uit.stderr
     assert "No findings to report" in uit.stdout + uit.stderr
 
@@ -31,13 +35,15 @@ def test_every_action_is_pinned_and_no_checkout_keeps_its_token():
 def _gepind(lijst: Path) -> dict[str, str]:
     tekst = lijst.read_text(encoding="utf-8")
     assert "--hash=sha256:" in tekst
-    return {m.group(1).lower().replace("_", "-").replace(".", "-"): m.group(2)
-            for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", tekst, re.M)}
+    return {
+        m.group(1).lower().replace("_", "-").replace(".", "-"): m.group(2)
+        for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", tekst, re.M)
+    }
 
 
 def test_locks_pin_every_dependency_of_the_project():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    naam = lambda eis: re.match(r"[A-Za-z0-9_.-]+", eis).group(0).lower().replace("_", "-").replace(".", "-")  # noqa: E731
+    naam = lambda eis: re.match(r"[A-Za-z0-9_.-]+", eis).group(0).lower().replace("_", "-").replace(".", "-")
     site, test = _gepind(ROOT / "requirements" / "site.txt"), _gepind(ROOT / "requirements" / "test.txt")
     for eis in project["dependencies"]:
         assert naam(eis) in site and naam(eis) in test, eis
@@ -46,3 +52,10 @@ def test_locks_pin_every_dependency_of_the_project():
     assert "setuptools" in site and "setuptools" in test  # built without fetching anything unhashed
     gedeeld = set(site) & set(test)
     assert {n: site[n] for n in gedeeld} == {n: test[n] for n in gedeeld}  # the site builds with what the tests ran
+
+
+def test_the_code_passes_ruff():
+    ruff = Path(sys.executable).with_name("ruff")
+    for opdracht in (["check", "."], ["format", "--check", "."]):
+        uit = subprocess.run([str(ruff), *opdracht], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert uit.returncode == 0, uit.stdout + uit.stderr

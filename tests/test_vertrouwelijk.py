@@ -16,7 +16,9 @@ ZIN = "De onderhandelingen over de koopsom lopen nog en zijn niet openbaar."
 
 @pytest.fixture
 def programma_met_geheim(programma):
-    programma.schrijf(GEHEIM, f"""---
+    programma.schrijf(
+        GEHEIM,
+        f"""---
 nummer: 3
 titel: "{TITEL}"
 soort: besluit
@@ -35,7 +37,8 @@ regionaal:
 ## Besluit
 
 {ZIN}
-""")
+""",
+    )
     return programma
 
 
@@ -85,8 +88,22 @@ def test_leak_check_fails_the_build_and_keeps_the_previous_site(programma_met_ge
 
 def test_engine_free_build_runs_the_same_leak_check(programma_met_geheim, tmp_path):
     programma_met_geheim.schrijf("docs/over.md", f"# Over\n\n{ZIN}\n")
-    uit = subprocess.run([sys.executable, "-m", "generator", "build", "--map", str(programma_met_geheim.root),
-                          "--out", str(tmp_path / "boom"), "--peildatum", "2024-04-01"], capture_output=True, text=True)
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--map",
+            str(programma_met_geheim.root),
+            "--out",
+            str(tmp_path / "boom"),
+            "--peildatum",
+            "2024-04-01",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert uit.returncode == 1
     assert "over.md: bevat tekst uit vertrouwelijk besluit 0003" in uit.stderr
     assert not (tmp_path / "boom").exists()
@@ -94,7 +111,9 @@ def test_engine_free_build_runs_the_same_leak_check(programma_met_geheim, tmp_pa
 
 @pytest.mark.parametrize("titel", ["Besluiten", "Planning", "Open data", "Zoeken"])
 def test_an_ordinary_title_is_no_leak(programma, tmp_path, titel):
-    programma.schrijf("decisions/0003-gewoon.md", f"""---
+    programma.schrijf(
+        "decisions/0003-gewoon.md",
+        f"""---
 nummer: 3
 titel: "{titel}"
 soort: besluit
@@ -105,7 +124,8 @@ verloop:
 ---
 
 Kort.
-""")
+""",
+    )
     site = tmp_path / "site"
     resultaat = mkdocs_build(programma.root / "mkdocs.yml", site)
     assert resultaat.returncode == 0, resultaat.stderr

@@ -28,19 +28,65 @@ from generator.werkstroom.cli import agenda as agenda_cli
 from generator.records.laden import laad
 from generator.samenstellen.paginas import Opties, stel_samen
 
-RECORDS = sorted(p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "agenda").rglob("*")
-                 if p.suffix in (".md", ".yml")) + sorted(p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "decisions").glob("*.md"))
+RECORDS = sorted(
+    p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "agenda").rglob("*") if p.suffix in (".md", ".yml")
+) + sorted(p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "decisions").glob("*.md"))
 STUKKEN = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<img\nsrc=x>", "[klik](javascript:alert(1))",
-    "![p](https://tracker.example/p.gif)", "[x](//tracker.example/x)", "{: #__search }", "{: .md-header aria-hidden=true }",
-    "{{ 7*7 }}", "{% raw %}", "\u202e", "\x00", "\x1b[2J", "\u2028", "\u200b", "\x0b", "\x85", '"', "'", ": ", "#", "---",
-    "|", "*", "_", "`", "&amp;", "\n", "\r", "<!-- x -->", "[" * 40, "]]>", "&", "\ud800", "0000-01", "9" * 30, "- ", "> ",
-    "Besluiten", "é€", "\t",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<img\nsrc=x>",
+    "[klik](javascript:alert(1))",
+    "![p](https://tracker.example/p.gif)",
+    "[x](//tracker.example/x)",
+    "{: #__search }",
+    "{: .md-header aria-hidden=true }",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "\u202e",
+    "\x00",
+    "\x1b[2J",
+    "\u2028",
+    "\u200b",
+    "\x0b",
+    "\x85",
+    '"',
+    "'",
+    ": ",
+    "#",
+    "---",
+    "|",
+    "*",
+    "_",
+    "`",
+    "&amp;",
+    "\n",
+    "\r",
+    "<!-- x -->",
+    "[" * 40,
+    "]]>",
+    "&",
+    "\ud800",
+    "0000-01",
+    "9" * 30,
+    "- ",
+    "> ",
+    "Besluiten",
+    "é€",
+    "\t",
 ]
 VIJANDIG = st.lists(st.sampled_from(STUKKEN) | st.text(max_size=4), min_size=1, max_size=6).map("".join)
 PROBLEEM = re.compile(r"^(?P<pad>[^:\n]+):(?P<regel>\d+): \S[^\n]*$")
-LEVEND = [re.compile(p) for p in (r"<script", r"<img", r"<iframe", r"(?<!\\)\]\(javascript:", r"(?<!\\)\{: #__search",
-                                  r"(?<!\\)\{: \.md-header")]
+LEVEND = [
+    re.compile(p)
+    for p in (
+        r"<script",
+        r"<img",
+        r"<iframe",
+        r"(?<!\\)\]\(javascript:",
+        r"(?<!\\)\{: #__search",
+        r"(?<!\\)\{: \.md-header",
+    )
+]
 STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200b\u2028\u2029]")
 
 
@@ -75,8 +121,12 @@ def _vul_in(root: Path, record: str, pad: tuple, waarde: str) -> None:
     bestand = root / record
     tekst = bestand.read_text(encoding="utf-8")
     if pad == ("<body>",):
-        bestand.write_text(tekst.split("---\n", 2)[0] + "---\n" + tekst.split("---\n", 2)[1] + "---\n" + waarde + "\n",
-                           encoding="utf-8", errors="surrogatepass", newline="")
+        bestand.write_text(
+            tekst.split("---\n", 2)[0] + "---\n" + tekst.split("---\n", 2)[1] + "---\n" + waarde + "\n",
+            encoding="utf-8",
+            errors="surrogatepass",
+            newline="",
+        )
         return
     yaml = YAML(typ="rt")
     yaml.width = 10_000
@@ -98,7 +148,9 @@ def _geen_traceback(resultaat) -> None:
     assert not STUURTEKEN.search(resultaat.output), repr(resultaat.output)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(veld=st.sampled_from(VELDEN), waarde=VIJANDIG)
 def test_hostile_text_in_any_field(veld, waarde):
     record, pad = veld
@@ -113,20 +165,60 @@ def test_hostile_text_in_any_field(veld, waarde):
         runner = CliRunner()
         _geen_traceback(runner.invoke(agenda_cli, ["check", "--map", str(root)]))
         _geen_traceback(runner.invoke(agenda_cli, ["status", "--map", str(root), "--peildatum", "2025-01-01"]))
-        _geen_traceback(runner.invoke(agenda_cli, ["stap", "2", "--map", str(root), "--datum", "2024-04-05", "--gremium",
-                                                   "kernteam", "--uitkomst", "besproken", "--toelichting", waarde,
-                                                   "--peildatum", "2025-01-01"]))
-        _geen_traceback(runner.invoke(agenda_cli, ["new", "besluit", "--map", str(root), "--titel", waarde, "--soort",
-                                                   "signaal", "--samenvatting", waarde, "--datum", "2024-05-01"]))
+        _geen_traceback(
+            runner.invoke(
+                agenda_cli,
+                [
+                    "stap",
+                    "2",
+                    "--map",
+                    str(root),
+                    "--datum",
+                    "2024-04-05",
+                    "--gremium",
+                    "kernteam",
+                    "--uitkomst",
+                    "besproken",
+                    "--toelichting",
+                    waarde,
+                    "--peildatum",
+                    "2025-01-01",
+                ],
+            )
+        )
+        _geen_traceback(
+            runner.invoke(
+                agenda_cli,
+                [
+                    "new",
+                    "besluit",
+                    "--map",
+                    str(root),
+                    "--titel",
+                    waarde,
+                    "--soort",
+                    "signaal",
+                    "--samenvatting",
+                    waarde,
+                    "--datum",
+                    "2024-05-01",
+                ],
+            )
+        )
         if resultaat.problemen:
             return
-        _geen_traceback(runner.invoke(agenda_cli, ["build", "--map", str(root), "--out", str(Path(tmp) / "boom"),
-                                                   "--peildatum", "2025-01-01"]))
+        _geen_traceback(
+            runner.invoke(
+                agenda_cli, ["build", "--map", str(root), "--out", str(Path(tmp) / "boom"), "--peildatum", "2025-01-01"]
+            )
+        )
         for pagina in stel_samen(resultaat.agenda, Opties(dt.date(2025, 1, 1))):
             inhoud = pagina.als_bytes.decode("utf-8")
             assert not STUURTEKEN.search(inhoud), (pagina.uri, repr(inhoud[:200]))
             if pagina.uri.endswith(".md"):
-                markdown = "\n".join(r for r in inhoud.splitlines() if not r.startswith("<"))  # raw HTML blocks: HTML-escaped only
+                markdown = "\n".join(
+                    r for r in inhoud.splitlines() if not r.startswith("<")
+                )  # raw HTML blocks: HTML-escaped only
                 for levend in LEVEND:
                     assert not levend.search(markdown), (pagina.uri, levend.pattern)
             elif pagina.uri.endswith(".xml"):

@@ -31,8 +31,12 @@ class Agenda:
     @cached_property
     def _vervangen(self) -> frozenset[int]:
         """Numbers replaced by an accorded decision (computed once: status is asked for on every page)."""
-        return frozenset(n for b in self.besluiten.values() if b.eigen_status is BesluitStatus.GEACCORDEERD
-                         for n in b.vervangt) | self.verborgen_vervangen
+        return (
+            frozenset(
+                n for b in self.besluiten.values() if b.eigen_status is BesluitStatus.GEACCORDEERD for n in b.vervangt
+            )
+            | self.verborgen_vervangen
+        )
 
     def status(self, besluit: Besluit) -> BesluitStatus:
         """Derived status, including replacement by a later accorded decision."""
@@ -52,7 +56,9 @@ class Agenda:
         return sorted(self.deelopdrachten.values(), key=lambda d: d.plaats)
 
     def nulplaten_voor(self, deelopdracht_id: str) -> list[Nulplaat]:
-        return sorted((n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum)
+        return sorted(
+            (n for n in self.nulplaten.values() if n.deelopdracht == deelopdracht_id), key=lambda n: n.peildatum
+        )
 
     def versies_op_volgorde(self) -> list[Versie]:
         """Vastgestelde versions, oldest first (by accord date, then version number)."""
@@ -76,8 +82,15 @@ class Agenda:
         geheim = frozenset(n for n, b in self.besluiten.items() if b.vertrouwelijk)
         zichtbaar = {n: b for n, b in self.besluiten.items() if n not in geheim}
         verborgen = frozenset(
-            v for n in geheim if self.besluiten[n].eigen_status is BesluitStatus.GEACCORDEERD
-            for v in self.besluiten[n].vervangt if v in zichtbaar
+            v
+            for n in geheim
+            if self.besluiten[n].eigen_status is BesluitStatus.GEACCORDEERD
+            for v in self.besluiten[n].vervangt
+            if v in zichtbaar
         )
-        return replace(self, besluiten=zichtbaar, vertrouwelijk=self.vertrouwelijk | geheim,
-                       verborgen_vervangen=self.verborgen_vervangen | verborgen)
+        return replace(
+            self,
+            besluiten=zichtbaar,
+            vertrouwelijk=self.vertrouwelijk | geheim,
+            verborgen_vervangen=self.verborgen_vervangen | verborgen,
+        )

@@ -78,8 +78,9 @@ class Datum:
                 try:
                     d = dt.date(jaar, maand, dag)
                 except ValueError:
-                    raise OngeldigeDatum(f"'{tekst}' bestaat niet: maand {maand} van {jaar} heeft geen dag {dag}",
-                                         (jaar, maand, dag)) from None
+                    raise OngeldigeDatum(
+                        f"'{tekst}' bestaat niet: maand {maand} van {jaar} heeft geen dag {dag}", (jaar, maand, dag)
+                    ) from None
                 return cls(d, d, Precisie.DAG)
             return cls(dt.date(jaar, maand, 1), dt.date(jaar, maand, _laatste_dag(jaar, maand)), Precisie.MAAND)
         return cls(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31), Precisie.JAAR)

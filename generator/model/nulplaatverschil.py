@@ -29,7 +29,9 @@ class Nulplaatverschil:
 
     @property
     def leeg(self) -> bool:
-        return not (self.toegevoegd or self.verwijderd or self.herschreven or self.hoe_gewijzigd or self.ambitie_gewijzigd)
+        return not (
+            self.toegevoegd or self.verwijderd or self.herschreven or self.hoe_gewijzigd or self.ambitie_gewijzigd
+        )
 
 
 def vergelijk(oud: Nulplaat, nieuw: Nulplaat) -> Nulplaatverschil:
@@ -49,9 +51,17 @@ def vergelijk(oud: Nulplaat, nieuw: Nulplaat) -> Nulplaatverschil:
     # Pairing by similarity compares every old lever with every new one: beyond a few thousand pairs
     # (never in a real snapshot) the rest simply counts as added and removed.
     te_veel = len(nog_oud) * len(nog_nieuw) > MAX_PAREN
-    paren = [] if te_veel else sorted(
-        ((difflib.SequenceMatcher(None, o.wat, n.wat).ratio(), i, j) for i, o in enumerate(nog_oud) for j, n in enumerate(nog_nieuw)),
-        key=lambda p: (-p[0], p[1], p[2]),
+    paren = (
+        []
+        if te_veel
+        else sorted(
+            (
+                (difflib.SequenceMatcher(None, o.wat, n.wat).ratio(), i, j)
+                for i, o in enumerate(nog_oud)
+                for j, n in enumerate(nog_nieuw)
+            ),
+            key=lambda p: (-p[0], p[1], p[2]),
+        )
     )
     gebruikt_oud, gebruikt_nieuw = set(), set()
     for ratio, i, j in paren:
@@ -60,7 +70,8 @@ def vergelijk(oud: Nulplaat, nieuw: Nulplaat) -> Nulplaatverschil:
             gebruikt_nieuw.add(j)
             herschreven.append((i, j))
     return Nulplaatverschil(
-        oud=oud, nieuw=nieuw,
+        oud=oud,
+        nieuw=nieuw,
         toegevoegd=tuple(n for j, n in enumerate(nog_nieuw) if j not in gebruikt_nieuw),
         verwijderd=tuple(o for i, o in enumerate(nog_oud) if i not in gebruikt_oud),
         herschreven=tuple((nog_oud[i], nog_nieuw[j]) for i, j in sorted(herschreven, key=lambda p: p[1])),

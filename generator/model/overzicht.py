@@ -1,4 +1,7 @@
-"""Where the programme stands on a peildatum: what regions and bodies still have to do. Used by pages and 'agenda status'."""
+"""Where the programme stands on a peildatum: what regions and bodies still have to do.
+
+Used by the site's pages and by 'agenda status'.
+"""
 
 from __future__ import annotations
 
@@ -33,8 +36,16 @@ def wachtende_bekrachtigingen(agenda: Agenda, peildatum: dt.date) -> list[Wachte
             status = b.regio_status(regio_id)
             if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE):
                 regio = agenda.programma.regio(regio_id)
-                uit.append(Wachtend(b, regio, status, b.dagen_wachtend(peildatum), regio.termijn_dagen,
-                                    b.regio_te_laat(regio, peildatum)))
+                uit.append(
+                    Wachtend(
+                        b,
+                        regio,
+                        status,
+                        b.dagen_wachtend(peildatum),
+                        regio.termijn_dagen,
+                        b.regio_te_laat(regio, peildatum),
+                    )
+                )
     return sorted(uit, key=lambda w: (w.besluit.accordering, w.besluit.nummer, w.regio.id))
 
 
@@ -42,7 +53,11 @@ def dossiergremia(agenda: Agenda) -> list[str]:
     """Bodies that advise or decide in the programme route, in route order."""
     uit: list[str] = []
     for stap in agenda.programma.besluitvormingsroute:
-        if stap.gremium and {Uitkomst.GEADVISEERD, Uitkomst.GEACCORDEERD} & set(stap.uitkomsten) and stap.gremium not in uit:
+        if (
+            stap.gremium
+            and {Uitkomst.GEADVISEERD, Uitkomst.GEACCORDEERD} & set(stap.uitkomsten)
+            and stap.gremium not in uit
+        ):
             uit.append(stap.gremium)
     return uit
 
@@ -72,8 +87,14 @@ def opvolging(agenda: Agenda) -> list[tuple[Besluit, list[str]]]:
         if agenda.status(b) not in (BesluitStatus.GEACCORDEERD, BesluitStatus.AFGEWEZEN):
             continue
         gezet = {s.uitkomst for s in b.verloop}
-        open_ = [label for u, label in ((Uitkomst.TERUGGEKOPPELD, "terugkoppeling"), (Uitkomst.IMPACT_BESCHREVEN, "impactbeschrijving"))
-                 if u in route and u not in gezet]
+        open_ = [
+            label
+            for u, label in (
+                (Uitkomst.TERUGGEKOPPELD, "terugkoppeling"),
+                (Uitkomst.IMPACT_BESCHREVEN, "impactbeschrijving"),
+            )
+            if u in route and u not in gezet
+        ]
         if open_:
             uit.append((b, open_))
     return uit

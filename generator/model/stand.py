@@ -16,21 +16,47 @@ def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:
     regio_lijst = []
     for regio in agenda.programma.regios:
         wachtend = [w for w in overzicht.wachtende_bekrachtigingen(agenda, peildatum) if w.regio.id == regio.id]
-        regio_lijst.append({"regio": regio.id, "naam": regio.naam, "termijn_dagen": regio.termijn_dagen, "besluiten": [
-            {"nummer": w.besluit.nummer, "titel": w.besluit.titel, "status": w.status.value, "dagen_wachtend": w.wachtend,
-             "te_laat": w.te_laat} for w in wachtend]})
-    dossiers = [{"gremium": g, "naam": agenda.programma.gremium(g).naam, "besluiten": [
-        {"nummer": b.nummer, "titel": b.titel, "status": agenda.status(b).value, "advies": overzicht.advies(b)}
-        for b in overzicht.dossier(agenda, g)]} for g in overzicht.dossiergremia(agenda)]
+        regio_lijst.append(
+            {
+                "regio": regio.id,
+                "naam": regio.naam,
+                "termijn_dagen": regio.termijn_dagen,
+                "besluiten": [
+                    {
+                        "nummer": w.besluit.nummer,
+                        "titel": w.besluit.titel,
+                        "status": w.status.value,
+                        "dagen_wachtend": w.wachtend,
+                        "te_laat": w.te_laat,
+                    }
+                    for w in wachtend
+                ],
+            }
+        )
+    dossiers = [
+        {
+            "gremium": g,
+            "naam": agenda.programma.gremium(g).naam,
+            "besluiten": [
+                {"nummer": b.nummer, "titel": b.titel, "status": agenda.status(b).value, "advies": overzicht.advies(b)}
+                for b in overzicht.dossier(agenda, g)
+            ],
+        }
+        for g in overzicht.dossiergremia(agenda)
+    ]
     groepen = planning.per_toestand(planning.mijlpalen(agenda), peildatum)
     return {
         "programma": agenda.programma.titel,
         "peildatum": peildatum.isoformat(),
         "bekrachtiging": regio_lijst,
         "vergaderingen": dossiers,
-        "opvolging": [{"nummer": b.nummer, "titel": b.titel, "wacht_op": open_} for b, open_ in overzicht.opvolging(agenda)],
-        "mijlpalen_te_laat": [{"deelopdracht": p.deelopdracht.id, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso}
-                              for p in groepen[MijlpaalToestand.TE_LAAT]],
+        "opvolging": [
+            {"nummer": b.nummer, "titel": b.titel, "wacht_op": open_} for b, open_ in overzicht.opvolging(agenda)
+        ],
+        "mijlpalen_te_laat": [
+            {"deelopdracht": p.deelopdracht.id, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso}
+            for p in groepen[MijlpaalToestand.TE_LAAT]
+        ],
     }
 
 
@@ -42,7 +68,11 @@ def statustekst(stand: dict) -> str:
         regels.append(f"  {regio['naam']} ({termijn})")
         for b in regio["besluiten"]:
             laat = " — TE LAAT" if b["te_laat"] else ""
-            dagen = f"{b['dagen_wachtend']} dagen sinds accordering" if b["dagen_wachtend"] is not None else "datum accordering onbekend"
+            dagen = (
+                f"{b['dagen_wachtend']} dagen sinds accordering"
+                if b["dagen_wachtend"] is not None
+                else "datum accordering onbekend"
+            )
             regels.append(f"    besluit {b['nummer']}: {b['titel']} — {b['status'].replace('-', ' ')}, {dagen}{laat}")
         if not regio["besluiten"]:
             regels.append("    niets")
@@ -54,7 +84,9 @@ def statustekst(stand: dict) -> str:
         if not dossier["besluiten"]:
             regels.append("  niets")
     regels += ["", "Opvolging (terugkoppeling, impact)"]
-    regels += [f"  besluit {o['nummer']}: {o['titel']} — wacht op {', '.join(o['wacht_op'])}" for o in stand["opvolging"]] or ["  niets"]
+    regels += [
+        f"  besluit {o['nummer']}: {o['titel']} — wacht op {', '.join(o['wacht_op'])}" for o in stand["opvolging"]
+    ] or ["  niets"]
     regels += ["", "Mijlpalen te laat"]
     regels += [f"  {m['datum']}: {m['titel']} ({m['deelopdracht']})" for m in stand["mijlpalen_te_laat"]] or ["  geen"]
     return "\n".join(regels)

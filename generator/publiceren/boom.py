@@ -50,7 +50,7 @@ def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
     """The hand-written pages and pictures that 'agenda controleer' passed; never a link, never another file type."""
     if not docs.is_dir() or docs.is_symlink():
         return
-    for huidig, mappen, bestanden in os.walk(docs, followlinks=False):
+    for huidig, _mappen, bestanden in os.walk(docs, followlinks=False):
         for naam in sorted(bestanden):
             bron = Path(huidig) / naam
             if publiceerbaar(bron):

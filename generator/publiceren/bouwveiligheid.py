@@ -1,4 +1,6 @@
-"""Build beside the site, then swap: a reader never sees a half-built or missing site, an interrupted build leaves nothing.
+"""Build beside the site, then swap: a reader never sees a half-built or missing site.
+
+An interrupted build leaves nothing behind.
 
 Engine-neutral: the Markdown-tree build and the MkDocs plugin both build into a sibling temporary
 folder made here and replace the old output with ``wissel`` only after a clean build.

@@ -39,8 +39,10 @@ def geen_bronnen_van_buiten(config) -> None:
     namen += [str(config.theme.get(sleutel) or "") for sleutel in ("logo", "favicon")]
     buiten = [naam for naam in namen if "://" in naam or naam.startswith("//")]
     if buiten:
-        raise PluginError(f"mkdocs.yml haalt {', '.join(buiten)} van een ander adres — de site doet geen verzoeken "
-                          "naar andere adressen; zet het bestand in docs/")
+        raise PluginError(
+            f"mkdocs.yml haalt {', '.join(buiten)} van een ander adres — de site doet geen verzoeken "
+            "naar andere adressen; zet het bestand in docs/"
+        )
     if config.extra_javascript:
         raise PluginError("mkdocs.yml voegt JavaScript toe (extra_javascript) — de site werkt zonder eigen scripts")
 

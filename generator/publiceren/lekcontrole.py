@@ -9,6 +9,7 @@ would make every public build fail for an ordinary title.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gzip
 import html
@@ -80,7 +81,9 @@ def _teksten(waarde: object) -> Iterator[str]:
 
 def _sjabloonteksten() -> Iterator[str]:
     """The words the templates write themselves (headings, labels), without their Jinja code."""
-    for bestand in sorted(resources.files("generator.samenstellen").joinpath("templates").iterdir(), key=lambda b: b.name):
+    for bestand in sorted(
+        resources.files("generator.samenstellen").joinpath("templates").iterdir(), key=lambda b: b.name
+    ):
         if bestand.name.endswith(".j2"):
             yield _JINJA.sub(" ", bestand.read_text("utf-8"))
 
@@ -99,10 +102,8 @@ def _lees(pad: Path) -> str:
         inhoud = gzip.decompress(inhoud)
     tekst = inhoud.decode("utf-8", errors="replace")
     if pad.suffix == ".json":
-        try:
+        with contextlib.suppress(ValueError):
             tekst += " " + json.dumps(json.loads(tekst), ensure_ascii=False)
-        except ValueError:
-            pass
     return _normaal(html.unescape(tekst) + " " + tekst)
 
 
@@ -129,5 +130,9 @@ def zoek_lekken(map_: Path, fragmenten: dict[str, str]) -> list[tuple[str, str]]
 
 def lekmelding(lekken: list[tuple[str, str]]) -> str:
     """The Dutch report of a failed leak check: which file holds text of which confidential decision."""
-    return "\n".join(["Vertrouwelijke inhoud in de openbare site:",
-                      *(f"{pad}: bevat tekst uit vertrouwelijk besluit {code}" for pad, code in lekken)])
+    return "\n".join(
+        [
+            "Vertrouwelijke inhoud in de openbare site:",
+            *(f"{pad}: bevat tekst uit vertrouwelijk besluit {code}" for pad, code in lekken),
+        ]
+    )

@@ -52,9 +52,13 @@ def eigen_mappen(root: Path, config) -> list[Probleem]:
 def niet_publiceerbaar(files: Files, docs_dir: str) -> list[str]:
     """Files MkDocs found in docs/ that may not be published (nothing may have slipped in since the check)."""
     docs = Path(docs_dir).resolve()
-    return [bestand.src_uri for bestand in files
-            if bestand.abs_src_path and Path(bestand.abs_src_path).parent.resolve().is_relative_to(docs)
-            and not publiceerbaar(Path(bestand.abs_src_path))]
+    return [
+        bestand.src_uri
+        for bestand in files
+        if bestand.abs_src_path
+        and Path(bestand.abs_src_path).parent.resolve().is_relative_to(docs)
+        and not publiceerbaar(Path(bestand.abs_src_path))
+    ]
 
 
 class Waarschuwingen(logging.Handler):

@@ -15,7 +15,11 @@ from generator.publiceren import config as opties_uit
 from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 from generator.publiceren.lekcontrole import lekmelding, sporen, zoek_lekken
 from generator.publiceren.mkdocsbestanden import (
-    GegenereerdePagina, Vingerafdrukken, Waarschuwingen, eigen_mappen, niet_publiceerbaar,
+    GegenereerdePagina,
+    Vingerafdrukken,
+    Waarschuwingen,
+    eigen_mappen,
+    niet_publiceerbaar,
 )
 from generator.publiceren.schoonmaak import herstel_titel, schoon
 from generator.records.laden import laad
@@ -45,7 +49,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         self.peildatum = opties_uit.peildatum(self.config.peildatum)
         self.intern = opties_uit.intern(self.config.intern)
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH; tie it to the peildatum, not the clock.
-        moment = dt.datetime.combine(self.peildatum, dt.time(), dt.timezone.utc)
+        moment = dt.datetime.combine(self.peildatum, dt.time(), dt.UTC)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
         opties_uit.geen_bronnen_van_buiten(config)
         self.waarschuwingen = Waarschuwingen.tel()
@@ -68,15 +72,20 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
             raise PluginError(f"{naam}: dit bestand wordt niet gepubliceerd — zie 'agenda controleer'")
         self.sporen = {} if self.intern else sporen(resultaat.agenda, opties_uit.publieke_teksten(config))
         docs = Path(config.docs_dir).resolve()
-        for pagina in stel_samen(resultaat.agenda, Opties(self.peildatum, config.site_url or "", config.use_directory_urls,
-                                                           self.intern)):
+        for pagina in stel_samen(
+            resultaat.agenda, Opties(self.peildatum, config.site_url or "", config.use_directory_urls, self.intern)
+        ):
             if files.get_file_from_path(pagina.uri) is not None:
-                raise PluginError(f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/")
+                raise PluginError(
+                    f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/"
+                )
             bestand = GegenereerdePagina.generated(config, pagina.uri, content=pagina.inhoud)
             if self.dirty:  # MkDocs asks is_modified() only in a dirty build
                 bestand.gewijzigd = self.vingerafdrukken.gewijzigd(pagina)
             # The edit button of a generated page opens the record it was made from.
-            bestand.edit_uri = os.path.relpath(self.root / pagina.bron, docs).replace(os.sep, "/") if pagina.bron else None
+            bestand.edit_uri = (
+                os.path.relpath(self.root / pagina.bron, docs).replace(os.sep, "/") if pagina.bron else None
+            )
             files.append(bestand)
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
         return files
@@ -90,7 +99,9 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
     def on_post_build(self, *, config):
         # 'serve' is a preview: MkDocs applies --strict there itself; a real build is held to it here.
         if self.doel is not None and config.strict and self.waarschuwingen.aantal:
-            raise PluginError(f"{self.waarschuwingen.aantal} waarschuwing(en) in strikte modus — de vorige site blijft staan")
+            raise PluginError(
+                f"{self.waarschuwingen.aantal} waarschuwing(en) in strikte modus — de vorige site blijft staan"
+            )
         lekken = zoek_lekken(Path(config.site_dir), self.sporen)
         if lekken:
             raise PluginError(lekmelding(lekken))

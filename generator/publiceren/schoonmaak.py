@@ -14,14 +14,79 @@ import re
 import nh3
 from markupsafe import Markup
 
-_TEKST = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",
-          "strong", "sub", "sup", "time", "u"}
-_BLOK = {"article", "blockquote", "caption", "col", "colgroup", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
-         "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "section", "summary", "table", "tbody",
-         "td", "tfoot", "th", "thead", "tr", "ul"}
+_TEKST = {
+    "a",
+    "abbr",
+    "b",
+    "br",
+    "cite",
+    "code",
+    "del",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+}
+_BLOK = {
+    "article",
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
 _SVG = {"svg", "title", "desc", "g", "line", "polyline", "circle", "rect", "path", "text"}
-_ALGEMEEN = {"class", "id", "title", "role", "lang", "tabindex", "style", "aria-label", "aria-labelledby", "aria-describedby",
-             "aria-hidden"}
+_ALGEMEEN = {
+    "class",
+    "id",
+    "title",
+    "role",
+    "lang",
+    "tabindex",
+    "style",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+}
 _ATTRIBUTEN = {
     "*": _ALGEMEEN,
     "a": {"href"},
@@ -42,8 +107,10 @@ _ATTRIBUTEN = {
 _STIJL = {"grid-column", "--kwartalen", "text-align"}
 
 
-_EIGEN_KLASSE = re.compile(r"^(?:(?:agenda|planning|kengetal|nulplaat)(?:[-_][a-z0-9_-]*)?|headerlink|toclink|admonition(?:-title)?|"
-                           r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)$")
+_EIGEN_KLASSE = re.compile(
+    r"^(?:(?:agenda|planning|kengetal|nulplaat)(?:[-_][a-z0-9_-]*)?|headerlink|toclink|admonition(?:-title)?|"
+    r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)$"
+)
 _EIGEN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
 _ROLLEN = {"img", "group", "list", "listitem", "region", "note", "presentation"}
 _VERBORGEN = {"div", "span"}

@@ -49,8 +49,10 @@ def _verboden(teken: str, in_waarde: bool) -> tuple[str, str] | None:
     if teken in "\n\t" or (teken == "\r" and not in_waarde):
         return None
     if teken in _BIDI:
-        return (f"onzichtbaar richtingsteken U+{ord(teken):04X} in de tekst",
-                "gewone tekst zonder tekens die de leesrichting omdraaien")
+        return (
+            f"onzichtbaar richtingsteken U+{ord(teken):04X} in de tekst",
+            "gewone tekst zonder tekens die de leesrichting omdraaien",
+        )
     if teken in _ONZICHTBAAR:
         return f"onzichtbaar teken U+{ord(teken):04X} in de tekst", "gewone tekst zonder onzichtbare tekens"
     if teken in _SCHEIDING:
@@ -113,7 +115,7 @@ def _teksten(data: Any) -> Iterator[tuple[tuple, str, bool]]:
             stapel.extend(((*plek, i), kind) for i, kind in enumerate(waarde))
 
 
-_LANG_GETAL = re.compile(r"\d[\d_]{%d,}" % MAX_CIJFERS)
+_LANG_GETAL = re.compile(rf"\d[\d_]{{{MAX_CIJFERS},}}")
 _GETAL = re.compile(r"^[-+]?(0[xob])?[\d_a-fA-F]+(\.\d*)?([eE][-+]?\d+)?$")
 
 
@@ -123,26 +125,51 @@ def structuur(pad: str, yaml_tekst: str, eerste_regel: int) -> list[Probleem]:
     Runs before the YAML is composed into data: composing is recursive, and a few hundred nested
     brackets would otherwise end in a RecursionError instead of a message.
     """
-    if not any(teken in yaml_tekst for teken in "&*!") and yaml_tekst.count("[") + yaml_tekst.count("{") <= MAX_DIEPTE \
-            and _max_inspringing(yaml_tekst) < 2 * MAX_DIEPTE and not _LANG_GETAL.search(yaml_tekst):
+    if (
+        not any(teken in yaml_tekst for teken in "&*!")
+        and yaml_tekst.count("[") + yaml_tekst.count("{") <= MAX_DIEPTE
+        and _max_inspringing(yaml_tekst) < 2 * MAX_DIEPTE
+        and not _LANG_GETAL.search(yaml_tekst)
+    ):
         return []  # nothing that starts an anchor, alias or tag, too shallow to nest deeply, no long digit run
     problemen, diepte = [], 0
     try:
         for event in YAML(typ="safe", pure=False).parse(yaml_tekst):
             regel = eerste_regel + event.start_mark.line
             if isinstance(event, AliasEvent):
-                problemen.append(Probleem(pad, regel, f"verwijzing '*{event.anchor}' naar een anker", "schrijf de waarde gewoon uit"))
+                problemen.append(
+                    Probleem(pad, regel, f"verwijzing '*{event.anchor}' naar een anker", "schrijf de waarde gewoon uit")
+                )
             elif isinstance(event, NodeEvent) and event.anchor:
-                problemen.append(Probleem(pad, regel, f"anker '&{event.anchor}'", "geen ankers; schrijf waarden gewoon uit"))
+                problemen.append(
+                    Probleem(pad, regel, f"anker '&{event.anchor}'", "geen ankers; schrijf waarden gewoon uit")
+                )
             if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag and not _impliciet(event):
-                problemen.append(Probleem(pad, regel, f"YAML-tag '{event.tag}'", "geen tags: alleen gewone tekst, getallen, lijsten en blokken"))
+                problemen.append(
+                    Probleem(
+                        pad,
+                        regel,
+                        f"YAML-tag '{event.tag}'",
+                        "geen tags: alleen gewone tekst, getallen, lijsten en blokken",
+                    )
+                )
             if isinstance(event, ScalarEvent) and not event.style and _te_lang_getal(event.value):
-                problemen.append(Probleem(pad, regel, f"getal van {sum(c.isdigit() for c in event.value)} cijfers",
-                                          f"hoogstens {MAX_CIJFERS} cijfers; zet een code of kenmerk tussen aanhalingstekens"))
+                problemen.append(
+                    Probleem(
+                        pad,
+                        regel,
+                        f"getal van {sum(c.isdigit() for c in event.value)} cijfers",
+                        f"hoogstens {MAX_CIJFERS} cijfers; zet een code of kenmerk tussen aanhalingstekens",
+                    )
+                )
             if isinstance(event, CollectionStartEvent):
                 diepte += 1
                 if diepte == MAX_DIEPTE + 1:
-                    problemen.append(Probleem(pad, regel, f"meer dan {MAX_DIEPTE} niveaus diep genest", f"hoogstens {MAX_DIEPTE} niveaus"))
+                    problemen.append(
+                        Probleem(
+                            pad, regel, f"meer dan {MAX_DIEPTE} niveaus diep genest", f"hoogstens {MAX_DIEPTE} niveaus"
+                        )
+                    )
                     return problemen  # nothing deeper is read
             elif isinstance(event, CollectionEndEvent):
                 diepte -= 1
@@ -184,7 +211,9 @@ _INSPRINGING = re.compile(r"^(?:[ \t]|[-*+>](?=[ \t])|\d{1,9}[.)](?=[ \t]))*")
 VEILIGE_SCHEMAS = {"http", "https", "mailto"}
 
 
-def markdown_tekst(pad: str, tekst: str, eerste_regel: int, record: bool = True, vaste_regel: bool = False) -> list[Probleem]:
+def markdown_tekst(
+    pad: str, tekst: str, eerste_regel: int, record: bool = True, vaste_regel: bool = False
+) -> list[Probleem]:
     """Raw HTML, comments, attribute lists, unsafe or outside resources and render cost in a Markdown text.
 
     ``record``: text from a record, which appears on several pages and in frozen versions, so it may
@@ -197,8 +226,10 @@ def markdown_tekst(pad: str, tekst: str, eerste_regel: int, record: bool = True,
     for i, regel in zonder_code:
         nummer = eerste_regel if vaste_regel else eerste_regel + i
         problemen += [Probleem(pad, nummer, wat, verwacht) for wat, verwacht in _regelproblemen(regel, record)]
-    problemen += [Probleem(pad, eerste_regel if vaste_regel else eerste_regel + i, wat, verwacht)
-                  for i, wat, verwacht in _kosten(zonder_code)]
+    problemen += [
+        Probleem(pad, eerste_regel if vaste_regel else eerste_regel + i, wat, verwacht)
+        for i, wat, verwacht in _kosten(zonder_code)
+    ]
     return problemen
 
 
@@ -234,12 +265,17 @@ def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
             yield "HTML-declaratie in de tekst", "gewone Markdown"
         else:
             naam = html.group(1).lower().lstrip("/")
-            tag = regel_zonder_autolinks[html.start():html.start() + 1000].split(">", 1)[0]
+            tag = regel_zonder_autolinks[html.start() : html.start() + 1000].split(">", 1)[0]
             extra = " met een event-handler" if _HANDLER.search(tag) else ""
-            yield f"HTML-element <{naam}>{extra} in de tekst", "gewone Markdown; HTML uit records wordt niet gepubliceerd"
+            yield (
+                f"HTML-element <{naam}>{extra} in de tekst",
+                "gewone Markdown; HTML uit records wordt niet gepubliceerd",
+            )
     if any(not _EIGEN_ATTRIBUTEN.match(m.group(0)) for m in _ATTRIBUTEN.finditer(regel)):
-        yield ("attributen tussen accolades ({: …}) in de tekst",
-               "gewone Markdown; id's, klassen en attributen bepaalt de site zelf")
+        yield (
+            "attributen tussen accolades ({: …}) in de tekst",
+            "gewone Markdown; id's, klassen en attributen bepaalt de site zelf",
+        )
     if regel.count("[") > MAX_HAKEN_BLOK:
         return  # refused for its cost anyway; searching its links would itself be quadratic
     for link in _INLINE_DOEL.finditer(regel):
@@ -256,16 +292,24 @@ def _doelproblemen(doel: str, beeld: bool, record: bool) -> Iterator[tuple[str, 
     if schema and schema.group(1).lower() not in VEILIGE_SCHEMAS:
         yield f"link met '{schema.group(1).lower()}:'", "een link naar een pagina van deze site of een https-adres"
     elif beeld and record:
-        yield ("afbeelding in een record", "geen afbeeldingen in records: de site haalt niets van elders en een record "
-                                           "staat op meerdere pagina's; zet een afbeelding op een pagina in docs/")
+        yield (
+            "afbeelding in een record",
+            "geen afbeeldingen in records: de site haalt niets van elders en een record "
+            "staat op meerdere pagina's; zet een afbeelding op een pagina in docs/",
+        )
     elif beeld and (schema or doel.startswith("//")):
-        yield (f"afbeelding van een ander adres ({_kort(doel)})",
-               "een afbeelding uit deze repository: de site haalt niets van andere adressen")
+        yield (
+            f"afbeelding van een ander adres ({_kort(doel)})",
+            "een afbeelding uit deze repository: de site haalt niets van andere adressen",
+        )
     elif doel.startswith("//"):
         yield f"adres zonder schema ({_kort(doel)})", "een volledig adres dat met https:// begint"
     elif record and not schema and doel and not doel.startswith("#"):
-        yield (f"link naar '{_kort(doel)}' binnen de site",
-               "een volledig https-adres; noem een besluit of deelopdracht bij naam (een record staat op meerdere pagina's)")
+        yield (
+            f"link naar '{_kort(doel)}' binnen de site",
+            "een volledig https-adres; noem een besluit of deelopdracht bij naam (een record staat op meerdere "
+            "pagina's)",
+        )
 
 
 _EENHEID = re.compile(r"^\s*([-*+]\s|\d{1,9}[.)]\s|\||#|>)")
@@ -300,16 +344,27 @@ def _kosten(zonder_code: list[tuple[int, str]]) -> Iterator[tuple[int, str, str]
             yield i, f"citaat van meer dan {MAX_CITAAT} niveaus ('>')", f"hoogstens {MAX_CITAAT} niveaus"
         inspringing = len(_INSPRINGING.match(regel).group(0))
         if inspringing > MAX_INSPRINGING:
-            yield i, f"{inspringing} tekens ingesprongen", f"hoogstens {MAX_INSPRINGING}: lijsten van hoogstens twaalf niveaus"
+            yield (
+                i,
+                f"{inspringing} tekens ingesprongen",
+                f"hoogstens {MAX_INSPRINGING}: lijsten van hoogstens twaalf niveaus",
+            )
 
 
 def _eenheidskosten(eenheid: list, eerder: int) -> Iterator[tuple[int, str, str]]:
     begin, haken, tekens = eenheid
     if haken > MAX_HAKEN_BLOK:
-        yield begin, f"meer dan {MAX_HAKEN_BLOK} haken '[' in één alinea", "minder haken, of de tekst over alinea's verdeeld"
+        yield (
+            begin,
+            f"meer dan {MAX_HAKEN_BLOK} haken '[' in één alinea",
+            "minder haken, of de tekst over alinea's verdeeld",
+        )
     elif haken * tekens > MAX_KOSTEN:
-        yield (begin, f"alinea te zwaar om op te maken ({haken} haken '[' in {tekens} tekens)",
-               "kortere alinea's, of minder haken in een lange alinea")
+        yield (
+            begin,
+            f"alinea te zwaar om op te maken ({haken} haken '[' in {tekens} tekens)",
+            "kortere alinea's, of minder haken in een lange alinea",
+        )
     elif eerder <= MAX_KOSTEN < eerder + haken * tekens:
         yield begin, "tekst te zwaar om op te maken (te veel haken '[' in lange alinea's)", "splits het record op"
 

@@ -14,10 +14,24 @@ from generator.model.markdown import Markdown
 from generator.model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
 from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from generator.model.programma import (
-    Benoemd, Gremium, OpbouwOnderdeel, Programma, ProgrammaFase, Regio, RegioRouteStap, RouteStap,
+    Benoemd,
+    Gremium,
+    OpbouwOnderdeel,
+    Programma,
+    ProgrammaFase,
+    Regio,
+    RegioRouteStap,
+    RouteStap,
 )
 from generator.model.vocab import (
-    DeelopdrachtStatus, MijlpaalStatus, Prioriteit, RegioUitkomst, RisicoStatus, Sectie, Soort, Uitkomst,
+    DeelopdrachtStatus,
+    MijlpaalStatus,
+    Prioriteit,
+    RegioUitkomst,
+    RisicoStatus,
+    Sectie,
+    Soort,
+    Uitkomst,
 )
 
 
@@ -38,9 +52,15 @@ def bouw(b: Bronnen) -> Agenda:
         for sleutel, doc in docs.items():
             try:
                 uit[sleutel] = maak(sleutel, doc)
-            except Exception:  # noqa: BLE001 — reported per record, never as a traceback
-                problemen.append(Probleem(doc.pad, 1, "het record kan niet worden verwerkt",
-                                          "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
+            except Exception:
+                problemen.append(
+                    Probleem(
+                        doc.pad,
+                        1,
+                        "het record kan niet worden verwerkt",
+                        "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
+                    )
+                )
         return uit
 
     programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data, doc.pad)).get("programma")
@@ -55,9 +75,14 @@ def bouw(b: Bronnen) -> Agenda:
         besluiten={besluit.nummer: besluit for besluit in besluiten.values()},
         nulplaten=per_record(b.nulplaat, _nulplaat),
         risicoregister=per_record({"risicos": b.risicos}, lambda _, doc: _risicoregister(doc)).get("risicos")
-        if b.risicos is not None else None,
-        versies=per_record(b.versie, lambda k, d: Versie(k, int(d.data["besluit"]), Datum.lees(d.data["datum"]),
-                                                         str(d.data["titel"]), Markdown(d.body), d.pad)),
+        if b.risicos is not None
+        else None,
+        versies=per_record(
+            b.versie,
+            lambda k, d: Versie(
+                k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), Markdown(d.body), d.pad
+            ),
+        ),
     )
     if problemen:
         raise Onbouwbaar(problemen)
@@ -88,30 +113,64 @@ def _programma(data: dict, bestand: str) -> Programma:
         titel=str(data["titel"]),
         periode=(int(data["periode"]["van"]), int(data["periode"]["tot"])),
         regios=tuple(
-            Regio(str(r["id"]), str(r["naam"]),
-                  tuple(RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
-                        for s in r["besluitvormingsroute"]),
-                  _s(r, "organisatie"), _s(r, "toelichting"), _s(r, "bron"))
+            Regio(
+                str(r["id"]),
+                str(r["naam"]),
+                tuple(
+                    RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
+                    for s in r["besluitvormingsroute"]
+                ),
+                _s(r, "organisatie"),
+                _s(r, "toelichting"),
+                _s(r, "bron"),
+            )
             for r in data["regios"]
         ),
-        gremia=tuple(Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron")) for g in data["gremia"]),
+        gremia=tuple(
+            Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron"))
+            for g in data["gremia"]
+        ),
         besluitvormingsroute=tuple(
-            RouteStap(str(s["id"]), str(s["naam"]), tuple(Uitkomst(u) for u in s["uitkomsten"]), _s(s, "gremium"), _s(s, "toelichting"))
+            RouteStap(
+                str(s["id"]),
+                str(s["naam"]),
+                tuple(Uitkomst(u) for u in s["uitkomsten"]),
+                _s(s, "gremium"),
+                _s(s, "toelichting"),
+            )
             for s in data["besluitvormingsroute"]
         ),
         opbouw=tuple(
-            OpbouwOnderdeel(hoofdstuk=_s(o, "hoofdstuk"), sectie=Sectie(o["sectie"]) if "sectie" in o else None,
-                            nummer=_s(o, "nummer"), titel=_s(o, "titel"))
+            OpbouwOnderdeel(
+                hoofdstuk=_s(o, "hoofdstuk"),
+                sectie=Sectie(o["sectie"]) if "sectie" in o else None,
+                nummer=_s(o, "nummer"),
+                titel=_s(o, "titel"),
+            )
             for o in data["opbouw"]
         ),
-        fasen=tuple(ProgrammaFase(str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _md(f, "omschrijving"), _s(f, "bron"))
-                    for f in data.get("fasen", [])),
-        aanbieders=tuple(Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting")) for a in data.get("aanbieders", [])),
-        voorzieningen=tuple(Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting")) for v in data.get("voorzieningen", [])),
-        kenniswerkplaatsen=tuple(Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio"))
-                                 for k in data.get("kenniswerkplaatsen", [])),
-        ondertitel=_s(data, "ondertitel"), kortenaam=_s(data, "kortenaam"), versie=_s(data, "versie"),
-        motto=_s(data, "motto"), bron=_s(data, "bron"), bestand=bestand,
+        fasen=tuple(
+            ProgrammaFase(
+                str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _md(f, "omschrijving"), _s(f, "bron")
+            )
+            for f in data.get("fasen", [])
+        ),
+        aanbieders=tuple(
+            Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting")) for a in data.get("aanbieders", [])
+        ),
+        voorzieningen=tuple(
+            Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting")) for v in data.get("voorzieningen", [])
+        ),
+        kenniswerkplaatsen=tuple(
+            Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio"))
+            for k in data.get("kenniswerkplaatsen", [])
+        ),
+        ondertitel=_s(data, "ondertitel"),
+        kortenaam=_s(data, "kortenaam"),
+        versie=_s(data, "versie"),
+        motto=_s(data, "motto"),
+        bron=_s(data, "bron"),
+        bestand=bestand,
     )
 
 
@@ -123,30 +182,48 @@ def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
 def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
     d = doc.data
     return Deelopdracht(
-        id=sleutel, titel=str(d["titel"]), regios=_t(d, "regios") if "regios" in d else alle_regios, volgorde=d.get("volgorde"),
+        id=sleutel,
+        titel=str(d["titel"]),
+        regios=_t(d, "regios") if "regios" in d else alle_regios,
+        volgorde=d.get("volgorde"),
         voorzieningen=_t(d, "voorzieningen"),
         prioriteit=Prioriteit(d["prioriteit"]) if "prioriteit" in d else None,
         status=DeelopdrachtStatus(d["status"]) if "status" in d else None,
-        aanspreekpunt=_s(d, "aanspreekpunt"), aanbieders=_t(d, "aanbieders"), kruisverbanden=_t(d, "kruisverbanden"),
+        aanspreekpunt=_s(d, "aanspreekpunt"),
+        aanbieders=_t(d, "aanbieders"),
+        kruisverbanden=_t(d, "kruisverbanden"),
         werkgroepen=tuple(Werkgroep(str(w["naam"]), _s(w, "omschrijving")) for w in d.get("werkgroepen", [])),
         fasen=tuple(_fase(f) for f in d.get("fasen", [])),
         eigen_mijlpalen=tuple(_mijlpaal(m) for m in d.get("mijlpalen", [])),
         kengetallen=tuple(_kengetal(k) for k in d.get("kengetallen", [])),
-        bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
+        bron=_s(d, "bron"),
+        body=Markdown(doc.body),
+        bestand=doc.pad,
     )
 
 
 def _fase(f: dict) -> Fase:
     return Fase(
-        titel=str(f["titel"]), van=_d(f.get("van")), tot=_d(f.get("tot")),
-        omschrijving=_md(f, "omschrijving"), doel=_md(f, "doel"),
-        resultaten=_t(f, "resultaten"), activiteiten=_t(f, "activiteiten"), disciplines=_t(f, "disciplines"),
+        titel=str(f["titel"]),
+        van=_d(f.get("van")),
+        tot=_d(f.get("tot")),
+        omschrijving=_md(f, "omschrijving"),
+        doel=_md(f, "doel"),
+        resultaten=_t(f, "resultaten"),
+        activiteiten=_t(f, "activiteiten"),
+        disciplines=_t(f, "disciplines"),
         mijlpalen=tuple(_mijlpaal(m) for m in f.get("mijlpalen", [])),
     )
 
 
 def _mijlpaal(m: dict) -> Mijlpaal:
-    return Mijlpaal(str(m["titel"]), Datum.lees(m["datum"]), MijlpaalStatus(m.get("status", MijlpaalStatus.OPEN.value)), _s(m, "toelichting"), _s(m, "bron"))
+    return Mijlpaal(
+        str(m["titel"]),
+        Datum.lees(m["datum"]),
+        MijlpaalStatus(m.get("status", MijlpaalStatus.OPEN.value)),
+        _s(m, "toelichting"),
+        _s(m, "bron"),
+    )
 
 
 def _waarde(w: dict) -> Waarde:
@@ -154,24 +231,44 @@ def _waarde(w: dict) -> Waarde:
 
 
 def _kengetal(k: dict) -> Kengetal:
-    return Kengetal(str(k["id"]), str(k["naam"]), _waarde(k["doel"]), _waarde(k["basis"]) if "basis" in k else None, _s(k, "eenheid"),
-                    tuple(_waarde(m) for m in k.get("metingen", [])), _s(k, "toelichting"), _s(k, "bron"))
+    return Kengetal(
+        str(k["id"]),
+        str(k["naam"]),
+        _waarde(k["doel"]),
+        _waarde(k["basis"]) if "basis" in k else None,
+        _s(k, "eenheid"),
+        tuple(_waarde(m) for m in k.get("metingen", [])),
+        _s(k, "toelichting"),
+        _s(k, "bron"),
+    )
 
 
 def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
     d = doc.data
     return Besluit(
-        nummer=int(d["nummer"]), slug=BESLUITNAAM.match(sleutel + ".md").group(2), titel=str(d["titel"]),
-        soort=Soort(d["soort"]), samenvatting=str(d["samenvatting"]),
+        nummer=int(d["nummer"]),
+        slug=BESLUITNAAM.match(sleutel + ".md").group(2),
+        titel=str(d["titel"]),
+        soort=Soort(d["soort"]),
+        samenvatting=str(d["samenvatting"]),
         verloop=tuple(_stap(s) for s in d["verloop"] if not s.get("gepland")),
         gepland=tuple(_stap(s) for s in d["verloop"] if s.get("gepland")),
         regios=_t(d, "regios") if "regios" in d else alle_regios,
-        regionaal={str(regio): tuple(_regiostap(s) for s in stappen if not s.get("gepland"))
-                   for regio, stappen in d.get("regionaal", {}).items()},
-        regionaal_gepland={str(regio): tuple(_regiostap(s) for s in stappen if s.get("gepland"))
-                           for regio, stappen in d.get("regionaal", {}).items() if any(s.get("gepland") for s in stappen)},
-        deelopdrachten=_t(d, "deelopdrachten"), vervangt=tuple(int(v) for v in d.get("vervangt", [])),
-        vertrouwelijk=bool(d.get("vertrouwelijk", False)), bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
+        regionaal={
+            str(regio): tuple(_regiostap(s) for s in stappen if not s.get("gepland"))
+            for regio, stappen in d.get("regionaal", {}).items()
+        },
+        regionaal_gepland={
+            str(regio): tuple(_regiostap(s) for s in stappen if s.get("gepland"))
+            for regio, stappen in d.get("regionaal", {}).items()
+            if any(s.get("gepland") for s in stappen)
+        },
+        deelopdrachten=_t(d, "deelopdrachten"),
+        vervangt=tuple(int(v) for v in d.get("vervangt", [])),
+        vertrouwelijk=bool(d.get("vertrouwelijk", False)),
+        bron=_s(d, "bron"),
+        body=Markdown(doc.body),
+        bestand=doc.pad,
     )
 
 
@@ -186,13 +283,19 @@ def _regiostap(s: dict) -> RegioStap:
 def _nulplaat(sleutel: str, doc) -> Nulplaat:
     d = doc.data
     return Nulplaat(
-        id=sleutel, titel=str(d["titel"]), peildatum=Datum.lees(d["peildatum"]), ambitie=str(d["ambitie"]),
+        id=sleutel,
+        titel=str(d["titel"]),
+        peildatum=Datum.lees(d["peildatum"]),
+        ambitie=str(d["ambitie"]),
         doelen=_t(d, "doelen"),
         knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d["knoppen"]),
-        deelopdracht=_s(d, "deelopdracht"), vervangt=_s(d, "vervangt"),
+        deelopdracht=_s(d, "deelopdracht"),
+        vervangt=_s(d, "vervangt"),
         segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),
         rollen=tuple((str(r["id"]), str(r["naam"])) for r in d.get("rollen", [])),
-        bron=_s(d, "bron"), body=Markdown(doc.body), bestand=doc.pad,
+        bron=_s(d, "bron"),
+        body=Markdown(doc.body),
+        bestand=doc.pad,
     )
 
 
@@ -201,9 +304,18 @@ def _risicoregister(doc) -> Risicoregister:
     return Risicoregister(
         categorieen=tuple((str(k["id"]), str(k["naam"])) for k in d["categorieen"]),
         risicos=tuple(
-            Risico(str(r["id"]), str(r["categorie"]), str(r["omschrijving"]), _t(r, "beheersmaatregelen"),
-                   _s(r, "eigenaar"), RisicoStatus(r.get("status", RisicoStatus.OPEN.value)), _s(r, "bron"))
+            Risico(
+                str(r["id"]),
+                str(r["categorie"]),
+                str(r["omschrijving"]),
+                _t(r, "beheersmaatregelen"),
+                _s(r, "eigenaar"),
+                RisicoStatus(r.get("status", RisicoStatus.OPEN.value)),
+                _s(r, "bron"),
+            )
             for r in d["risicos"]
         ),
-        toelichting=_md(d, "toelichting"), bron=_s(d, "bron"), bestand=doc.pad,
+        toelichting=_md(d, "toelichting"),
+        bron=_s(d, "bron"),
+        bestand=doc.pad,
     )

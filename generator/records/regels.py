@@ -37,9 +37,15 @@ class Controle:
         """Rules on one record: whatever goes wrong inside becomes a problem of that record, not a traceback."""
         try:
             yield
-        except Exception:  # noqa: BLE001 — a record, however odd, never ends the check
-            self.problemen.append(Probleem(doc.pad, 1, "het record kan niet worden gecontroleerd",
-                                           "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
+        except Exception:
+            self.problemen.append(
+                Probleem(
+                    doc.pad,
+                    1,
+                    "het record kan niet worden gecontroleerd",
+                    "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
+                )
+            )
 
     def fout(self, doc: YamlDocument, pad: tuple, wat: str, verwacht: str) -> None:
         self.problemen.append(Probleem(doc.pad, doc.regel(*pad), wat, verwacht))
@@ -55,7 +61,9 @@ class Controle:
         try:
             return Datum.lees(waarde)
         except OngeldigeDatum as fout:
-            self.fout(doc, pad, _datumfout(waarde, fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)")
+            self.fout(
+                doc, pad, _datumfout(waarde, fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)"
+            )
             return None
 
     def uniek(self, doc: YamlDocument, pad: tuple, items: list, sleutel: str = "id") -> None:
@@ -64,7 +72,12 @@ class Controle:
         for i, item in enumerate(items):
             waarde = item[sleutel]
             if tellingen[waarde] > 1 and waarde in gemeld:
-                self.fout(doc, (*pad, i, sleutel), f"{sleutel} '{waarde}' komt vaker voor", f"een unieke {sleutel} binnen '{pad[-1]}'")
+                self.fout(
+                    doc,
+                    (*pad, i, sleutel),
+                    f"{sleutel} '{waarde}' komt vaker voor",
+                    f"een unieke {sleutel} binnen '{pad[-1]}'",
+                )
             gemeld.add(waarde)
 
 
@@ -97,7 +110,15 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     if not b.is_geldig(doc):
         return None
     data = doc.data
-    for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
+    for soort in (
+        "regios",
+        "gremia",
+        "aanbieders",
+        "voorzieningen",
+        "kenniswerkplaatsen",
+        "fasen",
+        "besluitvormingsroute",
+    ):
         c.uniek(doc, (soort,), list(data.get(soort, [])))
     ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
     ids["deelopdrachten"] = set(b.aanwezig[RecordSoort.DEELOPDRACHT])
@@ -117,8 +138,18 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     for i, deel in enumerate(data["opbouw"]):
         if "hoofdstuk" in deel:
             gebruikt[deel["hoofdstuk"]] += 1
-            if c.verwijzing(doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.aanwezig[RecordSoort.HOOFDSTUK], "hoofdstuk") and gebruikt[deel["hoofdstuk"]] > 1:
-                c.fout(doc, ("opbouw", i, "hoofdstuk"), f"hoofdstuk '{deel['hoofdstuk']}' staat twee keer in de opbouw", "elk hoofdstuk één keer")
+            if (
+                c.verwijzing(
+                    doc, ("opbouw", i, "hoofdstuk"), deel["hoofdstuk"], b.aanwezig[RecordSoort.HOOFDSTUK], "hoofdstuk"
+                )
+                and gebruikt[deel["hoofdstuk"]] > 1
+            ):
+                c.fout(
+                    doc,
+                    ("opbouw", i, "hoofdstuk"),
+                    f"hoofdstuk '{deel['hoofdstuk']}' staat twee keer in de opbouw",
+                    "elk hoofdstuk één keer",
+                )
     return ids
 
 
@@ -148,9 +179,16 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                 c.verwijzing(doc, ("aanspreekpunt",), data["aanspreekpunt"], ids["regios"], "regio")
             for i, ander in enumerate(data.get("kruisverbanden", [])):
                 if ander == sleutel:
-                    c.fout(doc, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")
+                    c.fout(
+                        doc,
+                        ("kruisverbanden", i),
+                        "een deelopdracht verwijst naar zichzelf",
+                        "alleen andere deelopdrachten",
+                    )
                 else:
-                    c.verwijzing(doc, ("kruisverbanden", i), ander, b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
+                    c.verwijzing(
+                        doc, ("kruisverbanden", i), ander, b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht"
+                    )
             for i, fase in enumerate(data.get("fasen", [])):
                 _periode(c, doc, ("fasen", i), fase)
                 for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
@@ -159,7 +197,9 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                 c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
             c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
             for i, kengetal in enumerate(data.get("kengetallen", [])):
-                waarden = [(w,) for w in ("basis", "doel") if w in kengetal] + [("metingen", j) for j in range(len(kengetal.get("metingen", [])))]
+                waarden = [(w,) for w in ("basis", "doel") if w in kengetal] + [
+                    ("metingen", j) for j in range(len(kengetal.get("metingen", [])))
+                ]
                 for w in waarden:
                     item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
                     if "datum" in item:
@@ -174,10 +214,19 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             data = doc.data
             bestandsnummer = int(BESLUITNAAM.match(sleutel + ".md").group(1))
             if data["nummer"] != bestandsnummer:
-                c.fout(doc, ("nummer",), f"nummer {data['nummer']} past niet bij de bestandsnaam",
-                       f"nummer: {bestandsnummer}, of hernoem het bestand naar {data['nummer']:04d}-….md")
+                c.fout(
+                    doc,
+                    ("nummer",),
+                    f"nummer {data['nummer']} past niet bij de bestandsnaam",
+                    f"nummer: {bestandsnummer}, of hernoem het bestand naar {data['nummer']:04d}-….md",
+                )
             elif nummers[data["nummer"]] > 1:
-                c.fout(doc, ("nummer",), f"nummer {data['nummer']} wordt door meer besluiten gebruikt", "een uniek nummer per besluit")
+                c.fout(
+                    doc,
+                    ("nummer",),
+                    f"nummer {data['nummer']} wordt door meer besluiten gebruikt",
+                    "een uniek nummer per besluit",
+                )
             if ids is not None:
                 _lijst(c, doc, data, "regios", ids)
             for i, deel in enumerate(data.get("deelopdrachten", [])):
@@ -186,8 +235,12 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                 if ander == data["nummer"]:
                     c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
                 elif ander not in b.besluitnummers():
-                    c.fout(doc, ("vervangt", i), f"besluit {ander} bestaat niet",
-                           f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}")
+                    c.fout(
+                        doc,
+                        ("vervangt", i),
+                        f"besluit {ander} bestaat niet",
+                        f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}",
+                    )
             accordering = _verloop(c, doc, b, ids)
             _regionaal(c, doc, b, ids, accordering)
     _vervangcycli(c, geldig)
@@ -201,11 +254,21 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
     for i, stap in enumerate(doc.data["verloop"]):
         pad = ("verloop", i)
         if ingetrokken:
-            c.fout(doc, (*pad, "uitkomst"), "stap na 'ingetrokken'", "geen stappen meer: een ingetrokken voorstel wordt een nieuw besluit")
+            c.fout(
+                doc,
+                (*pad, "uitkomst"),
+                "stap na 'ingetrokken'",
+                "geen stappen meer: een ingetrokken voorstel wordt een nieuw besluit",
+            )
         ingetrokken = ingetrokken or stap["uitkomst"] == Uitkomst.INGETROKKEN.value
         datum = c.datum(doc, (*pad, "datum"), stap["datum"])
         if datum and vorige_datum and datum.zeker_voor(vorige_datum):
-            c.fout(doc, (*pad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
+            c.fout(
+                doc,
+                (*pad, "datum"),
+                f"stap van {datum} staat na een stap van {vorige_datum}",
+                "stappen in de volgorde waarin ze zijn gezet",
+            )
         vorige_datum = datum or vorige_datum
         uitkomst = Uitkomst(stap["uitkomst"])
         if uitkomst is Uitkomst.GEACCORDEERD and accordering is None and not stap.get("gepland"):
@@ -221,11 +284,19 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
         if positie is None:
             wie = f"gremium '{gremium}'" if gremium else "de route"
             toegestaan = [f"{s.get('gremium', '—')}: {', '.join(s['uitkomsten'])}" for s in route]
-            c.fout(doc, (*pad, "uitkomst"), f"uitkomst '{uitkomst.value}' komt in {wie} niet voor",
-                   "een stap uit de besluitvormingsroute in programma.yml (" + "; ".join(toegestaan) + ")")
+            c.fout(
+                doc,
+                (*pad, "uitkomst"),
+                f"uitkomst '{uitkomst.value}' komt in {wie} niet voor",
+                "een stap uit de besluitvormingsroute in programma.yml (" + "; ".join(toegestaan) + ")",
+            )
         elif positie < vorige_positie:
-            c.fout(doc, (*pad, "uitkomst"), f"stap '{route[positie]['naam']}' komt in de route voor '{route[vorige_positie]['naam']}'",
-                   "stappen in de volgorde van de besluitvormingsroute")
+            c.fout(
+                doc,
+                (*pad, "uitkomst"),
+                f"stap '{route[positie]['naam']}' komt in de route voor '{route[vorige_positie]['naam']}'",
+                "stappen in de volgorde van de besluitvormingsroute",
+            )
         else:
             vorige_positie = positie
     return accordering
@@ -236,8 +307,12 @@ def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -
     gepland = False
     for i, stap in enumerate(stappen):
         if gepland and not stap.get("gepland"):
-            c.fout(doc, (*pad, i), "gezette stap na een geplande stap",
-                   "haal 'gepland: true' weg bij de stap die nu gezet is, of verwijder de geplande stap")
+            c.fout(
+                doc,
+                (*pad, i),
+                "gezette stap na een geplande stap",
+                "haal 'gepland: true' weg bij de stap die nu gezet is, of verwijder de geplande stap",
+            )
         gepland = gepland or bool(stap.get("gepland"))
 
 
@@ -261,47 +336,83 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
         if not c.verwijzing(doc, pad, regio_id, regios, "regio"):
             continue
         if regio_id not in betrokken:
-            c.fout(doc, pad, f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'", "de regio ook onder 'regios' noemen")
+            c.fout(
+                doc,
+                pad,
+                f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'",
+                "de regio ook onder 'regios' noemen",
+            )
         route = [s["id"] for s in regios[regio_id]["besluitvormingsroute"]]
         vorige_datum, vorige_positie, besloten = None, -1, None
         _gepland_laatst(c, doc, pad, stappen)
         for i, stap in enumerate(stappen):
             spad = (*pad, i)
             if besloten:
-                c.fout(doc, (*spad, "uitkomst"), f"stap nadat {regio_id} al '{besloten}' heeft besloten",
-                       "geen stappen meer na een eindbesluit van de regio")
-            if stap["uitkomst"] in (RegioUitkomst.VASTGESTELD.value, RegioUitkomst.NIET_VASTGESTELD.value) and not stap.get("gepland"):
+                c.fout(
+                    doc,
+                    (*spad, "uitkomst"),
+                    f"stap nadat {regio_id} al '{besloten}' heeft besloten",
+                    "geen stappen meer na een eindbesluit van de regio",
+                )
+            if stap["uitkomst"] in (
+                RegioUitkomst.VASTGESTELD.value,
+                RegioUitkomst.NIET_VASTGESTELD.value,
+            ) and not stap.get("gepland"):
                 besloten = besloten or stap["uitkomst"]
             datum = c.datum(doc, (*spad, "datum"), stap["datum"])
             if accordering is None and stap.get("gepland"):
                 pass  # a region may plan its own route before the programme has accorded
             elif accordering is None:
-                c.fout(doc, spad, "regionale stap terwijl het besluit nog niet is geaccordeerd",
-                       "eerst accordering in 'verloop'; pas daarna de eigen route van de regio")
+                c.fout(
+                    doc,
+                    spad,
+                    "regionale stap terwijl het besluit nog niet is geaccordeerd",
+                    "eerst accordering in 'verloop'; pas daarna de eigen route van de regio",
+                )
             elif datum and datum.zeker_voor(accordering):
-                c.fout(doc, (*spad, "datum"), f"regionale stap op {datum} ligt voor de accordering ({accordering})",
-                       "regionale stappen na de accordering")
+                c.fout(
+                    doc,
+                    (*spad, "datum"),
+                    f"regionale stap op {datum} ligt voor de accordering ({accordering})",
+                    "regionale stappen na de accordering",
+                )
             if datum and vorige_datum and datum.zeker_voor(vorige_datum):
-                c.fout(doc, (*spad, "datum"), f"stap van {datum} staat na een stap van {vorige_datum}", "stappen in de volgorde waarin ze zijn gezet")
+                c.fout(
+                    doc,
+                    (*spad, "datum"),
+                    f"stap van {datum} staat na een stap van {vorige_datum}",
+                    "stappen in de volgorde waarin ze zijn gezet",
+                )
             vorige_datum = datum or vorige_datum
             if not c.verwijzing(doc, (*spad, "stap"), stap["stap"], route, f"routestap van {regio_id}"):
                 continue
             positie = route.index(stap["stap"])
             if positie < vorige_positie:
-                c.fout(doc, (*spad, "stap"), f"stap '{stap['stap']}' komt in de route van {regio_id} eerder", "stappen in de volgorde van de route van de regio")
+                c.fout(
+                    doc,
+                    (*spad, "stap"),
+                    f"stap '{stap['stap']}' komt in de route van {regio_id} eerder",
+                    "stappen in de volgorde van de route van de regio",
+                )
             vorige_positie = max(vorige_positie, positie)
 
 
 def _vervangcycli(c: Controle, geldig: dict[str, YamlDocument]) -> None:
     per_nummer = {d.data["nummer"]: d for d in geldig.values()}
-    graaf = {n: sorted(v for v in d.data.get("vervangt", []) if v in per_nummer and v != n) for n, d in per_nummer.items()}
+    graaf = {
+        n: sorted(v for v in d.data.get("vervangt", []) if v in per_nummer and v != n) for n, d in per_nummer.items()
+    }
     gemeld: set[int] = set()
     for start in sorted(graaf):
         kring = _kring_vanaf(graaf, start)
         if kring and not gemeld & set(kring):
             gemeld |= set(kring)
-            c.fout(per_nummer[start], ("vervangt",), "'vervangt' vormt een kring: " + " → ".join(map(str, kring)),
-                   "een besluit vervangt alleen eerdere besluiten, nooit (via via) zichzelf")
+            c.fout(
+                per_nummer[start],
+                ("vervangt",),
+                "'vervangt' vormt een kring: " + " → ".join(map(str, kring)),
+                "een besluit vervangt alleen eerdere besluiten, nooit (via via) zichzelf",
+            )
 
 
 def _kring_vanaf(graaf: dict[int, list[int]], start: int) -> list[int] | None:
@@ -326,19 +437,27 @@ def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             data = doc.data
             peildatum = c.datum(doc, ("peildatum",), data["peildatum"])
             if "deelopdracht" in data:
-                c.verwijzing(doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
+                c.verwijzing(
+                    doc, ("deelopdracht",), data["deelopdracht"], b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht"
+                )
             if "vervangt" in data:
                 vorige = b.nulplaat.get(data["vervangt"])
                 if data["vervangt"] == sleutel:
                     c.fout(doc, ("vervangt",), "een nulplaat vervangt zichzelf", "de id van een eerdere nulplaat")
-                elif c.verwijzing(doc, ("vervangt",), data["vervangt"], b.aanwezig[RecordSoort.NULPLAAT], "nulplaat") and b.is_geldig(vorige):
+                elif c.verwijzing(
+                    doc, ("vervangt",), data["vervangt"], b.aanwezig[RecordSoort.NULPLAAT], "nulplaat"
+                ) and b.is_geldig(vorige):
                     try:
                         eerder = Datum.lees(vorige.data["peildatum"])
                     except Exception:
                         eerder = None
                     if peildatum and eerder and not eerder.zeker_voor(peildatum):
-                        c.fout(doc, ("peildatum",), f"peildatum {peildatum} ligt niet na die van '{data['vervangt']}' ({eerder})",
-                               "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt")
+                        c.fout(
+                            doc,
+                            ("peildatum",),
+                            f"peildatum {peildatum} ligt niet na die van '{data['vervangt']}' ({eerder})",
+                            "een herziening heeft een latere peildatum dan de nulplaat die ze vervangt",
+                        )
             segmenten = {s["id"] for s in data.get("segmenten", [])}
             rollen = {r["id"] for r in data.get("rollen", [])}
             for i, knop in enumerate(data["knoppen"]):
@@ -367,18 +486,42 @@ def _versies(c: Controle, b: Bronnen) -> None:
                 continue
             data = doc.data
             if data["versie"] != sleutel:
-                c.fout(doc, ("versie",), f"versie '{data['versie']}' past niet bij de bestandsnaam", f"versie: \"{sleutel}\"")
+                c.fout(
+                    doc, ("versie",), f"versie '{data['versie']}' past niet bij de bestandsnaam", f'versie: "{sleutel}"'
+                )
             datum = c.datum(doc, ("datum",), data["datum"])
             besluit = besluiten.get(data["besluit"])
             if data["besluit"] not in b.besluitnummers():
-                c.fout(doc, ("besluit",), f"besluit {data['besluit']} bestaat niet", "het nummer van het besluit dat deze versie vaststelt")
+                c.fout(
+                    doc,
+                    ("besluit",),
+                    f"besluit {data['besluit']} bestaat niet",
+                    "het nummer van het besluit dat deze versie vaststelt",
+                )
             elif besluit is not None:
                 if Soort(besluit.data["soort"]) is not Soort.VASTSTELLING:
-                    c.fout(doc, ("besluit",), f"besluit {data['besluit']} is een {besluit.data['soort']}", "een besluit van soort 'vaststelling'")
-                accordering = next((s["datum"] for s in besluit.data["verloop"]
-                                    if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")), None)
+                    c.fout(
+                        doc,
+                        ("besluit",),
+                        f"besluit {data['besluit']} is een {besluit.data['soort']}",
+                        "een besluit van soort 'vaststelling'",
+                    )
+                accordering = next(
+                    (
+                        s["datum"]
+                        for s in besluit.data["verloop"]
+                        if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")
+                    ),
+                    None,
+                )
                 if accordering is None:
-                    c.fout(doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit")
+                    c.fout(
+                        doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit"
+                    )
                 elif datum and str(Datum.lees(accordering)) != str(datum):
-                    c.fout(doc, ("datum",), f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
-                           "de datum waarop het besluit is geaccordeerd")
+                    c.fout(
+                        doc,
+                        ("datum",),
+                        f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
+                        "de datum waarop het besluit is geaccordeerd",
+                    )

@@ -43,7 +43,8 @@ def _geheel_getal(checker, waarde: object) -> bool:
 
 
 _StrengeValidator = validators.extend(
-    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _geheel_getal))
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _geheel_getal)
+)
 
 
 @cache
@@ -114,18 +115,31 @@ def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
     if soort == "additionalProperties":
         toegestaan = fout.schema.get("properties", {}).keys()
         return [
-            Probleem(doc.pad, doc.regel(*pad, sleutel), f"onbekende sleutel '{sleutel}'",
-                     f"een van {opsomming(toegestaan)}{bedoelde_u(sleutel, toegestaan)}")
-            for sleutel in waarde if sleutel not in fout.schema.get("properties", {})
+            Probleem(
+                doc.pad,
+                doc.regel(*pad, sleutel),
+                f"onbekende sleutel '{sleutel}'",
+                f"een van {opsomming(toegestaan)}{bedoelde_u(sleutel, toegestaan)}",
+            )
+            for sleutel in waarde
+            if sleutel not in fout.schema.get("properties", {})
         ]
     if soort == "required":
         ontbreekt = fout.message.split("'")[1] if "'" in fout.message else "?"
         plek = f" in '{veld}'" if veld else ""
-        return [Probleem(doc.pad, regel, f"verplichte sleutel '{ontbreekt}' ontbreekt{plek}", f"een regel '{ontbreekt}: …'")]
+        return [
+            Probleem(doc.pad, regel, f"verplichte sleutel '{ontbreekt}' ontbreekt{plek}", f"een regel '{ontbreekt}: …'")
+        ]
     if soort == "enum":
         opties = [str(o) for o in fout.validator_value]
-        return [Probleem(doc.pad, regel, f"onbekende waarde '{waarde}' voor '{veld}'",
-                         f"een van {opsomming(opties)}{bedoelde_u(waarde, opties)}")]
+        return [
+            Probleem(
+                doc.pad,
+                regel,
+                f"onbekende waarde '{waarde}' voor '{veld}'",
+                f"een van {opsomming(opties)}{bedoelde_u(waarde, opties)}",
+            )
+        ]
     if soort == "type":
         typen = fout.validator_value if isinstance(fout.validator_value, list) else [fout.validator_value]
         verwacht = " of ".join(_TYPEN.get(t, t) for t in typen)
@@ -136,9 +150,20 @@ def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
         uitleg = fout.schema.get("description", f"tekst volgens het patroon {fout.validator_value}")
         return [Probleem(doc.pad, regel, f"'{_kort(waarde)}' is geen geldige waarde voor '{veld}'", uitleg)]
     if soort == "propertyNames":
-        return [Probleem(doc.pad, regel, f"'{_kort(waarde)}' is geen geldige id in '{veld}'", "kleine letters, cijfers en streepjes")]
+        return [
+            Probleem(
+                doc.pad,
+                regel,
+                f"'{_kort(waarde)}' is geen geldige id in '{veld}'",
+                "kleine letters, cijfers en streepjes",
+            )
+        ]
     if soort == "minLength":
-        return [Probleem(doc.pad, regel, f"'{veld}' is leeg", "een tekst; laat de sleutel weg als het nog nader in te vullen is")]
+        return [
+            Probleem(
+                doc.pad, regel, f"'{veld}' is leeg", "een tekst; laat de sleutel weg als het nog nader in te vullen is"
+            )
+        ]
     if soort == "minItems":
         return [Probleem(doc.pad, regel, f"de lijst '{veld}' is leeg", "minstens één onderdeel")]
     if soort == "uniqueItems":
@@ -150,8 +175,14 @@ def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
         beste = best_match(fout.context) if fout.context else None
         if beste is not None and isinstance(waarde, dict) and any(k in waarde for k in ("hoofdstuk", "sectie")):
             return _vertaal(beste, doc)
-        return [Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", "'hoofdstuk: <id>' of 'sectie: <soort>'")]
-    return [Probleem(doc.pad, regel, f"ongeldige waarde voor '{veld}' ({fout.message})", "zie het schema van dit soort record")]
+        return [
+            Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", "'hoofdstuk: <id>' of 'sectie: <soort>'")
+        ]
+    return [
+        Probleem(
+            doc.pad, regel, f"ongeldige waarde voor '{veld}' ({fout.message})", "zie het schema van dit soort record"
+        )
+    ]
 
 
 def _kort(waarde: object) -> str:

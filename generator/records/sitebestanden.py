@@ -31,7 +31,10 @@ THEMA = {".html", ".css"}
 """Theme overrides: templates and styles, scanned for scripts and outside addresses."""
 
 _SCRIPT = re.compile(r"<\s*script|\bon[a-z]+\s*=|javascript:", re.I)
-_BUITEN = re.compile(r"""(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import""", re.I)
+_BUITEN = re.compile(
+    r"""(?:src|href|action|srcset|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import""",
+    re.I,
+)
 
 
 def controleer_map(root: Path, map_: Path, thema: bool = False) -> list[Probleem]:
@@ -45,8 +48,14 @@ def controleer_map(root: Path, map_: Path, thema: bool = False) -> list[Probleem
         for naam in sorted(mappen + bestanden):
             pad = Path(huidig) / naam
             if pad.is_symlink():
-                problemen.append(Probleem(_relatief(root, pad), 1, "symbolische link",
-                                          "een gewoon bestand; links naar andere plekken worden nooit gepubliceerd"))
+                problemen.append(
+                    Probleem(
+                        _relatief(root, pad),
+                        1,
+                        "symbolische link",
+                        "een gewoon bestand; links naar andere plekken worden nooit gepubliceerd",
+                    )
+                )
         mappen[:] = sorted(m for m in mappen if not (Path(huidig) / m).is_symlink())
         for naam in sorted(bestanden):
             pad = Path(huidig) / naam
@@ -58,8 +67,16 @@ def controleer_map(root: Path, map_: Path, thema: bool = False) -> list[Probleem
 def publiceerbaar(pad: Path, thema: bool = False) -> bool:
     """Whether a file of this type may be published at all (the full check is ``controleer_map``)."""
     achtervoegsel = pad.suffix.lower()
-    return not pad.is_symlink() and pad.is_file() and (
-        achtervoegsel == PAGINA or achtervoegsel in BEELDEN or achtervoegsel in TEKST or (thema and achtervoegsel in THEMA))
+    return (
+        not pad.is_symlink()
+        and pad.is_file()
+        and (
+            achtervoegsel == PAGINA
+            or achtervoegsel in BEELDEN
+            or achtervoegsel in TEKST
+            or (thema and achtervoegsel in THEMA)
+        )
+    )
 
 
 def _bestand(root: Path, pad: Path, thema: bool) -> list[Probleem]:
@@ -67,16 +84,34 @@ def _bestand(root: Path, pad: Path, thema: bool) -> list[Probleem]:
     achtervoegsel = pad.suffix.lower()
     if not publiceerbaar(pad, thema):
         toegestaan = ", ".join(sorted({PAGINA, *BEELDEN, *TEKST} | (THEMA if thema else set())))
-        return [Probleem(relatief, 1, f"bestandstype '{achtervoegsel or pad.name}' wordt niet gepubliceerd",
-                         f"een van {toegestaan}; HTML, SVG en scripts horen niet in de inhoud")]
+        return [
+            Probleem(
+                relatief,
+                1,
+                f"bestandstype '{achtervoegsel or pad.name}' wordt niet gepubliceerd",
+                f"een van {toegestaan}; HTML, SVG en scripts horen niet in de inhoud",
+            )
+        ]
     inhoud = pad.read_bytes()
     if len(inhoud) > 10 * invoer.MAX_BYTES:
-        return [Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
-                         f"hoogstens {10 * invoer.MAX_BYTES // 1024} KiB")]
+        return [
+            Probleem(
+                relatief,
+                1,
+                f"het bestand is {len(inhoud) // 1024} KiB groot",
+                f"hoogstens {10 * invoer.MAX_BYTES // 1024} KiB",
+            )
+        ]
     if achtervoegsel in BEELDEN:
         if not inhoud.startswith(BEELDEN[achtervoegsel]) or achtervoegsel == ".webp" and inhoud[8:12] != b"WEBP":
-            return [Probleem(relatief, 1, f"de inhoud is geen {achtervoegsel[1:].upper()}-bestand",
-                             "een bestand waarvan de inhoud past bij de naam")]
+            return [
+                Probleem(
+                    relatief,
+                    1,
+                    f"de inhoud is geen {achtervoegsel[1:].upper()}-bestand",
+                    "een bestand waarvan de inhoud past bij de naam",
+                )
+            ]
         return []
     try:
         tekst = inhoud.decode("utf-8")
@@ -94,11 +129,23 @@ def _thema(relatief: str, tekst: str) -> list[Probleem]:
     problemen = []
     for nummer, regel in enumerate(tekst.split("\n"), start=1):
         if _SCRIPT.search(regel):
-            problemen.append(Probleem(relatief, nummer, "script of event-handler in een thema-bestand",
-                                      "geen scripts: de site werkt zonder JavaScript van de inhoud"))
+            problemen.append(
+                Probleem(
+                    relatief,
+                    nummer,
+                    "script of event-handler in een thema-bestand",
+                    "geen scripts: de site werkt zonder JavaScript van de inhoud",
+                )
+            )
         if _BUITEN.search(regel):
-            problemen.append(Probleem(relatief, nummer, "verwijzing naar een ander adres in een thema-bestand",
-                                      "alleen bestanden van de site zelf: de site doet geen verzoeken naar andere adressen"))
+            problemen.append(
+                Probleem(
+                    relatief,
+                    nummer,
+                    "verwijzing naar een ander adres in een thema-bestand",
+                    "alleen bestanden van de site zelf: de site doet geen verzoeken naar andere adressen",
+                )
+            )
     return problemen
 
 

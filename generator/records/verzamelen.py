@@ -83,7 +83,11 @@ def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = 
         for pad in sorted(paden):
             relatief = pad.relative_to(root).as_posix()
             nieuw = relatief in bronnen.vervangen
-            if not nieuw and not _verwacht_bestand(bronnen, relatief, pad) or not _naam_klopt(bronnen, soort, relatief, pad.name):
+            if (
+                not nieuw
+                and not _verwacht_bestand(bronnen, relatief, pad)
+                or not _naam_klopt(bronnen, soort, relatief, pad.name)
+            ):
                 continue
             bronnen.aanwezig[soort].add(pad.stem)
             doc = _lees(bronnen, relatief, soort, verplicht=True)
@@ -99,8 +103,14 @@ def _is_link(bronnen: Bronnen, relatief: str) -> bool:
     for i in range(1, len(delen) + 1):
         deel = "/".join(delen[:i])
         if (bronnen.root / deel).is_symlink():
-            bronnen.problemen.append(Probleem(deel, 1, "symbolische link in plaats van een recordmap of record",
-                                              "een gewone map of een gewoon bestand in de repository"))
+            bronnen.problemen.append(
+                Probleem(
+                    deel,
+                    1,
+                    "symbolische link in plaats van een recordmap of record",
+                    "een gewone map of een gewoon bestand in de repository",
+                )
+            )
             return True
     return False
 
@@ -114,8 +124,11 @@ def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
         return False
     if not pad.is_file() or pad.suffix != ".md":
         soort = "map" if pad.is_dir() else "bestand"
-        bronnen.problemen.append(Probleem(relatief, 1, f"onverwacht {soort} in een recordmap",
-                                          "alleen .md-records; zet andere bestanden elders"))
+        bronnen.problemen.append(
+            Probleem(
+                relatief, 1, f"onverwacht {soort} in een recordmap", "alleen .md-records; zet andere bestanden elders"
+            )
+        )
         return False
     return True
 
@@ -124,19 +137,37 @@ def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) 
     if soort is RecordSoort.BESLUIT:
         if BESLUITNAAM.match(naam):
             return True
-        bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een besluit",
-                                          "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md"))
+        bronnen.problemen.append(
+            Probleem(
+                relatief,
+                1,
+                f"bestandsnaam '{naam}' past niet bij een besluit",
+                "NNNN-onderwerp.md, bijvoorbeeld 0012-centrale-toegang.md",
+            )
+        )
         return False
     if soort is RecordSoort.VERSIE:
         if VERSIENAAM.match(naam):
             return True
-        bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' past niet bij een versie",
-                                          "JJJJ.N.md, bijvoorbeeld 2024.1.md (maak versies met 'agenda vaststellen')"))
+        bronnen.problemen.append(
+            Probleem(
+                relatief,
+                1,
+                f"bestandsnaam '{naam}' past niet bij een versie",
+                "JJJJ.N.md, bijvoorbeeld 2024.1.md (maak versies met 'agenda vaststellen')",
+            )
+        )
         return False
     if SLUG.match(naam[:-3]):
         return True
-    bronnen.problemen.append(Probleem(relatief, 1, f"bestandsnaam '{naam}' is geen geldige id",
-                                      "kleine letters, cijfers en streepjes, bijvoorbeeld jeugdhulpplus.md"))
+    bronnen.problemen.append(
+        Probleem(
+            relatief,
+            1,
+            f"bestandsnaam '{naam}' is geen geldige id",
+            "kleine letters, cijfers en streepjes, bijvoorbeeld jeugdhulpplus.md",
+        )
+    )
     return False
 
 
@@ -178,17 +209,29 @@ def _verwerk_nieuw(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: 
     """The guarded boundary around one record: whatever goes wrong inside becomes a problem of this file."""
     try:
         return _lees_record(bronnen, relatief, soort, inhoud)
-    except Exception as fout:  # noqa: BLE001 — no record may end in a traceback, whatever it contains
+    except Exception as fout:
         del fout  # the Python detail means nothing to a project group; the file and the advice do
-        bronnen.problemen.append(Probleem(relatief, 1, "het record kan niet worden verwerkt",
-                                          "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt"))
+        bronnen.problemen.append(
+            Probleem(
+                relatief,
+                1,
+                "het record kan niet worden verwerkt",
+                "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
+            )
+        )
         return None
 
 
 def _lees_record(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: bytes) -> YamlDocument | None:
     if len(inhoud) > invoer.MAX_BYTES:
-        bronnen.problemen.append(Probleem(relatief, 1, f"het bestand is {len(inhoud) // 1024} KiB groot",
-                                          f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op"))
+        bronnen.problemen.append(
+            Probleem(
+                relatief,
+                1,
+                f"het bestand is {len(inhoud) // 1024} KiB groot",
+                f"hoogstens {invoer.MAX_BYTES // 1024} KiB per record; splits het op",
+            )
+        )
         return None
     try:
         tekst = inhoud.decode("utf-8")
@@ -197,8 +240,11 @@ def _lees_record(bronnen: Bronnen, relatief: str, soort: RecordSoort, inhoud: by
         return None
     tekenproblemen = invoer.tekens(relatief, tekst)
     try:
-        doc = (lees_yaml_bestand(relatief, tekst, snel=True) if relatief.endswith(".yml")
-               else lees_markdown_record(relatief, tekst, snel=True))
+        doc = (
+            lees_yaml_bestand(relatief, tekst, snel=True)
+            if relatief.endswith(".yml")
+            else lees_markdown_record(relatief, tekst, snel=True)
+        )
     except MeerdereFouten as fouten:
         bronnen.problemen.extend(tekenproblemen + fouten.problemen)
         return None
@@ -245,7 +291,13 @@ def _schema(soort: RecordSoort, doc: YamlDocument) -> list[Probleem]:
         return [Probleem(doc.pad, doc.eerste_regel, "de velden vormen geen blok met sleutels", "regels als 'titel: …'")]
     problemen = []
     if soort is RecordSoort.BESLUIT and "status" in doc.data:
-        problemen.append(Probleem(doc.pad, doc.regel("status"), "'status' is met de hand ingevuld",
-                                  "laat 'status' weg: de status volgt uit de stappen in 'verloop'"))
+        problemen.append(
+            Probleem(
+                doc.pad,
+                doc.regel("status"),
+                "'status' is met de hand ingevuld",
+                "laat 'status' weg: de status volgt uit de stappen in 'verloop'",
+            )
+        )
         del doc.data["status"]
     return problemen + valideer(soort, doc)

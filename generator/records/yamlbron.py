@@ -27,9 +27,7 @@ class _Constructor(RoundTripConstructor):
     """Keeps dates as text so that the validator can report impossible dates with a line."""
 
 
-_Constructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
-)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
 
 
 class _SnelleConstructor(SafeConstructor):
@@ -57,9 +55,7 @@ class _SnelleResolver(VersionedResolver):
         return tag
 
 
-_SnelleConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
-)
+_SnelleConstructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
 
 _AFSLUITER = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -114,7 +110,6 @@ class YamlDocument:
             except (KeyError, IndexError, TypeError):
                 break
         return regel
-
 
     def _lees_posities(self) -> Any:
         # Positions come from a round-trip parse, done only when a problem needs a line.
@@ -186,8 +181,9 @@ def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
     except ReaderError as fout:  # a character YAML does not allow at all, found before any parsing
         regel = eerste_regel + tekst[: fout.position].count("\n") if isinstance(fout.position, int) else eerste_regel
         teken = fout.character if isinstance(fout.character, int) else ord(str(fout.character)[:1] or "?")
-        raise RecordFout(Probleem(pad, regel, f"teken U+{teken:04X} is in YAML niet toegestaan",
-                                  "gewone tekst zonder stuurtekens")) from None
+        raise RecordFout(
+            Probleem(pad, regel, f"teken U+{teken:04X} is in YAML niet toegestaan", "gewone tekst zonder stuurtekens")
+        ) from None
     except YAMLError:  # errors without a position; their English text means nothing to a project group
         raise RecordFout(Probleem(pad, eerste_regel, "de YAML kan niet gelezen worden", "geldige YAML")) from None
 
@@ -210,7 +206,9 @@ def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Proble
         return Probleem(pad, regel, f"sleutel '{naam}' komt twee keer voor", "elke sleutel maar één keer per blok")
     for engels, nederlands in _VERTALING:
         if engels in probleem or engels in str(fout.context or ""):
-            return Probleem(pad, regel, f"ongeldige YAML: {nederlands}", "geldige YAML; controleer inspringing en dubbele punten")
+            return Probleem(
+                pad, regel, f"ongeldige YAML: {nederlands}", "geldige YAML; controleer inspringing en dubbele punten"
+            )
     # The parser's own English wording means nothing to a project group: the line says where to look.
     return Probleem(pad, regel, "ongeldige YAML", "geldige YAML; controleer inspringing en dubbele punten")
 
@@ -227,8 +225,14 @@ def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocume
     """A Markdown record: ``---`` front matter ``---`` followed by the body."""
     lijnen = regels(tekst, keepends=True)
     if not lijnen or lijnen[0].lstrip("\ufeff").rstrip("\r\n").rstrip() != "---":
-        raise RecordFout(Probleem(pad, 1, "het bestand begint niet met front matter",
-                                  "een eerste regel met alleen '---', dan de velden, dan weer '---'"))
+        raise RecordFout(
+            Probleem(
+                pad,
+                1,
+                "het bestand begint niet met front matter",
+                "een eerste regel met alleen '---', dan de velden, dan weer '---'",
+            )
+        )
     for i in range(1, len(lijnen)):
         if _AFSLUITER.match(lijnen[i].rstrip("\r\n")):
             yaml_tekst = "".join(lijnen[1:i])
@@ -236,7 +240,8 @@ def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocume
             data = lees_data(pad, yaml_tekst, 2) if snel else lees_yaml(pad, yaml_tekst, 2)
             if data is None:
                 data = CommentedMap()
-            body = "".join(lijnen[i + 1:])
+            body = "".join(lijnen[i + 1 :])
             return YamlDocument(pad, data, 2, body, i + 2, tekst, yaml_tekst)
-    raise RecordFout(Probleem(pad, 1, "de front matter wordt niet afgesloten",
-                              "een regel met alleen '---' na de laatste sleutel"))
+    raise RecordFout(
+        Probleem(pad, 1, "de front matter wordt niet afgesloten", "een regel met alleen '---' na de laatste sleutel")
+    )

@@ -70,7 +70,7 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
         sleutel = f"{p.deelopdracht.id}|{p.fase or ''}|{p.mijlpaal.titel}|{datum.iso}"
         event.add("uid", f"{hashlib.sha256(sleutel.encode()).hexdigest()[:24]}@{_urn(agenda, 'mijlpaal')}")
         # DTSTAMP is required; the milestone's own date keeps the feed free of clock values.
-        event.add("dtstamp", dt.datetime.combine(datum.begin, dt.time(), dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(datum.begin, dt.time(), dt.UTC))
         event.add("dtstart", datum.begin)
         event.add("dtend", datum.eind + dt.timedelta(days=1))
         event.add("summary", f"{p.mijlpaal.titel} ({p.deelopdracht.titel})")

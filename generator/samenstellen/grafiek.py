@@ -34,15 +34,18 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
 
     eenheid = f" {k.eenheid}" if k.eenheid else ""
     beschrijving = "; ".join(
-        f"{soort} {getal(w.waarde)}{eenheid} ({nl_datum(w.datum) if w.datum else 'datum nader in te vullen'})" for soort, w in punten
+        f"{soort} {getal(w.waarde)}{eenheid} ({nl_datum(w.datum) if w.datum else 'datum nader in te vullen'})"
+        for soort, w in punten
     )
     e = html.escape
     delen = [
-        f'<svg class="kengetal" role="img" aria-labelledby="{element_id}-t {element_id}-d" viewBox="0 0 {BREEDTE} {HOOGTE}" '
+        f'<svg class="kengetal" role="img" aria-labelledby="{element_id}-t {element_id}-d" viewBox="0 0 {BREEDTE} '
+        f'{HOOGTE}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{element_id}-t">{e(k.naam)}</title>',
         f'<desc id="{element_id}-d">{e(beschrijving)}</desc>',
-        f'<line class="kengetal__as" x1="{MARGE_LINKS}" y1="{y(0):.1f}" x2="{BREEDTE - MARGE_RECHTS}" y2="{y(0):.1f}"/>',
+        f'<line class="kengetal__as" x1="{MARGE_LINKS}" y1="{y(0):.1f}" x2="{BREEDTE - MARGE_RECHTS}" '
+        f'y2="{y(0):.1f}"/>',
     ]
     gemeten = [(i, w) for i, (soort, w) in enumerate(punten) if soort != "doel"]
     if len(gemeten) > 1:
@@ -50,13 +53,16 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
         delen.append(f'<polyline class="kengetal__lijn" points="{lijn}"/>')
     if gemeten:
         i, w = gemeten[-1]
-        delen.append(f'<line class="kengetal__doellijn" x1="{x(i):.1f}" y1="{y(w.waarde):.1f}" '
-                     f'x2="{x(len(punten) - 1):.1f}" y2="{y(k.doel.waarde):.1f}"/>')
+        delen.append(
+            f'<line class="kengetal__doellijn" x1="{x(i):.1f}" y1="{y(w.waarde):.1f}" '
+            f'x2="{x(len(punten) - 1):.1f}" y2="{y(k.doel.waarde):.1f}"/>'
+        )
     for i, (soort, w) in enumerate(punten):
         datum = nl_datum(w.datum) if w.datum else "nader in te vullen"
         delen += [
             f'<circle class="kengetal__punt kengetal__punt--{soort}" cx="{x(i):.1f}" cy="{y(w.waarde):.1f}" r="5"/>',
-            f'<text x="{x(i):.1f}" y="{y(w.waarde) - 10:.1f}" text-anchor="middle">{e(getal(w.waarde) + eenheid)}</text>',
+            f'<text x="{x(i):.1f}" y="{y(w.waarde) - 10:.1f}" '
+            f'text-anchor="middle">{e(getal(w.waarde) + eenheid)}</text>',
             f'<text x="{x(i):.1f}" y="{HOOGTE - 26}" text-anchor="middle">{e(soort)}</text>',
             f'<text x="{x(i):.1f}" y="{HOOGTE - 10}" text-anchor="middle">{e(datum)}</text>',
         ]

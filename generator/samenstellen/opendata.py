@@ -33,17 +33,28 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
             regionaal[regio_id] = {
                 "status": b.regio_status(regio_id).value,
                 "te_laat": b.regio_te_laat(regio, peildatum),
-                "stappen": [{"datum": s.datum.iso, "stap": s.stap, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
-                            for s in b.regionaal.get(regio_id, ())],
+                "stappen": [
+                    {"datum": s.datum.iso, "stap": s.stap, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
+                    for s in b.regionaal.get(regio_id, ())
+                ],
             }
-        uit.append({
-            "nummer": b.nummer, "titel": b.titel, "soort": b.soort.value, "status": agenda.status(b).value,
-            "samenvatting": b.samenvatting, "deelopdrachten": list(b.deelopdrachten), "regios": list(b.regios),
-            "vervangt": [n for n in b.vervangt if n in agenda.besluiten],
-            "verloop": [_stap(s) for s in b.verloop],
-            "gepland": [_stap(s) for s in b.gepland],
-            "regionaal": regionaal, "bron": b.bron, "url": url_van(b),
-        })
+        uit.append(
+            {
+                "nummer": b.nummer,
+                "titel": b.titel,
+                "soort": b.soort.value,
+                "status": agenda.status(b).value,
+                "samenvatting": b.samenvatting,
+                "deelopdrachten": list(b.deelopdrachten),
+                "regios": list(b.regios),
+                "vervangt": [n for n in b.vervangt if n in agenda.besluiten],
+                "verloop": [_stap(s) for s in b.verloop],
+                "gepland": [_stap(s) for s in b.gepland],
+                "regionaal": regionaal,
+                "bron": b.bron,
+                "url": url_van(b),
+            }
+        )
     return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "besluiten": uit})
 
 
@@ -51,32 +62,74 @@ def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
     """All charters with phases, milestones (with derived lateness) and key figures."""
     uit = []
     for d in agenda.deelopdrachten_op_volgorde():
-        uit.append({
-            "id": d.id, "titel": d.titel,
-            "prioriteit": d.prioriteit.value if d.prioriteit else None,
-            "status": d.status.value if d.status else None,
-            "aanspreekpunt": d.aanspreekpunt, "regios": list(d.regios), "voorzieningen": list(d.voorzieningen),
-            "aanbieders": list(d.aanbieders), "kruisverbanden": list(d.kruisverbanden),
-            "fasen": [{"titel": f.titel, "van": _datum(f.van), "tot": _datum(f.tot), "omschrijving": f.omschrijving} for f in d.fasen],
-            "mijlpalen": [{"titel": m.titel, "datum": m.datum.iso, "fase": f.titel if f else None, "status": m.status.value,
-                           "te_laat": m.te_laat(peildatum)} for f, m in d.mijlpalen],
-            "kengetallen": [{
-                "id": k.id, "naam": k.naam, "eenheid": k.eenheid,
-                "basis": {"waarde": k.basis.waarde, "datum": _datum(k.basis.datum)} if k.basis else None,
-                "doel": {"waarde": k.doel.waarde, "datum": _datum(k.doel.datum)},
-                "metingen": [{"waarde": m.waarde, "datum": _datum(m.datum)} for m in k.metingen],
-            } for k in d.kengetallen],
-            "bron": d.bron, "url": url_van(d),
-        })
+        uit.append(
+            {
+                "id": d.id,
+                "titel": d.titel,
+                "prioriteit": d.prioriteit.value if d.prioriteit else None,
+                "status": d.status.value if d.status else None,
+                "aanspreekpunt": d.aanspreekpunt,
+                "regios": list(d.regios),
+                "voorzieningen": list(d.voorzieningen),
+                "aanbieders": list(d.aanbieders),
+                "kruisverbanden": list(d.kruisverbanden),
+                "fasen": [
+                    {"titel": f.titel, "van": _datum(f.van), "tot": _datum(f.tot), "omschrijving": f.omschrijving}
+                    for f in d.fasen
+                ],
+                "mijlpalen": [
+                    {
+                        "titel": m.titel,
+                        "datum": m.datum.iso,
+                        "fase": f.titel if f else None,
+                        "status": m.status.value,
+                        "te_laat": m.te_laat(peildatum),
+                    }
+                    for f, m in d.mijlpalen
+                ],
+                "kengetallen": [
+                    {
+                        "id": k.id,
+                        "naam": k.naam,
+                        "eenheid": k.eenheid,
+                        "basis": {"waarde": k.basis.waarde, "datum": _datum(k.basis.datum)} if k.basis else None,
+                        "doel": {"waarde": k.doel.waarde, "datum": _datum(k.doel.datum)},
+                        "metingen": [{"waarde": m.waarde, "datum": _datum(m.datum)} for m in k.metingen],
+                    }
+                    for k in d.kengetallen
+                ],
+                "bron": d.bron,
+                "url": url_van(d),
+            }
+        )
     return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "deelopdrachten": uit})
 
 
 def planning(agenda: Agenda, peildatum: dt.date) -> str:
     """Programme and charter phases, and every milestone with its state against the peildatum."""
-    return _json({
-        "programma": agenda.programma.titel, "peildatum": peildatum.isoformat(),
-        "fasen": [{"groep": b.groep, "deelopdracht": b.deelopdracht, "titel": b.label, "van": _datum(b.van), "tot": _datum(b.tot)}
-                  for b in balken(agenda)],
-        "mijlpalen": [{"deelopdracht": p.deelopdracht.id, "fase": p.fase, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso,
-                       "toestand": label(p.toestand(peildatum))} for p in mijlpalen(agenda)],
-    })
+    return _json(
+        {
+            "programma": agenda.programma.titel,
+            "peildatum": peildatum.isoformat(),
+            "fasen": [
+                {
+                    "groep": b.groep,
+                    "deelopdracht": b.deelopdracht,
+                    "titel": b.label,
+                    "van": _datum(b.van),
+                    "tot": _datum(b.tot),
+                }
+                for b in balken(agenda)
+            ],
+            "mijlpalen": [
+                {
+                    "deelopdracht": p.deelopdracht.id,
+                    "fase": p.fase,
+                    "titel": p.mijlpaal.titel,
+                    "datum": p.mijlpaal.datum.iso,
+                    "toestand": label(p.toestand(peildatum)),
+                }
+                for p in mijlpalen(agenda)
+            ],
+        }
+    )

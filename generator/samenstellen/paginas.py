@@ -20,7 +20,7 @@ from generator.samenstellen import opendata
 from generator.model import overzicht
 from generator.model import planning
 from generator.model.nulplaatverschil import vergelijk
-from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
+from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort
 from generator.model.versieverschil import vergelijk_teksten
 from generator.samenstellen.weergave import NADER, relatief, render
 
@@ -133,7 +133,9 @@ class Gedeeld:
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
-    def __init__(self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None):
+    def __init__(
+        self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None
+    ):
         self.agenda = agenda
         self.bevroren = bevroren
         self.gedeeld = gedeeld or Gedeeld(agenda)
@@ -177,16 +179,26 @@ class Context:
         rijen: list[dict] = []
         for balk in balken:
             if balk.gedateerd:
-                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)})
+                rijen.append(
+                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)}
+                )
             elif rijen and rijen[-1]["kolommen"] is None and rijen[-1]["groep"] == balk.groep:
                 rijen[-1]["label"] += ", " + balk.label  # one row for a charter's undated phases
             else:
                 rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None})
-        markeringen = [{"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
-                       for p in mijlpalen if p.mijlpaal.datum.bekend]
-        return {"as": as_, "rijen": rijen, "markeringen": markeringen, "mijlpalen": mijlpalen,
-                "groepen": planning.per_toestand(mijlpalen, self.peildatum),
-                "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED)}
+        markeringen = [
+            {"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
+            for p in mijlpalen
+            if p.mijlpaal.datum.bekend
+        ]
+        return {
+            "as": as_,
+            "rijen": rijen,
+            "markeringen": markeringen,
+            "mijlpalen": mijlpalen,
+            "groepen": planning.per_toestand(mijlpalen, self.peildatum),
+            "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED),
+        }
 
     def regiobesluiten(self, regio_id: str) -> list[Besluit]:
         """Decisions that apply to a region, in the order they started."""
@@ -233,9 +245,14 @@ class Context:
         regio = self.programma.regio(regio_id)
         stappen = besluit.regionaal.get(regio_id, ())
         status = besluit.regio_status(regio_id)
-        wachtend = besluit.dagen_wachtend(self.peildatum) if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) else None
+        wachtend = (
+            besluit.dagen_wachtend(self.peildatum) if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) else None
+        )
         return {
-            "regio": regio, "status": status, "stappen": stappen, "wachtend": wachtend,
+            "regio": regio,
+            "status": status,
+            "stappen": stappen,
+            "wachtend": wachtend,
             "te_laat": besluit.regio_te_laat(regio, self.peildatum),
             "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen else None,
         }
@@ -246,6 +263,7 @@ class Context:
 
     def laatste_besluiten(self, aantal: int = 5) -> list[Besluit]:
         besluiten = self.agenda.besluiten_op_nummer()
+
         def sleutel(b: Besluit) -> tuple:
             laatste = b.laatste_datum
             return ((laatste.begin, laatste.eind) if laatste else (dt.date.min, dt.date.min), b.nummer)
@@ -253,8 +271,12 @@ class Context:
         return sorted(besluiten, key=sleutel, reverse=True)[:aantal]
 
     def komende_mijlpalen(self, aantal: int = 5) -> list[tuple[Deelopdracht, object]]:
-        paren = [(d, m) for d in self.agenda.deelopdrachten_op_volgorde() for _, m in d.mijlpalen
-                 if m.datum.eind >= self.peildatum and m.status is MijlpaalStatus.OPEN]
+        paren = [
+            (d, m)
+            for d in self.agenda.deelopdrachten_op_volgorde()
+            for _, m in d.mijlpalen
+            if m.datum.eind >= self.peildatum and m.status is MijlpaalStatus.OPEN
+        ]
         return sorted(paren, key=lambda p: (p[1].datum, p[0].plaats, p[1].titel))[:aantal]
 
 
@@ -272,8 +294,9 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         opties = Opties(opties)
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
-    pagina = lambda uri, template, bron=None, **extra: Pagina(  # noqa: E731
-        uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron)
+    pagina = lambda uri, template, bron=None, **extra: Pagina(
+        uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron
+    )
     yield from [
         pagina(Adressen.HOME, "home.md.j2", agenda.programma.bestand),
         pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
@@ -289,10 +312,14 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     for regio in publiek.programma.regios:
         yield pagina(Adressen.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
     for gremium_id in dossiergremia(publiek):
-        yield pagina(Adressen.vergadering(gremium_id), "vergadering.md.j2", agenda.programma.bestand,
-                     gremium=publiek.programma.gremium(gremium_id))
-    for soort, waarde, label, lijst in gedeeld.filterlijsten:
-        yield pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, label))
+        yield pagina(
+            Adressen.vergadering(gremium_id),
+            "vergadering.md.j2",
+            agenda.programma.bestand,
+            gremium=publiek.programma.gremium(gremium_id),
+        )
+    for soort, waarde, naam, lijst in gedeeld.filterlijsten:
+        yield pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, naam))
     yield from _data(publiek, opties)
     for d in publiek.deelopdrachten.values():
         yield pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
@@ -317,18 +344,37 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
     inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.WERKVERSIE))
     verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
     werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
-    uit = [pagina(Adressen.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
-           pagina(Adressen.VERSIES, "versies.md.j2")]
+    uit = [
+        pagina(Adressen.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
+        pagina(Adressen.VERSIES, "versies.md.j2"),
+    ]
     if laatste is None:
-        uit.append(pagina(Adressen.AGENDA, "agenda.md.j2", agenda.programma.bestand,
-                          **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.AGENDA)))))
+        uit.append(
+            pagina(
+                Adressen.AGENDA,
+                "agenda.md.j2",
+                agenda.programma.bestand,
+                **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.AGENDA))),
+            )
+        )
     for i, v in enumerate(versies):
         vorige = versies[i - 1] if i else None
         latere = versies[i + 1] if i + 1 < len(versies) else None
-        tussen = [b for b in agenda.besluiten_op_nummer() if b.accordering and b.accordering.bekend
-                  and (vorige is None or vorige.datum.eind < b.accordering.begin) and b.accordering.begin <= v.datum.eind]
-        extra = dict(v=v, vorige=vorige, latere=latere, tussen=tussen,
-                     verschil=vergelijk_teksten(vorige.body, v.body) if vorige else None)
+        tussen = [
+            b
+            for b in agenda.besluiten_op_nummer()
+            if b.accordering
+            and b.accordering.bekend
+            and (vorige is None or vorige.datum.eind < b.accordering.begin)
+            and b.accordering.begin <= v.datum.eind
+        ]
+        extra = dict(
+            v=v,
+            vorige=vorige,
+            latere=latere,
+            tussen=tussen,
+            verschil=vergelijk_teksten(vorige.body, v.body) if vorige else None,
+        )
         uit.append(pagina(Adressen.versie(v.id), "versie.md.j2", v.bestand, **extra))
         if v is laatste:
             uit.append(pagina(Adressen.AGENDA, "versie.md.j2", v.bestand, **extra))
@@ -361,28 +407,49 @@ def pagina_url(uri: str, opties: Opties) -> str:
 def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
     """Open data and feeds, with links made absolute when the site's address is known."""
     basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
-    besluit_url = lambda b: basis + pagina_url(Adressen.besluit(b), opties)  # noqa: E731
-    deel_url = lambda d: basis + pagina_url(Adressen.deelopdracht(d.id), opties)  # noqa: E731
+    besluit_url = lambda b: basis + pagina_url(Adressen.besluit(b), opties)
+    deel_url = lambda d: basis + pagina_url(Adressen.deelopdracht(d.id), opties)
     titel = agenda.programma.korte_naam
     uit = [
         Pagina(Adressen.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
         Pagina(Adressen.data("deelopdrachten"), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
         Pagina(Adressen.data("planning"), opendata.planning(agenda, opties.peildatum)),
         Pagina(Adressen.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
-        Pagina(Adressen.ATOM, feeds.atom(agenda, agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten",
-                                         besluit_url, agenda.status)),
+        Pagina(
+            Adressen.ATOM,
+            feeds.atom(
+                agenda, agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", besluit_url, agenda.status
+            ),
+        ),
     ]
     for regio in agenda.programma.regios:
         lijst = [b for b in agenda.besluiten_op_nummer() if regio.id in b.regios]
-        uit.append(Pagina(Adressen.regiofeed(regio.id), feeds.atom(
-            agenda, lijst, f"Besluiten {titel} voor {regio.naam}", f"regio:{regio.id}", besluit_url, agenda.status)))
+        uit.append(
+            Pagina(
+                Adressen.regiofeed(regio.id),
+                feeds.atom(
+                    agenda,
+                    lijst,
+                    f"Besluiten {titel} voor {regio.naam}",
+                    f"regio:{regio.id}",
+                    besluit_url,
+                    agenda.status,
+                ),
+            )
+        )
     return uit
 
 
 dossiergremia = overzicht.dossiergremia
 
 
-FILTERS = (("status", "Status"), ("soort", "Soort"), ("gremium", "Gremium"), ("deelopdracht", "Deelopdracht"), ("regio", "Regio"))
+FILTERS = (
+    ("status", "Status"),
+    ("soort", "Soort"),
+    ("gremium", "Gremium"),
+    ("deelopdracht", "Deelopdracht"),
+    ("regio", "Regio"),
+)
 
 
 def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
@@ -390,8 +457,10 @@ def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
     besluiten = agenda.besluiten_op_nummer()
     uit = [("status", s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
     uit += [("soort", s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
-    uit += [("gremium", g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
-            for g in agenda.programma.gremia]
+    uit += [
+        ("gremium", g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
+        for g in agenda.programma.gremia
+    ]
     uit += [("deelopdracht", d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()]
     uit += [("regio", r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
     return uit

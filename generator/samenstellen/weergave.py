@@ -105,7 +105,13 @@ def omgeving() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        inline=inline, attr=attribuut, datum=datum_nl, nader=of_nader, getal=getal, koppen=verschuif_koppen, label=label,
+        inline=inline,
+        attr=attribuut,
+        datum=datum_nl,
+        nader=of_nader,
+        getal=getal,
+        koppen=verschuif_koppen,
+        label=label,
         dag=nl_datum,
     )
     env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop, codeblok=codeblok)

@@ -37,7 +37,9 @@ def yaml_waarde(waarde: Any) -> str:
         return tekst
     # Unprintable characters (controls, separators, lone surrogates from undecodable arguments) are written as
     # escapes, so the file is always valid UTF-8 and the check that follows reports them with their line.
-    return "".join(c if c.isprintable() or c == " " else json.dumps(c)[1:-1] for c in json.dumps(tekst, ensure_ascii=False))
+    return "".join(
+        c if c.isprintable() or c == " " else json.dumps(c)[1:-1] for c in json.dumps(tekst, ensure_ascii=False)
+    )
 
 
 def _gewoon(waarde: Any) -> Any:
@@ -68,7 +70,7 @@ class Frontmatter:
     def einde_blok(self, ouder: CommentedMap, sleutel: str, grens: int) -> int:
         """Index of the line after the last content line of ``ouder[sleutel]``'s block."""
         sleutels = list(ouder.keys())
-        volgende = sleutels[sleutels.index(sleutel) + 1:]
+        volgende = sleutels[sleutels.index(sleutel) + 1 :]
         einde = self.regel(ouder.lc.key(volgende[0])[0]) if volgende else grens
         while einde - 1 > self.regel(ouder.lc.key(sleutel)[0]) and (
             not self.regels[einde - 1].strip() or self.regels[einde - 1].lstrip().startswith("#")
@@ -96,12 +98,14 @@ def _splits(fm: Frontmatter, sleutels: tuple[str, ...], item: dict[str, Any]) ->
     for diepte, sleutel in enumerate(sleutels[:-1]):
         if sleutel not in ouder:
             inspring = "  " * diepte
-            regels = [f"{inspring}{sleutel}:"] + _nieuwe_lijst(sleutels[diepte + 1:], item, diepte + 1)
+            regels = [f"{inspring}{sleutel}:"] + _nieuwe_lijst(sleutels[diepte + 1 :], item, diepte + 1)
             return fm.met_ingevoegd(_einde_van(fm, ouder, grens), regels)
         grens = fm.einde_blok(ouder, sleutel, grens)
         ouder = ouder[sleutel]
         if not isinstance(ouder, CommentedMap) or ouder.fa.flow_style():
-            raise Onbewerkbaar(f"'{sleutel}' staat op één regel — zet de onderdelen onder elkaar en probeer het opnieuw")
+            raise Onbewerkbaar(
+                f"'{sleutel}' staat op één regel — zet de onderdelen onder elkaar en probeer het opnieuw"
+            )
     laatste = sleutels[-1]
     if laatste not in ouder:
         kolom = ouder.lc.key(next(iter(ouder)))[1] if ouder else 2 * (len(sleutels) - 1)
@@ -153,9 +157,9 @@ def _in_stroomlijst(fm: Frontmatter, ouder: CommentedMap, sleutel: str, item: di
     sluit = regeltekst.rfind("]")
     if sluit < 0:
         raise Onbewerkbaar(f"de lijst '{sleutel}' loopt over meer regels — zet de stappen onder elkaar ('- ' per stap)")
-    leeg = regeltekst[regeltekst.index("[") + 1:sluit].strip() == ""
+    leeg = regeltekst[regeltekst.index("[") + 1 : sluit].strip() == ""
     nieuwe = regeltekst[:sluit] + ("" if leeg else ", ") + _stroom(item) + regeltekst[sluit:]
-    return "".join(fm.regels[:index] + [nieuwe] + fm.regels[index + 1:])
+    return "".join(fm.regels[:index] + [nieuwe] + fm.regels[index + 1 :])
 
 
 def _controleer(pad: str, oud: str, nieuw: str, sleutels: tuple[str, ...], item: dict[str, Any]) -> None:

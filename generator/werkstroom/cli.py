@@ -30,8 +30,14 @@ def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -
         raise click.BadParameter(f"'{waarde}' is geen datum — verwacht JJJJ-MM-DD, bijvoorbeeld 2024-02-14") from None
 
 
-_ROOT = click.option("--map", "root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-                     show_default=True, help="Map van het programma (met agenda/ en decisions/).")
+_ROOT = click.option(
+    "--map",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Map van het programma (met agenda/ en decisions/).",
+)
 
 
 def _meld(problemen: list[Probleem] | tuple[Probleem, ...]) -> None:
@@ -52,8 +58,14 @@ def _github(tekst: str) -> str:
 
 @agenda.command("controleer")
 @_ROOT
-@click.option("--format", "vorm", type=click.Choice(["tekst", "github"]), default="tekst", show_default=True,
-              help="github: meldingen als annotaties op de regels van de pull request.")
+@click.option(
+    "--format",
+    "vorm",
+    type=click.Choice(["tekst", "github"]),
+    default="tekst",
+    show_default=True,
+    help="github: meldingen als annotaties op de regels van de pull request.",
+)
 def controleer(root: Path, vorm: str) -> None:
     """Controleer alle records en meld elk probleem met bestand en regel."""
     resultaat = laad(root)
@@ -61,20 +73,31 @@ def controleer(root: Path, vorm: str) -> None:
         if vorm == "github":
             for p in resultaat.problemen:
                 bericht = zichtbaar(f"{p.wat} — {p.verwacht}" if p.verwacht else p.wat)
-                click.echo(f"::error file={_github(zichtbaar(p.pad))},line={p.regel},title=agenda controleer::"
-                           f"{bericht.replace('%', '%25')}")
+                click.echo(
+                    f"::error file={_github(zichtbaar(p.pad))},line={p.regel},title=agenda controleer::"
+                    f"{bericht.replace('%', '%25')}"
+                )
         _meld(resultaat.problemen)
         sys.exit(1)
     a = resultaat.agenda
-    click.echo(f"Alles in orde. Besluiten: {len(a.besluiten)}, deelopdrachten: {len(a.deelopdrachten)}, "
-               f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}.")
+    click.echo(
+        f"Alles in orde. Besluiten: {len(a.besluiten)}, deelopdrachten: {len(a.deelopdrachten)}, "
+        f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}."
+    )
 
 
 @agenda.command("bouw")
 @_ROOT
-@click.option("--out", "uit", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Map waarin de Markdown-boom van de site komt.")
-@click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
+@click.option(
+    "--out",
+    "uit",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin de Markdown-boom van de site komt.",
+)
+@click.option(
+    "--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag."
+)
 @click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
 def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
@@ -126,9 +149,15 @@ def wijzigingen(root, basis):
 @click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--titel", help="Titel van het programma.")
 @click.option("--kortenaam", help="Korte naam, bijvoorbeeld de naam van het samenwerkingsverband.")
-@click.option("--regio", "regios", multiple=True, help="Regio als id=Naam, bijvoorbeeld noord=Regio Noord (herhaalbaar).")
-@click.option("--gremium", "gremia", multiple=True,
-              help="Gremium als id=Naam (herhaalbaar, in volgorde van de route: eerst wie adviseert, als laatste wie besluit).")
+@click.option(
+    "--regio", "regios", multiple=True, help="Regio als id=Naam, bijvoorbeeld noord=Regio Noord (herhaalbaar)."
+)
+@click.option(
+    "--gremium",
+    "gremia",
+    multiple=True,
+    help="Gremium als id=Naam (herhaalbaar, in volgorde van de route: eerst wie adviseert, als laatste wie besluit).",
+)
 @click.option("--van", "van", type=int, help="Eerste jaar van het programma.")
 @click.option("--tot", "tot", type=int, help="Laatste jaar van het programma.")
 def start(map_, titel, kortenaam, regios, gremia, van, tot):
@@ -137,11 +166,17 @@ def start(map_, titel, kortenaam, regios, gremia, van, tot):
     if not regios and sys.stdin.isatty():
         regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
     if not regios:
-        raise click.UsageError("--regio ontbreekt — geef minstens één regio, bijvoorbeeld --regio noord=\"Regio Noord\"")
+        raise click.UsageError('--regio ontbreekt — geef minstens één regio, bijvoorbeeld --regio noord="Regio Noord"')
     try:
-        uit = nieuw_programma(map_, titel=titel, kortenaam=kortenaam, regios=regios,
-                              gremia=gremia or ("regiegroep=Regiegroep", "stuurgroep=Stuurgroep"),
-                              van=van, tot=tot)
+        uit = nieuw_programma(
+            map_,
+            titel=titel,
+            kortenaam=kortenaam,
+            regios=regios,
+            gremia=gremia or ("regiegroep=Regiegroep", "stuurgroep=Stuurgroep"),
+            van=van,
+            tot=tot,
+        )
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(f"Nieuw programma in {uit}. Bekijk het met: cd {uit} && mkdocs serve")
@@ -164,7 +199,8 @@ def _dutch(fout: click.ClickException) -> str:
             return f"ongeldige waarde voor {naam} — verwacht een geheel getal"
         return f"ongeldige waarde voor {naam}: {fout.message}"
     if isinstance(fout, click.UsageError) and "No such command" in fout.message:
-        return f"onbekend commando — zie 'agenda --help' ({fout.message.split(chr(39))[1] if chr(39) in fout.message else ''})"
+        naam = fout.message.split("'")[1] if "'" in fout.message else ""
+        return f"onbekend commando — zie 'agenda --help' ({naam})"
     return fout.message
 
 
@@ -179,7 +215,9 @@ def main() -> None:
         click.echo("Afgebroken.", err=True)
         sys.exit(1)
     except OSError as fout:  # disk full, no permission, folder gone: not a record problem, still no traceback
-        click.echo(f"Fout: {fout.strerror or fout} ({fout.filename or 'bestand'}) — controleer de map en de rechten", err=True)
+        click.echo(
+            f"Fout: {fout.strerror or fout} ({fout.filename or 'bestand'}) — controleer de map en de rechten", err=True
+        )
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -190,7 +228,9 @@ def _vraag(waarde: str | None, optie: str, vraag: str) -> str:
         return waarde
     if sys.stdin.isatty():
         return click.prompt(vraag)
-    raise click.UsageError(f"{optie} ontbreekt — geef het mee, of start het commando in een terminal om het te laten vragen")
+    raise click.UsageError(
+        f"{optie} ontbreekt — geef het mee, of start het commando in een terminal om het te laten vragen"
+    )
 
 
 def _weigering(fout: Geweigerd) -> None:
@@ -211,13 +251,21 @@ def nieuw() -> None:
 @click.option("--soort", type=click.Choice(Soort.waarden()), help="besluit, signaal, agendawijziging of vaststelling")
 @click.option("--samenvatting", help="In gewone taal: wat wordt er voorgesteld en waarom.")
 @click.option("--datum", help="Datum van indienen (JJJJ-MM-DD); standaard vandaag.")
-@click.option("--deelopdracht", "deelopdrachten", multiple=True, help="Id van een betrokken deelopdracht (herhaalbaar).")
-@click.option("--regio", "regios", multiple=True, help="Regio die moet bekrachtigen (herhaalbaar); standaard alle regio's.")
+@click.option(
+    "--deelopdracht", "deelopdrachten", multiple=True, help="Id van een betrokken deelopdracht (herhaalbaar)."
+)
+@click.option(
+    "--regio", "regios", multiple=True, help="Regio die moet bekrachtigen (herhaalbaar); standaard alle regio's."
+)
 @click.option("--geen-regios", is_flag=True, help="Geen regionale bekrachtiging nodig.")
-@click.option("--vervangt", multiple=True, type=int, help="Nummer van een besluit dat dit besluit vervangt (herhaalbaar).")
+@click.option(
+    "--vervangt", multiple=True, type=int, help="Nummer van een besluit dat dit besluit vervangt (herhaalbaar)."
+)
 @click.option("--vertrouwelijk", is_flag=True, help="Niet openbaar: komt nooit in de openbare site.")
 @click.option("--bron", help="Herkomst, bijvoorbeeld een verslag en datum.")
-def nieuw_besluit_opdracht(root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron):
+def nieuw_besluit_opdracht(
+    root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron
+):
     """Nieuw voorstel met het volgende vrije nummer."""
     titel = _vraag(titel, "--titel", "Titel")
     soort = soort or (click.prompt("Soort", type=click.Choice(Soort.waarden())) if sys.stdin.isatty() else None)
@@ -225,10 +273,18 @@ def nieuw_besluit_opdracht(root, titel, soort, samenvatting, datum, deelopdracht
         raise click.UsageError("--soort ontbreekt — een van: " + ", ".join(Soort.waarden()))
     samenvatting = _vraag(samenvatting, "--samenvatting", "Samenvatting in gewone taal")
     try:
-        uit = werkstroom.nieuw_besluit(root, titel=titel, soort=soort, samenvatting=samenvatting,
-                                       datum=datum or dt.date.today().isoformat(), deelopdrachten=deelopdrachten,
-                                       regios=[] if geen_regios else (list(regios) or None), vervangt=vervangt,
-                                       vertrouwelijk=vertrouwelijk, bron=bron)
+        uit = werkstroom.nieuw_besluit(
+            root,
+            titel=titel,
+            soort=soort,
+            samenvatting=samenvatting,
+            datum=datum or dt.date.today().isoformat(),
+            deelopdrachten=deelopdrachten,
+            regios=[] if geen_regios else (list(regios) or None),
+            vervangt=vervangt,
+            vertrouwelijk=vertrouwelijk,
+            bron=bron,
+        )
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(f"Nieuw besluit: {uit.pad}. Vul de kopjes in en controleer met 'agenda controleer'.")
@@ -241,20 +297,35 @@ def nieuw_besluit_opdracht(root, titel, soort, samenvatting, datum, deelopdracht
 @click.option("--prioriteit", type=click.Choice(Prioriteit.waarden()), help="Prioriteit in de uitvoeringsagenda.")
 @click.option("--status", type=click.Choice(DeelopdrachtStatus.waarden()), help="Hoe ver de deelopdracht is.")
 @click.option("--aanspreekpunt", help="Id van de regio die aanspreekpunt is.")
-@click.option("--voorziening", "voorzieningen", multiple=True, help="Id van een voorziening uit programma.yml (herhaalbaar).")
+@click.option(
+    "--voorziening", "voorzieningen", multiple=True, help="Id van een voorziening uit programma.yml (herhaalbaar)."
+)
 @click.option("--aanbieder", "aanbieders", multiple=True, help="Id van een aanbieder uit programma.yml (herhaalbaar).")
 @click.option("--kruisverband", "kruisverbanden", multiple=True, help="Id van een verwante deelopdracht.")
 @click.option("--bron", help="Herkomst: brondocument en paragraaf.")
-def nieuwe_deelopdracht_opdracht(root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron):
+def nieuwe_deelopdracht_opdracht(
+    root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron
+):
     """Nieuw charter van een deelopdracht."""
     titel = _vraag(titel, "--titel", "Titel")
     try:
-        uit = werkstroom.nieuwe_deelopdracht(root, titel=titel, id_=id_, prioriteit=prioriteit, status=status,
-                                             aanspreekpunt=aanspreekpunt, voorzieningen=voorzieningen,
-                                             aanbieders=aanbieders, kruisverbanden=kruisverbanden, bron=bron)
+        uit = werkstroom.nieuwe_deelopdracht(
+            root,
+            titel=titel,
+            id_=id_,
+            prioriteit=prioriteit,
+            status=status,
+            aanspreekpunt=aanspreekpunt,
+            voorzieningen=voorzieningen,
+            aanbieders=aanbieders,
+            kruisverbanden=kruisverbanden,
+            bron=bron,
+        )
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Nieuwe deelopdracht: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met 'agenda controleer'.")
+    click.echo(
+        f"Nieuwe deelopdracht: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met 'agenda controleer'."
+    )
 
 
 @nieuw.command("nulplaat")
@@ -272,8 +343,17 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
     titel = _vraag(titel, "--titel", "Titel")
     peildatum = _vraag(peildatum, "--peildatum", "Peildatum (JJJJ-MM-DD)")
     try:
-        uit = werkstroom.nieuwe_nulplaat(root, titel=titel, peildatum=peildatum, id_=id_, deelopdracht=deelopdracht,
-                                         ambitie=ambitie, knoppen=knoppen, vervangt=vervangt, bron=bron)
+        uit = werkstroom.nieuwe_nulplaat(
+            root,
+            titel=titel,
+            peildatum=peildatum,
+            id_=id_,
+            deelopdracht=deelopdracht,
+            ambitie=ambitie,
+            knoppen=knoppen,
+            vervangt=vervangt,
+            bron=bron,
+        )
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(f"Nieuwe nulplaat: {uit.pad}. Vul bij elke knop het 'hoe' in en controleer met 'agenda controleer'.")
@@ -283,18 +363,32 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
 @_ROOT
 @click.argument("nummer", type=int)
 @click.option("--datum", required=True, help="Datum van de stap (JJJJ-MM-DD).")
-@click.option("--uitkomst", required=True, help="Bijvoorbeeld besproken, geadviseerd, geaccordeerd; per regio: vastgesteld.")
+@click.option(
+    "--uitkomst", required=True, help="Bijvoorbeeld besproken, geadviseerd, geaccordeerd; per regio: vastgesteld."
+)
 @click.option("--gremium", help="Gremium dat de stap zette (programmaroute).")
 @click.option("--regio", help="Regio, voor een stap in haar eigen besluitvormingsroute.")
 @click.option("--stap", help="Stap uit de route van de regio (mag weg als die route één stap heeft).")
 @click.option("--toelichting", help="Bijvoorbeeld het advies of een verwijzing naar het verslag.")
 @click.option("--gepland", is_flag=True, help="De stap is gepland, nog niet gezet (telt niet mee voor de status).")
-@click.option("--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op toekomstige data (JJJJ-MM-DD).")
+@click.option(
+    "--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op toekomstige data (JJJJ-MM-DD)."
+)
 def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, peildatum):
     """Leg een stap in de route van een besluit vast (het bestand verandert alleen op de nieuwe regels)."""
     try:
-        uit = werkstroom.zet_stap(root, nummer, datum=datum, uitkomst=uitkomst, gremium=gremium, regio=regio,
-                                  stap=stap, toelichting=toelichting, gepland=gepland, peildatum=peildatum)
+        uit = werkstroom.zet_stap(
+            root,
+            nummer,
+            datum=datum,
+            uitkomst=uitkomst,
+            gremium=gremium,
+            regio=regio,
+            stap=stap,
+            toelichting=toelichting,
+            gepland=gepland,
+            peildatum=peildatum,
+        )
     except Geweigerd as fout:
         _weigering(fout)
     besluit = uit.agenda.besluiten[nummer]
@@ -307,7 +401,9 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
 
 @agenda.command()
 @_ROOT
-@click.option("--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag.")
+@click.option(
+    "--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag."
+)
 @click.option("--json", "als_json", is_flag=True, help="Als JSON, voor scripts en dashboards.")
 def status(root, peildatum, als_json):
     """Overzicht voor coördinatoren: wat moet er nog gebeuren, wat is te laat."""

@@ -7,8 +7,16 @@ import re
 import click
 
 _KOPPEN = {"Options": "Opties", "Commands": "Commando's", "Positional arguments": "Argumenten"}
-_METAVARS = {"TEXT": "TEKST", "DIRECTORY": "MAP", "INTEGER": "GETAL", "PATH": "PAD", "FILE": "BESTAND",
-             "FILENAME": "BESTAND", "BOOLEAN": "JA/NEE", "FLOAT": "GETAL"}
+_METAVARS = {
+    "TEXT": "TEKST",
+    "DIRECTORY": "MAP",
+    "INTEGER": "GETAL",
+    "PATH": "PAD",
+    "FILE": "BESTAND",
+    "FILENAME": "BESTAND",
+    "BOOLEAN": "JA/NEE",
+    "FLOAT": "GETAL",
+}
 _METAVAR = re.compile(r"\b(" + "|".join(_METAVARS) + r")\b")
 _VERTALINGEN = (
     ("Show this message and exit.", "Toon deze hulp en stop."),
@@ -30,8 +38,11 @@ class NederlandseOpmaak(click.HelpFormatter):
     """Help layout with Dutch headings, usage line and option remarks."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]"),
-                            prefix if prefix is not None else "Gebruik: ")
+        super().write_usage(
+            prog,
+            args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]"),
+            prefix if prefix is not None else "Gebruik: ",
+        )
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_KOPPEN.get(heading, heading))
@@ -56,7 +67,7 @@ class NederlandseGroep(click.Group):
     command_class = NederlandsCommando
     group_class = type  # subgroups are of this same class
     ALIASSEN = {"check": "controleer", "build": "bouw", "new": "nieuw", "init": "start"}
-    """Earlier (English) verbs, kept so that scripts, hooks and workflows keep working; help shows only the Dutch ones."""
+    """Earlier (English) verbs, kept so that scripts, hooks and workflows keep working; help shows the Dutch ones."""
 
     def get_command(self, ctx: click.Context, naam: str) -> click.Command | None:
         return super().get_command(ctx, self.ALIASSEN.get(naam, naam))

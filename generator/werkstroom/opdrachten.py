@@ -63,9 +63,19 @@ def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
     return Resultaat(relatief, resultaat.agenda)
 
 
-def zet_stap(root: Path, nummer: int, *, datum: str, uitkomst: str, gremium: str | None = None,
-             regio: str | None = None, stap: str | None = None, toelichting: str | None = None,
-             gepland: bool = False, peildatum: dt.date | None = None) -> Resultaat:
+def zet_stap(
+    root: Path,
+    nummer: int,
+    *,
+    datum: str,
+    uitkomst: str,
+    gremium: str | None = None,
+    regio: str | None = None,
+    stap: str | None = None,
+    toelichting: str | None = None,
+    gepland: bool = False,
+    peildatum: dt.date | None = None,
+) -> Resultaat:
     """Append a dated step to a decision's route (``regio`` given: to that region's own route).
 
     A step dated after ``peildatum`` (default: today) has not happened yet: it is refused unless
@@ -109,8 +119,12 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
     except OngeldigeDatum:
         return  # the check after the edit reports it with its line
     if begin > peildatum and not gepland:
-        raise Geweigerd([f"de stap is gedateerd op {datum}, na vandaag ({peildatum.isoformat()}) — leg een stap vast "
-                         "nadat ze gezet is, of geef --gepland om haar als geplande stap vast te leggen"])
+        raise Geweigerd(
+            [
+                f"de stap is gedateerd op {datum}, na vandaag ({peildatum.isoformat()}) — leg een stap vast "
+                "nadat ze gezet is, of geef --gepland om haar als geplande stap vast te leggen"
+            ]
+        )
 
 
 def _enige_stap(root: Path, regio: str) -> str:
@@ -133,8 +147,12 @@ def _id(id_: str | None, titel: str) -> str:
     if id_ is None:
         return slug(titel)
     if not SLUG.match(id_) or len(id_) > 80:
-        raise Geweigerd([f"'{id_}' is geen geldige id — kleine letters, cijfers en streepjes, bijvoorbeeld "
-                         "centrale-toegang (hoogstens 80 tekens)"])
+        raise Geweigerd(
+            [
+                f"'{id_}' is geen geldige id — kleine letters, cijfers en streepjes, bijvoorbeeld "
+                "centrale-toegang (hoogstens 80 tekens)"
+            ]
+        )
     return id_
 
 
@@ -147,13 +165,32 @@ def _nieuw(root: Path, relatief: str, tekst: str) -> Resultaat:
     return _schrijf_na_controle(root, relatief, tekst)
 
 
-def nieuw_besluit(root: Path, *, titel: str, soort: str, samenvatting: str, datum: str, deelopdrachten=(), regios=None,
-                  vervangt=(), vertrouwelijk: bool = False, bron: str | None = None) -> Resultaat:
+def nieuw_besluit(
+    root: Path,
+    *,
+    titel: str,
+    soort: str,
+    samenvatting: str,
+    datum: str,
+    deelopdrachten=(),
+    regios=None,
+    vervangt=(),
+    vertrouwelijk: bool = False,
+    bron: str | None = None,
+) -> Resultaat:
     """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
-    nummers = [int(m.group(1)) for p in (root / MAPPEN[RecordSoort.BESLUIT]).glob("*.md") if (m := BESLUITNAAM.match(p.name))]
+    nummers = [
+        int(m.group(1)) for p in (root / MAPPEN[RecordSoort.BESLUIT]).glob("*.md") if (m := BESLUITNAAM.match(p.name))
+    ]
     nummer = max(nummers, default=0) + 1
-    regels = ["---", f"nummer: {nummer}", f"titel: {yaml_waarde(titel)}", f"soort: {soort}",
-              f"samenvatting: {yaml_waarde(samenvatting)}", *_regels("deelopdrachten", deelopdrachten)]
+    regels = [
+        "---",
+        f"nummer: {nummer}",
+        f"titel: {yaml_waarde(titel)}",
+        f"soort: {soort}",
+        f"samenvatting: {yaml_waarde(samenvatting)}",
+        *_regels("deelopdrachten", deelopdrachten),
+    ]
     if regios is not None:
         regels += _regels("regios", regios) or ["regios: []"]
     regels += _regels("vervangt", [int(v) for v in vervangt])
@@ -162,37 +199,98 @@ def nieuw_besluit(root: Path, *, titel: str, soort: str, samenvatting: str, datu
     regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Besluit", "", "Nader in te vullen.", "",
-               "## Gevolgen", "", "Nader in te vullen.", "", "## Overwogen alternatieven", "", "Nader in te vullen.", ""]
+    regels += [
+        "---",
+        "",
+        "## Aanleiding",
+        "",
+        "Nader in te vullen.",
+        "",
+        "## Besluit",
+        "",
+        "Nader in te vullen.",
+        "",
+        "## Gevolgen",
+        "",
+        "Nader in te vullen.",
+        "",
+        "## Overwogen alternatieven",
+        "",
+        "Nader in te vullen.",
+        "",
+    ]
     return _nieuw(root, besluitpad(nummer, slug(titel)), "\n".join(regels))
 
 
-def nieuwe_deelopdracht(root: Path, *, titel: str, id_: str | None = None, prioriteit: str | None = None,
-                        status: str | None = None, aanspreekpunt: str | None = None, voorzieningen=(), aanbieders=(),
-                        kruisverbanden=(), bron: str | None = None) -> Resultaat:
+def nieuwe_deelopdracht(
+    root: Path,
+    *,
+    titel: str,
+    id_: str | None = None,
+    prioriteit: str | None = None,
+    status: str | None = None,
+    aanspreekpunt: str | None = None,
+    voorzieningen=(),
+    aanbieders=(),
+    kruisverbanden=(),
+    bron: str | None = None,
+) -> Resultaat:
     """A new charter with two phases to fill in and the sections doel, aanleiding and aandachtspunten."""
     regels = ["---", f"titel: {yaml_waarde(titel)}"]
     for sleutel, waarde in (("prioriteit", prioriteit), ("status", status), ("aanspreekpunt", aanspreekpunt)):
         if waarde:
             regels.append(f"{sleutel}: {yaml_waarde(waarde)}")
-    regels += _regels("voorzieningen", voorzieningen) + _regels("aanbieders", aanbieders) + _regels("kruisverbanden", kruisverbanden)
+    regels += (
+        _regels("voorzieningen", voorzieningen)
+        + _regels("aanbieders", aanbieders)
+        + _regels("kruisverbanden", kruisverbanden)
+    )
     regels += ["fasen:", '  - titel: "Fase 1"', '  - titel: "Fase 2"']
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += ["---", "", "## Aanleiding", "", "Nader in te vullen.", "", "## Doel", "", "Nader in te vullen.", "",
-               "## Aandachtspunten", "", "Nader in te vullen.", ""]
+    regels += [
+        "---",
+        "",
+        "## Aanleiding",
+        "",
+        "Nader in te vullen.",
+        "",
+        "## Doel",
+        "",
+        "Nader in te vullen.",
+        "",
+        "## Aandachtspunten",
+        "",
+        "Nader in te vullen.",
+        "",
+    ]
     return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels))
 
 
-def nieuwe_nulplaat(root: Path, *, titel: str, peildatum: str, id_: str | None = None, deelopdracht: str | None = None,
-                    ambitie: str | None = None, knoppen=(), vervangt: str | None = None, bron: str | None = None) -> Resultaat:
+def nieuwe_nulplaat(
+    root: Path,
+    *,
+    titel: str,
+    peildatum: str,
+    id_: str | None = None,
+    deelopdracht: str | None = None,
+    ambitie: str | None = None,
+    knoppen=(),
+    vervangt: str | None = None,
+    bron: str | None = None,
+) -> Resultaat:
     """A new snapshot; with ``vervangt`` the earlier snapshot's ambition and levers are the starting point."""
     vorige = None
     if vervangt:
         agenda = laad(root).agenda
         vorige = agenda.nulplaten.get(vervangt) if agenda else None
         if vorige is None:
-            raise Geweigerd([f"nulplaat '{vervangt}' bestaat niet (of de records bevatten fouten) — kies een id uit agenda/nulplaten/"])
+            raise Geweigerd(
+                [
+                    f"nulplaat '{vervangt}' bestaat niet (of de records bevatten fouten) — kies een id uit "
+                    "agenda/nulplaten/"
+                ]
+            )
     ambitie = ambitie or (vorige.ambitie if vorige else None)
     if not ambitie:
         raise Geweigerd(["geef --ambitie: wat wil deze nulplaat bereiken?"])
@@ -233,15 +331,33 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     if b is None:
         raise Geweigerd([f"besluit {besluit} bestaat niet"])
     if b.vertrouwelijk:
-        raise Geweigerd([f"besluit {besluit} is vertrouwelijk — een openbare versie wordt met een openbaar besluit vastgesteld"])
+        raise Geweigerd(
+            [f"besluit {besluit} is vertrouwelijk — een openbare versie wordt met een openbaar besluit vastgesteld"]
+        )
     if b.soort is not Soort.VASTSTELLING:
-        raise Geweigerd([f"besluit {besluit} is een {label(b.soort)}, geen vaststelling — alleen een besluit van soort "
-                         "'vaststelling' stelt een versie vast"])
+        raise Geweigerd(
+            [
+                f"besluit {besluit} is een {label(b.soort)}, geen vaststelling — alleen een besluit van soort "
+                "'vaststelling' stelt een versie vast"
+            ]
+        )
     status = agenda.status(b)
     if status is not BesluitStatus.GEACCORDEERD:
-        raise Geweigerd([f"besluit {besluit} is {label(status)}, niet geaccordeerd — leg eerst de accordering vast, "
-                         f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"])
+        raise Geweigerd(
+            [
+                f"besluit {besluit} is {label(status)}, niet geaccordeerd — leg eerst de accordering vast, "
+                f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"
+            ]
+        )
     datum = b.accordering
-    regels = ["---", f"versie: \"{versie}\"", f"besluit: {besluit}", f"datum: {datum.iso}",
-              f"titel: {yaml_waarde(agenda.programma.titel)}", "---", "", bevries(agenda, datum.eind)]
+    regels = [
+        "---",
+        f'versie: "{versie}"',
+        f"besluit: {besluit}",
+        f"datum: {datum.iso}",
+        f"titel: {yaml_waarde(agenda.programma.titel)}",
+        "---",
+        "",
+        bevries(agenda, datum.eind),
+    ]
     return _nieuw(root, recordpad(RecordSoort.VERSIE, versie), "\n".join(regels))

@@ -17,12 +17,25 @@ def _paar(tekst: str, soort: str) -> tuple[str, str]:
         raise Geweigerd([f"{soort} '{tekst}' heeft geen id — schrijf id=Naam, bijvoorbeeld noord=Regio Noord"])
     id_, naam = (deel.strip() for deel in tekst.split("=", 1))
     if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", id_) or not naam:
-        raise Geweigerd([f"{soort} '{tekst}': de id moet bestaan uit kleine letters, cijfers en streepjes, en er moet een naam volgen"])
+        raise Geweigerd(
+            [
+                f"{soort} '{tekst}': de id moet bestaan uit kleine letters, cijfers en streepjes, en er moet een naam "
+                "volgen"
+            ]
+        )
     return id_, naam
 
 
-def nieuw_programma(map_: Path, *, titel: str, regios, gremia, kortenaam: str | None = None,
-                    van: int | None = None, tot: int | None = None) -> Path:
+def nieuw_programma(
+    map_: Path,
+    *,
+    titel: str,
+    regios,
+    gremia,
+    kortenaam: str | None = None,
+    van: int | None = None,
+    tot: int | None = None,
+) -> Path:
     """Write programma.yml, a first chapter, mkdocs.yml and a contribution page; refuse a non-empty folder."""
     map_ = Path(map_)
     if map_.exists() and any(map_.iterdir()):
@@ -36,26 +49,43 @@ def nieuw_programma(map_: Path, *, titel: str, regios, gremia, kortenaam: str | 
         regels.append(f"kortenaam: {yaml_waarde(kortenaam)}")
     regels += [f"periode: {{van: {van}, tot: {tot}}}", "regios:"]
     for id_, naam in regio_paren:
-        regels += [f"  - id: {id_}", f"    naam: {yaml_waarde(naam)}", "    besluitvormingsroute:",
-                   "      - id: besluitvorming", "        naam: \"Besluitvorming in de eigen route\"",
-                   "        toelichting: \"Stappen en termijn nader in te vullen.\""]
+        regels += [
+            f"  - id: {id_}",
+            f"    naam: {yaml_waarde(naam)}",
+            "    besluitvormingsroute:",
+            "      - id: besluitvorming",
+            '        naam: "Besluitvorming in de eigen route"',
+            '        toelichting: "Stappen en termijn nader in te vullen."',
+        ]
     regels.append("gremia:")
     regels += [f"  - {{id: {id_}, naam: {yaml_waarde(naam)}}}" for id_, naam in gremium_paren]
     adviseur, besluiter = gremium_paren[0][0], gremium_paren[-1][0]
-    regels += ["besluitvormingsroute:", "  - {id: voorstel, naam: \"Voorstel ingebracht\", uitkomsten: [ingebracht]}"]
+    regels += ["besluitvormingsroute:", '  - {id: voorstel, naam: "Voorstel ingebracht", uitkomsten: [ingebracht]}']
     if len(gremium_paren) > 1:
-        regels.append(f"  - {{id: advies, naam: \"Advies\", gremium: {adviseur}, uitkomsten: [besproken, geadviseerd]}}")
-    regels += [f"  - {{id: besluit, naam: \"Besluit\", gremium: {besluiter}, uitkomsten: [geaccordeerd, afgewezen]}}",
-               "opbouw:", "  - hoofdstuk: inleiding", "  - sectie: deelopdrachten", "    nummer: \"2\"", "    titel: \"Deelopdrachten\"", ""]
+        regels.append(f'  - {{id: advies, naam: "Advies", gremium: {adviseur}, uitkomsten: [besproken, geadviseerd]}}')
+    regels += [
+        f'  - {{id: besluit, naam: "Besluit", gremium: {besluiter}, uitkomsten: [geaccordeerd, afgewezen]}}',
+        "opbouw:",
+        "  - hoofdstuk: inleiding",
+        "  - sectie: deelopdrachten",
+        '    nummer: "2"',
+        '    titel: "Deelopdrachten"',
+        "",
+    ]
     bestanden = {
         PROGRAMMA: "\n".join(regels),
-        recordpad(RecordSoort.HOOFDSTUK, "inleiding"): "---\ntitel: \"Inleiding\"\nnummer: \"1\"\n---\n\nNader in te vullen.\n",
+        recordpad(
+            RecordSoort.HOOFDSTUK, "inleiding"
+        ): '---\ntitel: "Inleiding"\nnummer: "1"\n---\n\nNader in te vullen.\n',
         "mkdocs.yml": _mkdocs(titel),
-        "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met `agenda controleer`.\n",
+        "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met "
+        "`agenda controleer`.\n",
     }
     for leeg in MAPPEN.values():
         bestanden[f"{leeg}/.gitkeep"] = ""
-    resultaat = laad(map_, {k: v for k, v in bestanden.items() if k.endswith((".yml", ".md")) and not k.startswith("docs/")})
+    resultaat = laad(
+        map_, {k: v for k, v in bestanden.items() if k.endswith((".yml", ".md")) and not k.startswith("docs/")}
+    )
     if resultaat.problemen:
         raise Geweigerd(resultaat.problemen)
     for relatief, tekst in bestanden.items():

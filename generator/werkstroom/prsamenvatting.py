@@ -74,7 +74,10 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     regels += [f"- {o}" for o in _overgangen(oud, nieuw)] or ["- geen"]
     regels += ["", "**Controle**", ""]
     if nieuw_resultaat.problemen:
-        regels += [f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda controleer`:", ""]
+        regels += [
+            f"{len(nieuw_resultaat.problemen)} probleem/problemen; zie de annotaties of draai `agenda controleer`:",
+            "",
+        ]
         regels += [f"- {letterlijk(p)}" for p in nieuw_resultaat.problemen[:20]]
     else:
         regels.append("Alle records zijn in orde.")
@@ -86,8 +89,12 @@ def _omschrijving(agenda: Agenda | None, oud: Agenda | None, pad: str) -> str:
     for bron in (agenda, oud):
         if bron is None:
             continue
-        labels = {b.bestand: f"vertrouwelijk besluit {b.nummer}" if b.vertrouwelijk else f"besluit {b.nummer}: {letterlijk(b.titel)}"
-                  for b in bron.besluiten.values()}
+        labels = {
+            b.bestand: f"vertrouwelijk besluit {b.nummer}"
+            if b.vertrouwelijk
+            else f"besluit {b.nummer}: {letterlijk(b.titel)}"
+            for b in bron.besluiten.values()
+        }
         labels |= {d.bestand: f"deelopdracht {letterlijk(d.titel)}" for d in bron.deelopdrachten.values()}
         labels |= {h.bestand: f"hoofdstuk {letterlijk(h.kop)}" for h in bron.hoofdstukken.values()}
         labels |= {n.bestand: f"nulplaat {letterlijk(n.titel)}" for n in bron.nulplaten.values()}
@@ -123,11 +130,15 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
                 deelopdrachten.append(letterlijk(d.titel))
         for b in agenda.besluiten.values():
             if b.bestand == pad:
-                deelopdrachten += [letterlijk(agenda.deelopdrachten[d].titel) for d in b.deelopdrachten if d in agenda.deelopdrachten]
+                deelopdrachten += [
+                    letterlijk(agenda.deelopdrachten[d].titel) for d in b.deelopdrachten if d in agenda.deelopdrachten
+                ]
         if pad == RISICOS:
             onderdelen.append(_sectiekop(agenda, "risicos"))
         if pad == PROGRAMMA:
-            onderdelen.append("programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")")
+            onderdelen.append(
+                "programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")"
+            )
         if pad.startswith(MAPPEN[RecordSoort.VERSIE] + "/"):
             onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
@@ -160,7 +171,12 @@ def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
         for regio in b.regios:
             was, wordt = voor.regio_status(regio), b.regio_status(regio)
             if regio in voor.regios and was != wordt:
-                uit.append(f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {label(was)} → {label(wordt)}")
+                uit.append(
+                    f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {label(was)} → "
+                    f"{label(wordt)}"
+                )
     if oud:
-        uit += [f"{_besluitnaam(oud.besluiten[n])}: verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))]
+        uit += [
+            f"{_besluitnaam(oud.besluiten[n])}: verwijderd" for n in sorted(set(oud.besluiten) - set(nieuw.besluiten))
+        ]
     return uit
