@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,16 +13,19 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from sitebouw import mkdocs_build, pagina, tekst
 
-from conftest import ROOT
+from conftest import MINIMAAL, ROOT, Programma
 from generator.records.laden import laad
 from generator.samenstellen.paginas import Opties, stel_samen
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def site(programma, tmp_path):
-    """The fixture programme with a decision awaiting the board, built at peildatum 2024-04-01."""
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture programme with a decision awaiting the board, built once at peildatum 2024-04-01 (read only)."""
+    tmp_path = tmp_path_factory.mktemp("planning")
+    programma = Programma(tmp_path / "programma")
+    shutil.copytree(MINIMAAL, programma.root)
     programma.schrijf(
         "decisions/0003-meer-bedden.md",
         """---
