@@ -117,7 +117,10 @@ class Programma:
 
     def __post_init__(self) -> None:
         for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen"):
-            self._index[soort] = {x.id: x for x in getattr(self, soort)}
+            index: dict = {}
+            for x in getattr(self, soort):
+                index.setdefault(x.id, x)  # with a duplicate id (refused by the check) the first one counts
+            self._index[soort] = index
 
     @property
     def korte_naam(self) -> str:

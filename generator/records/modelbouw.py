@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
+from generator.records.yamlbron import YamlDocument
 from generator.problemen import Probleem
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit, RegioStap, Stap
@@ -87,6 +88,17 @@ def bouw(b: Bronnen) -> Agenda:
     if problemen:
         raise Onbouwbaar(problemen)
     return agenda
+
+
+def programma_uit(doc: YamlDocument) -> Programma:
+    """The programme model of a schema-valid programma.yml (the rules ask it for routes and regions)."""
+    return _programma(doc.data, doc.pad)
+
+
+def besluit_uit(doc: YamlDocument) -> Besluit:
+    """The decision model of one schema-valid decision record (raises OngeldigeDatum for a date that does not exist)."""
+    stam = doc.pad.rsplit("/", 1)[-1].removesuffix(".md")
+    return _besluit(stam, doc, ())
 
 
 def _d(waarde: Any) -> Datum | None:

@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from generator.nederlands import label
+from generator.model.programma import Programma
+from generator.records.modelbouw import besluit_uit, programma_uit
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
 from generator.model.datum import Datum, OngeldigeDatum
@@ -31,6 +34,8 @@ class Controle:
 
     def __init__(self) -> None:
         self.problemen: list[Probleem] = []
+        self.programma: Programma | None = None
+        """The programme model, once programma.yml passed its schema: routes and regions are asked of it."""
 
     @contextmanager
     def bewaakt(self, doc: YamlDocument) -> Iterator[None]:
@@ -95,6 +100,7 @@ def controleer(bronnen: Bronnen) -> list[Probleem]:
     if bronnen.programma is not None:
         with c.bewaakt(bronnen.programma):
             ids = _programma(c, bronnen)
+            c.programma = programma_uit(bronnen.programma) if bronnen.is_geldig(bronnen.programma) else None
     _deelopdrachten(c, bronnen, ids)
     _besluiten(c, bronnen, ids)
     _nulplaten(c, bronnen, ids)
@@ -247,7 +253,8 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
 
 
 def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Datum | None:
-    route = b.programma.data["besluitvormingsroute"] if b.is_geldig(b.programma) else None
+    programma = c.programma
+    route = programma.besluitvormingsroute if programma else None
     vorige_datum, vorige_positie, accordering = None, -1, None
     ingetrokken = False
     _gepland_laatst(c, doc, ("verloop",), doc.data["verloop"])
@@ -280,25 +287,25 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
             continue
         if uitkomst is Uitkomst.INGETROKKEN:
             continue  # a proposal can be withdrawn at any point of the route
-        positie = _routepositie(route, gremium, uitkomst)
-        if positie is None:
+        gevonden = programma.routestap_voor(gremium, uitkomst)
+        if gevonden is None:
             wie = f"gremium '{gremium}'" if gremium else "de route"
-            toegestaan = [f"{s.get('gremium', '—')}: {', '.join(s['uitkomsten'])}" for s in route]
+            toegestaan = [f"{r.gremium or '—'}: {', '.join(u.value for u in r.uitkomsten)}" for r in route]
             c.fout(
                 doc,
                 (*pad, "uitkomst"),
                 f"uitkomst '{uitkomst.value}' komt in {wie} niet voor",
                 "een stap uit de besluitvormingsroute in programma.yml (" + "; ".join(toegestaan) + ")",
             )
-        elif positie < vorige_positie:
+        elif gevonden[0] < vorige_positie:
             c.fout(
                 doc,
                 (*pad, "uitkomst"),
-                f"stap '{route[positie]['naam']}' komt in de route voor '{route[vorige_positie]['naam']}'",
+                f"stap '{gevonden[1].naam}' komt in de route voor '{route[vorige_positie].naam}'",
                 "stappen in de volgorde van de besluitvormingsroute",
             )
         else:
-            vorige_positie = positie
+            vorige_positie = gevonden[0]
     return accordering
 
 
@@ -316,20 +323,11 @@ def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -
         gepland = gepland or bool(stap.get("gepland"))
 
 
-def _routepositie(route: list, gremium: str | None, uitkomst: Uitkomst) -> int | None:
-    for positie, stap in enumerate(route):
-        if uitkomst.value in stap["uitkomsten"] and (gremium is None or stap.get("gremium") == gremium):
-            return positie
-    return None
-
-
 def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, accordering: Datum | None) -> None:
     regionaal = doc.data.get("regionaal", {})
-    if not regionaal or ids is None:
+    if not regionaal or ids is None or c.programma is None:
         return
-    regios: dict[str, dict] = {}
-    for regio in b.programma.data["regios"]:
-        regios.setdefault(regio["id"], regio)  # a duplicate id is reported once, at the programme
+    regios = c.programma.ids("regios")
     betrokken = set(doc.data.get("regios", regios))
     for regio_id, stappen in regionaal.items():
         pad = ("regionaal", regio_id)
@@ -342,7 +340,7 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
                 f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'",
                 "de regio ook onder 'regios' noemen",
             )
-        route = [s["id"] for s in regios[regio_id]["besluitvormingsroute"]]
+        route = [s.id for s in c.programma.regio(regio_id).besluitvormingsroute]
         vorige_datum, vorige_positie, besloten = None, -1, None
         _gepland_laatst(c, doc, pad, stappen)
         for i, stap in enumerate(stappen):
@@ -499,29 +497,25 @@ def _versies(c: Controle, b: Bronnen) -> None:
                     "het nummer van het besluit dat deze versie vaststelt",
                 )
             elif besluit is not None:
-                if Soort(besluit.data["soort"]) is not Soort.VASTSTELLING:
-                    c.fout(
-                        doc,
-                        ("besluit",),
-                        f"besluit {data['besluit']} is een {besluit.data['soort']}",
-                        "een besluit van soort 'vaststelling'",
-                    )
-                accordering = next(
-                    (
-                        s["datum"]
-                        for s in besluit.data["verloop"]
-                        if s["uitkomst"] == Uitkomst.GEACCORDEERD.value and not s.get("gepland")
-                    ),
-                    None,
-                )
-                if accordering is None:
-                    c.fout(
-                        doc, ("besluit",), f"besluit {data['besluit']} is niet geaccordeerd", "een geaccordeerd besluit"
-                    )
-                elif datum and str(Datum.lees(accordering)) != str(datum):
-                    c.fout(
-                        doc,
-                        ("datum",),
-                        f"datum {datum} is niet de datum van de accordering ({Datum.lees(accordering)})",
-                        "de datum waarop het besluit is geaccordeerd",
-                    )
+                _vaststelling(c, doc, data["besluit"], besluit, datum)
+
+
+def _vaststelling(c: Controle, doc: YamlDocument, nummer: int, besluitdoc: YamlDocument, datum: Datum | None) -> None:
+    """The decision that fixes a version: of kind vaststelling, accorded, on the version's date (asks the model)."""
+    try:
+        besluit = besluit_uit(besluitdoc)
+    except OngeldigeDatum:
+        return  # the decision's own dates are reported at the decision
+    if besluit.soort is not Soort.VASTSTELLING:
+        c.fout(
+            doc, ("besluit",), f"besluit {nummer} is een {label(besluit.soort)}", "een besluit van soort 'vaststelling'"
+        )
+    if besluit.accordering is None:
+        c.fout(doc, ("besluit",), f"besluit {nummer} is niet geaccordeerd", "een geaccordeerd besluit")
+    elif datum and besluit.accordering.iso != datum.iso:
+        c.fout(
+            doc,
+            ("datum",),
+            f"datum {datum} is niet de datum van de accordering ({besluit.accordering})",
+            "de datum waarop het besluit is geaccordeerd",
+        )
