@@ -14,7 +14,8 @@ from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit
 from generator.model.datum import Datum, Precisie
 from generator.model.deelopdracht import Deelopdracht
-from generator.model.overig import Nulplaat
+from generator.model.overig import Hoofdstuk, Nulplaat
+from generator.model.programma import OpbouwOnderdeel
 from generator.samenstellen import feeds
 from generator.samenstellen import opendata
 from generator.model import overzicht
@@ -107,6 +108,18 @@ class Adressen:
     @staticmethod
     def schema(soort: str) -> str:
         return f"schemas/{soort}.schema.json"
+
+
+@dataclass(frozen=True)
+class Opbouwdeel:
+    """One entry of the outline as the agenda shows it: a chapter or a generated section, with its heading levels."""
+
+    onderdeel: OpbouwOnderdeel
+    hoofdstuk: Hoofdstuk | None
+    kopniveau: int | None
+    """Level of the entry's own heading (None: a section without a heading of its own)."""
+    sectieniveau: int | None
+    """Level of the headings inside a generated section."""
 
 
 class Gedeeld:
@@ -229,10 +242,31 @@ class Context:
             groepen.setdefault((knop.segment, knop.rol), []).append(knop)
         return [(" — ".join(namen[x] for x in sleutel if x) or None, knoppen) for sleutel, knoppen in groepen.items()]
 
+    def opbouw(self) -> list[Opbouwdeel]:
+        """The agenda's outline with heading levels: a chapter's from its number, a section's from what precedes it."""
+        uit, niveau = [], 1
+        for o in self.programma.opbouw:
+            if o.hoofdstuk:
+                h = self.agenda.hoofdstukken[o.hoofdstuk]
+                uit.append(Opbouwdeel(o, h, h.niveau, None))
+                niveau = h.niveau
+                continue
+            kopniveau = None
+            if o.titel:
+                kopniveau = o.nummer.count(".") + 2 if o.nummer else max(niveau, 2)
+                niveau = kopniveau
+            uit.append(Opbouwdeel(o, None, kopniveau, min(niveau + 1, 6)))
+        return uit
+
     @property
     def statuskop(self) -> str:
         """Column heading for a decision's status on the programme route: '3Noord-status'."""
         return f"{self.programma.kortenaam or 'Programma'}-status"
+
+    def vervangen_door(self, besluit: Besluit) -> list[int | None]:
+        """Numbers of the decisions that replace this one; None for one that is confidential (named, never linked)."""
+        uit: list[int | None] = [v.nummer for v in self.agenda.vervangen_door(besluit)]
+        return uit + ([None] if besluit.nummer in self.agenda.verborgen_vervangen else [])
 
     def ter_besluitvorming(self, besluit: Besluit) -> bool:
         return self.agenda.status(besluit) is BesluitStatus.TER_BESLUITVORMING
