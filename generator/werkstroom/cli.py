@@ -15,7 +15,8 @@ from generator.werkstroom.clihulp import NederlandseGroep
 from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from generator.werkstroom.opzet import nieuw_programma
 from generator.werkstroom.prsamenvatting import pr_samenvatting
-from generator.model.stand import statusoverzicht, statustekst
+from generator.model.stand import statusoverzicht
+from generator.werkstroom.statustekst import statustekst
 from generator.werkstroom.opdrachten import Geweigerd
 from generator.records.laden import laad
 from generator.problemen import Probleem, samenvatting, zichtbaar
