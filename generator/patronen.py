@@ -8,8 +8,31 @@ import re
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 """An id: lowercase ASCII letters and digits in groups joined by single hyphens."""
 
-HEK = re.compile(r"^ {0,3}(```|~~~)")
-"""The start or end of a fenced code block (Markdown allows up to three spaces before it)."""
+_HEK_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:[\w#.+-]+)?[ \t]*$")
+"""A fence that opens a code block for every renderer we know: at the start of the line, at most a language."""
+
+
+def in_codeblok(regels_: list[str]) -> list[bool]:
+    """For each line: is it part of a fenced code block (the fences included)?
+
+    Deliberately strict: a fence opens only where every renderer sees one (column 0, at most a
+    language) and closes at the first line any renderer would close it on (the same character, at
+    least as long), so text a renderer treats as Markdown is never taken for code and left
+    unchecked. An indented or decorated fence is simply read as text.
+    """
+    uit, hek = [], None
+    for regel in regels_:
+        if hek is None:
+            open_ = _HEK_OPEN.match(regel)
+            hek = open_.group(1) if open_ else None
+            uit.append(hek is not None)
+        else:
+            uit.append(True)
+            sluit = regel.rstrip(" \t")
+            if sluit.startswith(hek) and sluit == hek[0] * len(sluit):  # as long as the opening fence, or longer
+                hek = None
+    return uit
+
 
 _REGELEINDE = re.compile(r"\r\n|\r|\n")
 

@@ -253,3 +253,21 @@ def test_mkdocs_yml_cannot_add_outside_scripts_or_styles(programma, tmp_path):
     uit = mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "site")
     assert uit.returncode == 1
     assert "mkdocs.yml haalt https://cdn.example/x.css van een ander adres" in uit.stderr
+
+
+@pytest.mark.parametrize(
+    "omheind",
+    [
+        "  ```\n\n<script>x</script>\n\n  ```",
+        "```python {.x}\n\n<img src=x>\n\n```",
+        "~~~\n<b>x</b>\n~~~~\n\n<script>x</script>\n~~~",
+    ],
+)
+def test_only_fences_every_renderer_sees_hide_html_from_the_check(programma, omheind):
+    programma.vervang(BESLUIT, "Borgen.", "Borgen.\n\n" + omheind)
+    assert any("HTML-element" in p for p in _enige(programma))
+
+
+def test_html_inside_a_real_fence_is_an_example_not_markup(programma):
+    programma.vervang(BESLUIT, "Borgen.", "Borgen.\n\n```html\n<b>voorbeeld</b>\n\n<script>ook</script>\n```\n")
+    assert programma.problemen() == []

@@ -78,7 +78,7 @@ def test_symlinks_and_stray_files(programma):
     programma.schrijf("decisions/notities.txt", "los bestand")
     programma.pad("agenda/deelopdrachten/oud").mkdir()
     assert programma.problemen() == [
-        "agenda/deelopdrachten/oud:1: onverwacht map in een recordmap — alleen .md-records; zet andere bestanden "
+        "agenda/deelopdrachten/oud:1: onverwachte map in een recordmap — alleen .md-records; zet andere bestanden "
         "elders",
         "decisions/0009-link.md:1: symbolische link in een recordmap — een gewoon bestand",
         "decisions/notities.txt:1: onverwacht bestand in een recordmap — alleen .md-records; zet andere bestanden "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
+
+from generator.patronen import in_codeblok
 from dataclasses import dataclass
 
 _KOP = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_HEK = re.compile(r"^\s*(```|~~~)")
 MAX_REGELPAREN = 4_000_000
 """Beyond this many line pairs a section is reported as changed without its line-by-line difference."""
 
@@ -34,10 +35,8 @@ def secties(markdown: str) -> list[tuple[str, str]]:
     """(heading, text) for every heading of the composed agenda, in order; a repeated heading gets its parents."""
     uit: list[tuple[str, list[str]]] = []
     pad: list[str] = []
-    in_code = False
-    for regel in markdown.splitlines():
-        if _HEK.match(regel):
-            in_code = not in_code
+    lijnen = markdown.splitlines()
+    for regel, in_code in zip(lijnen, in_codeblok(lijnen), strict=True):
         kop = None if in_code else _KOP.match(regel)
         if kop:
             niveau = len(kop.group(1))

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
-from generator.patronen import HEK, regels
+from generator.patronen import in_codeblok, regels
 from generator.problemen import Probleem
 
 MAX_BYTES = 256 * 1024
@@ -235,12 +235,9 @@ def markdown_tekst(
 
 def _zonder_code(tekst: str) -> Iterator[tuple[int, str]]:
     """(index, line) for every line outside fenced code, with inline code spans removed."""
-    in_code = False
-    for i, regel in enumerate(regels(tekst)):
-        if HEK.match(regel):
-            in_code = not in_code
-            continue
-        if not in_code:
+    lijnen = regels(tekst)
+    for i, (regel, code) in enumerate(zip(lijnen, in_codeblok(lijnen), strict=True)):
+        if not code:
             yield i, _CODE.sub("", regel)
 
 

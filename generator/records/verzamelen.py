@@ -123,11 +123,9 @@ def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
         bronnen.problemen.append(Probleem(relatief, 1, "symbolische link in een recordmap", "een gewoon bestand"))
         return False
     if not pad.is_file() or pad.suffix != ".md":
-        soort = "map" if pad.is_dir() else "bestand"
+        soort = "onverwachte map" if pad.is_dir() else "onverwacht bestand"
         bronnen.problemen.append(
-            Probleem(
-                relatief, 1, f"onverwacht {soort} in een recordmap", "alleen .md-records; zet andere bestanden elders"
-            )
+            Probleem(relatief, 1, f"{soort} in een recordmap", "alleen .md-records; zet andere bestanden elders")
         )
         return False
     return True

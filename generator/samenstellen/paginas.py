@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from collections.abc import Iterator
 from functools import cached_property
 from importlib import resources
@@ -135,12 +136,11 @@ class Gedeeld:
     @cached_property
     def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """Per filter: its values with how many decisions each holds (empty values left out)."""
-        labels = dict(FILTERS)
-        keuzes: dict[str, list] = {soort: [] for soort, _ in FILTERS}
+        keuzes: dict[Filter, list] = {soort: [] for soort in Filter}
         for soort, waarde, naam, lijst in self.filterlijsten:
             if lijst:
                 keuzes[soort].append((waarde, naam, len(lijst)))
-        return [(soort, labels[soort], waarden) for soort, waarden in keuzes.items() if waarden]
+        return [(soort, soort.kop, waarden) for soort, waarden in keuzes.items() if waarden]
 
 
 class Context:
@@ -157,7 +157,6 @@ class Context:
         self.opties = opties
         self.uri = uri
         self.adres = Adressen
-        self.filters = FILTERS
 
     def link(self, naar: str) -> str:
         return relatief(self.uri, naar)
@@ -477,26 +476,33 @@ def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
 dossiergremia = overzicht.dossiergremia
 
 
-FILTERS = (
-    ("status", "Status"),
-    ("soort", "Soort"),
-    ("gremium", "Gremium"),
-    ("deelopdracht", "Deelopdracht"),
-    ("regio", "Regio"),
-)
+class Filter(StrEnum):
+    """Dimensions of the static decision filters; the value is the folder in the site, the label its heading."""
+
+    STATUS = "status"
+    SOORT = "soort"
+    GREMIUM = "gremium"
+    DEELOPDRACHT = "deelopdracht"
+    REGIO = "regio"
+
+    @property
+    def kop(self) -> str:
+        return self.value.capitalize()
 
 
 def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
     """Static filtered decision lists: (kind, value, label, decisions) for every value of every filter."""
     besluiten = agenda.besluiten_op_nummer()
-    uit = [("status", s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
-    uit += [("soort", s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
+    uit = [(Filter.STATUS, s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
+    uit += [(Filter.SOORT, s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
     uit += [
-        ("gremium", g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
+        (Filter.GREMIUM, g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
         for g in agenda.programma.gremia
     ]
-    uit += [("deelopdracht", d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()]
-    uit += [("regio", r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
+    uit += [
+        (Filter.DEELOPDRACHT, d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()
+    ]
+    uit += [(Filter.REGIO, r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
     return uit
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from generator.nederlands import datum as nl_datum, getal, label
 from generator.model.datum import Datum
 from generator.model.markdown import Markdown
-from generator.patronen import HEK, letterlijk
+from generator.patronen import in_codeblok, letterlijk
 from generator.samenstellen.grafiek import kengetal_svg
 
 NADER = Markup("*nader in te vullen*")
@@ -73,13 +73,11 @@ def verschuif_koppen(markdown: Markdown, niveaus: int) -> Markup:
         raise TypeError("only checked record Markdown has headings to shift")
     if niveaus <= 0:
         return Markup(markdown)
-    uit, in_code = [], False
-    for regel in markdown.splitlines():
-        if HEK.match(regel):
-            in_code = not in_code
-        elif not in_code:
-            regel = _KOP.sub(lambda m: "#" * min(6, len(m.group(1)) + niveaus), regel)
-        uit.append(regel)
+    lijnen = markdown.splitlines()
+    uit = [
+        regel if code else _KOP.sub(lambda m: "#" * min(6, len(m.group(1)) + niveaus), regel)
+        for regel, code in zip(lijnen, in_codeblok(lijnen), strict=True)
+    ]
     return Markup("\n".join(uit) + ("\n" if markdown.endswith("\n") else ""))
 
 

@@ -111,6 +111,7 @@ markdown_extensions:
   - admonition
   - attr_list
   - md_in_html
+  - pymdownx.superfences
   - toc:
       permalink: true
       toc_depth: 4
