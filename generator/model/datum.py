@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from enum import Enum
+
+from generator.patronen import DATUM
 
 
 class Precisie(Enum):
@@ -21,9 +22,6 @@ class Precisie(Enum):
     KWARTAAL = "kwartaal"
     JAAR = "jaar"
     ONBEKEND = "onbekend"
-
-
-_PATROON = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
 
 
 ONBEKEND = "onbekend"
@@ -58,7 +56,7 @@ class Datum:
         if tekst == ONBEKEND:
             # Spans all time: it never conflicts with another date and is never late.
             return cls(dt.date.min, dt.date.max, Precisie.ONBEKEND)
-        m = _PATROON.match(tekst)
+        m = DATUM.match(tekst)
         if not m:
             raise OngeldigeDatum(f"'{tekst}' is geen datum")
         jaar = int(m.group(1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.model.vocab import RecordSoort
+from generator.patronen import VERSIE
 
 PROGRAMMA = "agenda/programma.yml"
 RISICOS = "agenda/risicos.yml"
@@ -24,7 +25,7 @@ MAPPEN = {
 """Folder of each kind of record that has one file per record."""
 
 BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-VERSIENAAM = re.compile(r"^\d{4}\.\d+\.md$")
+VERSIENAAM = re.compile(VERSIE.pattern.removesuffix("$") + r"\.md$")
 
 
 def besluitpad(nummer: int, slug: str) -> str:

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.patronen import SLUG, regeleinde, regels
+from generator.model.datum import ONBEKEND
+from generator.patronen import DATUM, SLUG, regeleinde, regels
 from generator.records.yamlbron import lees_markdown_record, lees_yaml
-
-_DATUM = re.compile(r"^\d{4}(-(Q[1-4]|\d{2}(-\d{2})?))?$|^onbekend$")
 
 
 class Onbewerkbaar(Exception):
@@ -33,7 +31,7 @@ def yaml_waarde(waarde: Any) -> str:
     if isinstance(waarde, int):
         return str(waarde)
     tekst = str(waarde)
-    if SLUG.match(tekst) or _DATUM.match(tekst):
+    if SLUG.match(tekst) or DATUM.match(tekst) or tekst == ONBEKEND:
         return tekst
     # Unprintable characters (controls, separators, lone surrogates from undecodable arguments) are written as
     # escapes, so the file is always valid UTF-8 and the check that follows reports them with their line.

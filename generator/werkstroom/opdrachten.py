@@ -15,7 +15,7 @@ from generator.records.paden import BESLUITNAAM, MAPPEN, besluitpad, recordpad
 from generator.records.laden import Laadresultaat, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
-from generator.patronen import SLUG
+from generator.patronen import SLUG, VERSIE
 from generator.problemen import Probleem, RecordFout
 
 
@@ -323,7 +323,7 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     if resultaat.problemen:
         raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
     agenda = resultaat.agenda
-    if not re.match(r"^\d{4}\.\d+$", versie):
+    if not VERSIE.match(versie):
         raise Geweigerd([f"'{versie}' is geen versienummer — verwacht JJJJ.N, bijvoorbeeld 2024.1"])
     if versie in agenda.versies:
         raise Geweigerd([f"versie {versie} bestaat al — kies het volgende versienummer"])

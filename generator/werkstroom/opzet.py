@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from generator.model.vocab import RecordSoort
 from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
+from generator.patronen import SLUG
 from generator.records.laden import laad
 from generator.records.paden import MAPPEN, PROGRAMMA, recordpad
 from generator.werkstroom.opdrachten import Geweigerd
@@ -16,7 +16,7 @@ def _paar(tekst: str, soort: str) -> tuple[str, str]:
     if "=" not in tekst:
         raise Geweigerd([f"{soort} '{tekst}' heeft geen id — schrijf id=Naam, bijvoorbeeld noord=Regio Noord"])
     id_, naam = (deel.strip() for deel in tekst.split("=", 1))
-    if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", id_) or not naam:
+    if not SLUG.match(id_) or not naam:
         raise Geweigerd(
             [
                 f"{soort} '{tekst}': de id moet bestaan uit kleine letters, cijfers en streepjes, en er moet een naam "
