@@ -142,6 +142,11 @@ def _regels(sleutel: str, waarden: list | tuple) -> list[str]:
     return [f"{sleutel}: [{', '.join(yaml_waarde(w) for w in waarden)}]"] if waarden else []
 
 
+def _lichaam(*koppen: str) -> list[str]:
+    """The closing '---' and the body: each heading with 'Nader in te vullen.' under it."""
+    return ["---", ""] + [regel for kop in koppen for regel in (f"## {kop}", "", "Nader in te vullen.", "")]
+
+
 def _id(id_: str | None, titel: str) -> str:
     """The record id: given, or derived from the title; checked before any path is built from it."""
     if id_ is None:
@@ -199,26 +204,7 @@ def nieuw_besluit(
     regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += [
-        "---",
-        "",
-        "## Aanleiding",
-        "",
-        "Nader in te vullen.",
-        "",
-        "## Besluit",
-        "",
-        "Nader in te vullen.",
-        "",
-        "## Gevolgen",
-        "",
-        "Nader in te vullen.",
-        "",
-        "## Overwogen alternatieven",
-        "",
-        "Nader in te vullen.",
-        "",
-    ]
+    regels += _lichaam("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")
     return _nieuw(root, besluitpad(nummer, slug(titel)), "\n".join(regels))
 
 
@@ -248,22 +234,7 @@ def nieuwe_deelopdracht(
     regels += ["fasen:", '  - titel: "Fase 1"', '  - titel: "Fase 2"']
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += [
-        "---",
-        "",
-        "## Aanleiding",
-        "",
-        "Nader in te vullen.",
-        "",
-        "## Doel",
-        "",
-        "Nader in te vullen.",
-        "",
-        "## Aandachtspunten",
-        "",
-        "Nader in te vullen.",
-        "",
-    ]
+    regels += _lichaam("Aanleiding", "Doel", "Aandachtspunten")
     return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels))
 
 
