@@ -15,7 +15,7 @@ from sitebouw import mkdocs_build, pagina, tekst
 
 from conftest import MINIMAAL, ROOT, Programma
 from generator.records.laden import laad
-from generator.samenstellen.paginas import Opties, stel_samen
+from generator.samenstellen import Opties, stel_samen
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

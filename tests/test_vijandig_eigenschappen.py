@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from conftest import MINIMAAL
 from generator.werkstroom.cli import agenda as agenda_cli
 from generator.records.laden import laad
-from generator.samenstellen.paginas import Opties, stel_samen
+from generator.samenstellen import Opties, stel_samen
 
 RECORDS = sorted(
     p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "agenda").rglob("*") if p.suffix in (".md", ".yml")

@@ -11,7 +11,7 @@ from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 from generator.records.laden import laad
 from generator.publiceren.lekcontrole import sporen, zoek_lekken
 from generator.problemen import Probleem
-from generator.samenstellen.paginas import Opties, genereer
+from generator.samenstellen import Opties, genereer
 from generator.records.sitebestanden import publiceerbaar
 
 

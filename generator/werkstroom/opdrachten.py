@@ -288,7 +288,7 @@ def nieuwe_nulplaat(
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     """Freeze the composed agenda as version ``versie``, accorded by decision ``besluit`` (soort vaststelling)."""
     # Composition pulls in Jinja, Babel and the templates: only freezing a version needs it.
-    from generator.samenstellen.paginas import bevries
+    from generator.samenstellen import bevries
 
     resultaat = laad(root)
     if resultaat.problemen:

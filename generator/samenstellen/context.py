@@ -1,0 +1,259 @@
+"""What templates may ask about the agenda: names, links, derived statuses and the outline, computed once per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from generator.model import overzicht, planning
+from generator.model.agenda import Agenda
+from generator.model.besluit import Besluit
+from generator.model.datum import Datum, Precisie
+from generator.model.deelopdracht import Deelopdracht
+from generator.model.nulplaatverschil import vergelijk
+from generator.model.overig import Hoofdstuk, Nulplaat
+from generator.model.programma import OpbouwOnderdeel
+from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort
+from generator.nederlands import label
+from generator.samenstellen.adressen import Adressen, Opties
+from generator.samenstellen.weergave import NADER, relatief
+
+
+@dataclass(frozen=True)
+class Opbouwdeel:
+    """One entry of the outline as the agenda shows it: a chapter or a generated section, with its heading levels."""
+
+    onderdeel: OpbouwOnderdeel
+    hoofdstuk: Hoofdstuk | None
+    kopniveau: int | None
+    """Level of the entry's own heading (None: a section without a heading of its own)."""
+    sectieniveau: int | None
+    """Level of the headings inside a generated section."""
+
+
+class Gedeeld:
+    """What every page of one build shares and should compute once, not once per page."""
+
+    def __init__(self, agenda: Agenda):
+        self.agenda = agenda
+
+    @cached_property
+    def filterlijsten(self) -> list[tuple[str, str, str, list[Besluit]]]:
+        return filterlijsten(self.agenda)
+
+    @cached_property
+    def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """Per filter: its values with how many decisions each holds (empty values left out)."""
+        keuzes: dict[Filter, list] = {soort: [] for soort in Filter}
+        for soort, waarde, naam, lijst in self.filterlijsten:
+            if lijst:
+                keuzes[soort].append((waarde, naam, len(lijst)))
+        return [(soort, soort.kop, waarden) for soort, waarden in keuzes.items() if waarden]
+
+
+class Context:
+    """What templates may ask about the agenda: names, links and derived statuses."""
+
+    def __init__(
+        self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None
+    ):
+        self.agenda = agenda
+        self.bevroren = bevroren
+        self.gedeeld = gedeeld or Gedeeld(agenda)
+        self.programma = agenda.programma
+        self.peildatum = opties.peildatum
+        self.opties = opties
+        self.uri = uri
+        self.adres = Adressen
+
+    def link(self, naar: str) -> str:
+        return relatief(self.uri, naar)
+
+    def status(self, besluit: Besluit) -> BesluitStatus:
+        return self.agenda.status(besluit)
+
+    def regionaam(self, regio_id: str) -> str:
+        return self.programma.regio(regio_id).naam
+
+    def gremiumnaam(self, gremium_id: str | None) -> str:
+        return self.programma.gremium(gremium_id).naam if gremium_id else NADER
+
+    def aanbiedernaam(self, aanbieder_id: str) -> str:
+        return self.programma.aanbieder(aanbieder_id).naam
+
+    def voorzieningnaam(self, voorziening_id: str) -> str:
+        return self.programma.voorziening(voorziening_id).naam
+
+    def deelopdracht(self, deelopdracht_id: str) -> Deelopdracht:
+        return self.agenda.deelopdrachten[deelopdracht_id]
+
+    def besluit(self, nummer: int) -> Besluit | None:
+        """A public decision, or None when it is confidential (templates then say so without a link)."""
+        return self.agenda.besluiten.get(nummer)
+
+    def planning(self, deelopdracht: Deelopdracht | None = None) -> dict:
+        """Timeline rows with their grid columns, and milestones grouped by state."""
+        balken = planning.balken(self.agenda, deelopdracht)
+        mijlpalen = planning.mijlpalen(self.agenda, deelopdracht)
+        as_ = planning.tijdas(balken, mijlpalen, self.programma.periode)
+        rijen: list[dict] = []
+        for balk in balken:
+            if balk.gedateerd:
+                rijen.append(
+                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)}
+                )
+            elif rijen and rijen[-1]["kolommen"] is None and rijen[-1]["groep"] == balk.groep:
+                rijen[-1]["label"] += ", " + balk.label  # one row for a charter's undated phases
+            else:
+                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None})
+        markeringen = [
+            {"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
+            for p in mijlpalen
+            if p.mijlpaal.datum.bekend
+        ]
+        return {
+            "as": as_,
+            "rijen": rijen,
+            "markeringen": markeringen,
+            "mijlpalen": mijlpalen,
+            "groepen": planning.per_toestand(mijlpalen, self.peildatum),
+            "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED),
+        }
+
+    def regiobesluiten(self, regio_id: str) -> list[Besluit]:
+        """Decisions that apply to a region, in the order they started."""
+        lijst = [b for b in self.agenda.besluiten_op_nummer() if regio_id in b.regios]
+        return sorted(lijst, key=lambda b: (min((s.datum for s in b.verloop), default=None) or _GEEN, b.nummer))
+
+    def advies(self, besluit: Besluit) -> str | None:
+        return overzicht.advies(besluit)
+
+    def dossier(self, gremium_id: str) -> list[Besluit]:
+        return overzicht.dossier(self.agenda, gremium_id)
+
+    def opvolging(self) -> list[tuple[Besluit, list[str]]]:
+        return overzicht.opvolging(self.agenda)
+
+    def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """Per filter: its values with how many decisions each holds (empty values left out)."""
+        return self.gedeeld.filterkeuzes
+
+    def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
+        return vergelijk(oud, nieuw)
+
+    def knopgroepen(self, nulplaat: Nulplaat) -> list[tuple[str | None, list]]:
+        """Levers grouped by segment and role as the record gives them, in the record's order."""
+        namen = dict(nulplaat.segmenten) | dict(nulplaat.rollen)
+        groepen: dict[tuple, list] = {}
+        for knop in nulplaat.knoppen:
+            groepen.setdefault((knop.segment, knop.rol), []).append(knop)
+        return [(" — ".join(namen[x] for x in sleutel if x) or None, knoppen) for sleutel, knoppen in groepen.items()]
+
+    def opbouw(self) -> list[Opbouwdeel]:
+        """The agenda's outline with heading levels: a chapter's from its number, a section's from what precedes it."""
+        uit, niveau = [], 1
+        for o in self.programma.opbouw:
+            if o.hoofdstuk:
+                h = self.agenda.hoofdstukken[o.hoofdstuk]
+                uit.append(Opbouwdeel(o, h, h.niveau, None))
+                niveau = h.niveau
+                continue
+            kopniveau = None
+            if o.titel:
+                kopniveau = o.nummer.count(".") + 2 if o.nummer else max(niveau, 2)
+                niveau = kopniveau
+            uit.append(Opbouwdeel(o, None, kopniveau, min(niveau + 1, 6)))
+        return uit
+
+    @property
+    def statuskop(self) -> str:
+        """Column heading for a decision's status on the programme route: '3Noord-status'."""
+        return f"{self.programma.kortenaam or 'Programma'}-status"
+
+    def vervangen_door(self, besluit: Besluit) -> list[int | None]:
+        """Numbers of the decisions that replace this one; None for one that is confidential (named, never linked)."""
+        uit: list[int | None] = [v.nummer for v in self.agenda.vervangen_door(besluit)]
+        return uit + ([None] if besluit.nummer in self.agenda.verborgen_vervangen else [])
+
+    def ter_besluitvorming(self, besluit: Besluit) -> bool:
+        return self.agenda.status(besluit) is BesluitStatus.TER_BESLUITVORMING
+
+    def routestap(self, besluit: Besluit, stap) -> str:
+        gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
+        return gevonden[1].naam if gevonden else label(stap.uitkomst)
+
+    def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
+        regio = self.programma.regio(regio_id)
+        stappen = besluit.regionaal.get(regio_id, ())
+        status = besluit.regio_status(regio_id)
+        wachtend = (
+            besluit.dagen_wachtend(self.peildatum) if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) else None
+        )
+        return {
+            "regio": regio,
+            "status": status,
+            "stappen": stappen,
+            "wachtend": wachtend,
+            "te_laat": besluit.regio_te_laat(regio, self.peildatum),
+            "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen else None,
+        }
+
+    def nog_te_bekrachtigen(self) -> list[tuple[Besluit, overzicht.Wachtend]]:
+        """Accorded decisions a region has not finished, oldest first."""
+        return [(w.besluit, w) for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)]
+
+    def laatste_besluiten(self, aantal: int = 5) -> list[Besluit]:
+        besluiten = self.agenda.besluiten_op_nummer()
+
+        def sleutel(b: Besluit) -> tuple:
+            laatste = b.laatste_datum
+            return ((laatste.begin, laatste.eind) if laatste else (dt.date.min, dt.date.min), b.nummer)
+
+        return sorted(besluiten, key=sleutel, reverse=True)[:aantal]
+
+    def komende_mijlpalen(self, aantal: int = 5) -> list[tuple[Deelopdracht, object]]:
+        paren = [
+            (d, m)
+            for d in self.agenda.deelopdrachten_op_volgorde()
+            for _, m in d.mijlpalen
+            if m.datum.eind >= self.peildatum and m.status is MijlpaalStatus.OPEN
+        ]
+        return sorted(paren, key=lambda p: (p[1].datum, p[0].plaats, p[1].titel))[:aantal]
+
+
+_GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+class Filter(StrEnum):
+    """Dimensions of the static decision filters; the value is the folder in the site, the label its heading."""
+
+    STATUS = "status"
+    SOORT = "soort"
+    GREMIUM = "gremium"
+    DEELOPDRACHT = "deelopdracht"
+    REGIO = "regio"
+
+    @property
+    def kop(self) -> str:
+        return self.value.capitalize()
+
+
+def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
+    """Static filtered decision lists: (kind, value, label, decisions) for every value of every filter."""
+    besluiten = agenda.besluiten_op_nummer()
+    uit = [(Filter.STATUS, s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
+    uit += [(Filter.SOORT, s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
+    uit += [
+        (Filter.GREMIUM, g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])
+        for g in agenda.programma.gremia
+    ]
+    uit += [
+        (Filter.DEELOPDRACHT, d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()
+    ]
+    uit += [(Filter.REGIO, r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
+    return uit
+
+
+dossiergremia = overzicht.dossiergremia
