@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 
 
-def mkdocs_build(config: Path, uit: Path, peildatum: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    config: Path, uit: Path, peildatum: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` as a user would (never with -q: it makes --strict ignore warnings)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     if peildatum:
         env["AGENDA_PEILDATUM"] = peildatum
     return subprocess.run(

@@ -127,6 +127,9 @@ def test_charter_regions_default_to_all(programma):
 
 
 def test_confidential_decisions_leave_the_public_view(programma):
+    programma.vervang(
+        "agenda/programma.yml", 'titel: "Testprogramma Zuid"', 'titel: "Testprogramma Zuid"\nrepository: besloten'
+    )
     programma.vervang("decisions/0002-nazorg-verkennen.md", "soort: signaal\n", "soort: signaal\nvertrouwelijk: true\n")
     agenda = programma.agenda()
     publiek = agenda.openbaar()

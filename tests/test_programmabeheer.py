@@ -143,6 +143,10 @@ def test_pull_request_summary(programma):
 
 
 def test_pull_request_summary_names_confidential_decisions_by_number_and_escapes_titles(programma):
+    # A closed repository may hold confidential decisions; its summary still names them by number only.
+    programma.vervang(
+        "agenda/programma.yml", 'titel: "Testprogramma Zuid"', 'titel: "Testprogramma Zuid"\nrepository: besloten'
+    )
     git = lambda *a: subprocess.run(["git", "-C", str(programma.root), *a], capture_output=True, text=True, check=True)
     git("init", "-q")
     git("add", "-A")

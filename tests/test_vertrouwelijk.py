@@ -16,6 +16,10 @@ ZIN = "De onderhandelingen over de koopsom lopen nog en zijn niet openbaar."
 
 @pytest.fixture
 def programma_met_geheim(programma):
+    """A confidential decision inside the repository, which therefore declares itself closed ('besloten')."""
+    programma.vervang(
+        "agenda/programma.yml", 'titel: "Testprogramma Zuid"', 'titel: "Testprogramma Zuid"\nrepository: besloten'
+    )
     programma.schrijf(
         GEHEIM,
         f"""---
@@ -111,6 +115,9 @@ def test_engine_free_build_runs_the_same_leak_check(programma_met_geheim, tmp_pa
 
 @pytest.mark.parametrize("titel", ["Besluiten", "Planning", "Open data", "Zoeken"])
 def test_an_ordinary_title_is_no_leak(programma, tmp_path, titel):
+    programma.vervang(
+        "agenda/programma.yml", 'titel: "Testprogramma Zuid"', 'titel: "Testprogramma Zuid"\nrepository: besloten'
+    )
     programma.schrijf(
         "decisions/0003-gewoon.md",
         f"""---

@@ -25,7 +25,7 @@ class Lek(Exception):
 
 def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -> list[Probleem]:
     """Hand-written ``docs/`` plus every generated page into ``uit``; on problems nothing is written."""
-    resultaat = laad(root)
+    resultaat = laad(root, vertrouwelijk=intern)
     if resultaat.problemen:
         return list(resultaat.problemen)
     uit = uit.resolve()

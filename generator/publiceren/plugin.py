@@ -64,7 +64,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        resultaat = laad(self.root, cache=self.opdracht == "serve")
+        resultaat = laad(self.root, cache=self.opdracht == "serve", vertrouwelijk=self.intern)
         problemen = sorted(set(resultaat.problemen) | set(eigen_mappen(self.root, config)))
         if problemen:
             raise PluginError("\n".join(["De records bevatten fouten:", *map(str, problemen), samenvatting(problemen)]))

@@ -20,13 +20,16 @@ class Laadresultaat:
     problemen: tuple[Probleem, ...]
 
 
-def laad(root: Path, vervangen: dict[str, str] | None = None, cache: bool = False) -> Laadresultaat:
+def laad(
+    root: Path, vervangen: dict[str, str] | None = None, cache: bool = False, vertrouwelijk: bool = False
+) -> Laadresultaat:
     """Read all records below ``root`` (``vervangen``: texts to use instead of the files); report every problem.
 
-    ``cache`` keeps parsed records by content hash for the next load: for 'mkdocs serve', where one edit
-    should not mean parsing every record again.
+    ``vertrouwelijk`` also reads the confidential decisions from the private source (commands and the internal
+    build; never the public build). ``cache`` keeps parsed records by content hash for the next load: for
+    'mkdocs serve', where one edit should not mean parsing every record again.
     """
-    bronnen = verzamel(Path(root), vervangen, cache)
+    bronnen = verzamel(Path(root), vervangen, cache, vertrouwelijk)
     problemen = bronnen.problemen + controleer(bronnen)
     # Collected last: looking up the line of a problem above is what parses a record with positions.
     problemen += [doc.leesfout for doc in bronnen.documenten() if doc.leesfout is not None]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from generator.model.vocab import RecordSoort
 from generator.patronen import VERSIE
@@ -28,11 +30,29 @@ BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 VERSIENAAM = re.compile(VERSIE.pattern.removesuffix("$") + r"\.md$")
 
 
-def besluitpad(nummer: int, slug: str) -> str:
-    """The path of a decision record: decisions/0012-centrale-toegang.md."""
-    return f"{MAPPEN[RecordSoort.BESLUIT]}/{nummer:04d}-{slug}.md"
+def besluitnaam(nummer: int, slug: str) -> str:
+    """The file name of a decision record: 0012-centrale-toegang.md."""
+    return f"{nummer:04d}-{slug}.md"
 
 
 def recordpad(soort: RecordSoort, id_: str) -> str:
     """The path of a charter, nulplaat, chapter or version record with this id."""
     return f"{MAPPEN[soort]}/{id_}.md"
+
+
+VERTROUWELIJK_OMGEVING = "AGENDA_VERTROUWELIJK"
+"""Environment variable that names the private source (overrides 'vertrouwelijke_bron' in programma.yml)."""
+
+
+def vertrouwelijke_bron(root: Path, instelling: str | None) -> Path | None:
+    """The folder that holds the confidential decisions, when one is set: the environment first, then programma.yml."""
+    waarde = os.environ.get(VERTROUWELIJK_OMGEVING) or instelling
+    if not waarde:
+        return None
+    pad = Path(waarde).expanduser()
+    return (pad if pad.is_absolute() else Path(root) / pad).resolve()
+
+
+def relatief_pad(root: Path, pad: Path) -> str:
+    """A path as problems and edits name it: relative to the programme, also when it lies outside it ('../…')."""
+    return Path(os.path.relpath(pad, Path(root).resolve())).as_posix()

@@ -240,16 +240,46 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             for i, ander in enumerate(data.get("vervangt", [])):
                 if ander == data["nummer"]:
                     c.fout(doc, ("vervangt", i), "een besluit vervangt zichzelf", "het nummer van een ander besluit")
-                elif ander not in b.besluitnummers():
+                elif ander not in b.besluitnummers() and not _mogelijk_vertrouwelijk(b):
                     c.fout(
                         doc,
                         ("vervangt", i),
                         f"besluit {ander} bestaat niet",
                         f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}",
                     )
+            _vindplaats(c, doc, b)
             accordering = _verloop(c, doc, b, ids)
             _regionaal(c, doc, b, ids, accordering)
     _vervangcycli(c, geldig)
+
+
+def _mogelijk_vertrouwelijk(b: Bronnen) -> bool:
+    """An unknown decision number may be a confidential one when the private source is set but not read here
+    (the public repository's CI): public records refer to confidential decisions by number only."""
+    return b.prive_ingesteld and b.prive is None
+
+
+def _vindplaats(c: Controle, doc: YamlDocument, b: Bronnen) -> None:
+    """Confidential decisions live in the private source, public ones in the repository; never the other way round."""
+    vertrouwelijk = doc.data.get("vertrouwelijk") is True
+    if b.uit_prive(doc) and not vertrouwelijk:
+        c.fout(
+            doc,
+            ("nummer",),
+            "besluit in de vertrouwelijke bron zonder 'vertrouwelijk: true'",
+            "'vertrouwelijk: true', of zet het besluit in decisions/ van de openbare repository",
+        )
+    elif vertrouwelijk and not b.uit_prive(doc) and b.openbare_repository:
+        waar = (
+            f"{b.prive}/" if b.prive else "de vertrouwelijke bron (zie 'vertrouwelijke_bron' in agenda/programma.yml)"
+        )
+        c.fout(
+            doc,
+            ("vertrouwelijk",),
+            "vertrouwelijk besluit in de openbare repository",
+            f"verplaats het bestand naar {waar} en haal het uit de git-geschiedenis (zie README, 'Vertrouwelijke "
+            "besluiten'); is de repository zelf besloten, zet dan 'repository: besloten' in agenda/programma.yml",
+        )
 
 
 def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Datum | None:

@@ -12,7 +12,17 @@ from generator.problemen import Probleem, RecordFout
 from generator.records.schema import markdownvelden, valideer
 from generator.records.sitebestanden import controleer_map
 from generator.model.vocab import RecordSoort
-from generator.records.paden import BESLUITNAAM, MAPPEN, PROGRAMMA, RISICOS, SITEMAPPEN, THEMAMAP, VERSIENAAM
+from generator.records.paden import (
+    BESLUITNAAM,
+    MAPPEN,
+    PROGRAMMA,
+    RISICOS,
+    SITEMAPPEN,
+    THEMAMAP,
+    VERSIENAAM,
+    relatief_pad,
+    vertrouwelijke_bron,
+)
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 
@@ -33,6 +43,16 @@ class Bronnen:
     aanwezig: dict[RecordSoort, set[str]] = field(default_factory=lambda: {s: set() for s in MAPPEN})
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
+    openbare_repository: bool = True
+    """False when programma.yml declares the repository itself closed ('repository: besloten')."""
+    prive_ingesteld: bool = False
+    """Whether a private source for confidential decisions is set (whether or not it is present here)."""
+    prive: str | None = None
+    """The folder of confidential decisions that was read (relative to the programme), or None."""
+
+    def uit_prive(self, doc: YamlDocument) -> bool:
+        """Whether a record was read from the private source."""
+        return self.prive is not None and doc.pad.startswith(self.prive + "/")
 
     @property
     def hoofdstuk(self) -> dict[str, YamlDocument]:
@@ -67,8 +87,14 @@ class Bronnen:
         return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig[RecordSoort.BESLUIT]}
 
 
-def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = False) -> Bronnen:
-    """Read and schema-check every record below ``root``; collect all problems."""
+def verzamel(
+    root: Path, vervangen: dict[str, str] | None = None, cache: bool = False, vertrouwelijk: bool = False
+) -> Bronnen:
+    """Read and schema-check every record below ``root``; collect all problems.
+
+    ``vertrouwelijk``: also read the confidential decisions from the private source, when one is set
+    and present. The public build never asks for it.
+    """
     bronnen = Bronnen(root, vervangen=dict(vervangen or {}), cache=cache)
     bronnen.programma = _lees(bronnen, PROGRAMMA, RecordSoort.PROGRAMMA, verplicht=True)
     bronnen.risicos = _lees(bronnen, RISICOS, RecordSoort.RISICOS, verplicht=False)
@@ -76,25 +102,42 @@ def verzamel(root: Path, vervangen: dict[str, str] | None = None, cache: bool = 
         bronnen.problemen += controleer_map(root, root / map_)
     bronnen.problemen += controleer_map(root, root / THEMAMAP, thema=True)
     for soort, map_ in MAPPEN.items():
-        if _is_link(bronnen, map_):
-            continue
-        paden = set((root / map_).iterdir()) if (root / map_).is_dir() else set()
-        paden |= {root / r for r in bronnen.vervangen if r.rpartition("/")[0] == map_}
-        for pad in sorted(paden):
-            relatief = pad.relative_to(root).as_posix()
-            nieuw = relatief in bronnen.vervangen
-            if (
-                not nieuw
-                and not _verwacht_bestand(bronnen, relatief, pad)
-                or not _naam_klopt(bronnen, soort, relatief, pad.name)
-            ):
-                continue
-            bronnen.aanwezig[soort].add(pad.stem)
-            doc = _lees(bronnen, relatief, soort, verplicht=True)
-            if doc is not None:
-                sleutel = pad.stem
-                bronnen.per_soort[soort][sleutel] = doc
+        _lees_map(bronnen, soort, map_)
+    instellingen = (
+        bronnen.programma.data if bronnen.programma is not None and isinstance(bronnen.programma.data, dict) else {}
+    )
+    bronnen.openbare_repository = instellingen.get("repository", "openbaar") != "besloten"
+    prive = vertrouwelijke_bron(
+        root,
+        instellingen.get("vertrouwelijke_bron") if isinstance(instellingen.get("vertrouwelijke_bron"), str) else None,
+    )
+    bronnen.prive_ingesteld = prive is not None
+    if vertrouwelijk and prive is not None and prive.is_dir():
+        bronnen.prive = relatief_pad(root, prive / MAPPEN[RecordSoort.BESLUIT])
+        _lees_map(bronnen, RecordSoort.BESLUIT, bronnen.prive)
     return bronnen
+
+
+def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str) -> None:
+    """Every record file of one kind in one folder (``map_`` relative to the programme, possibly '../…')."""
+    root = bronnen.root
+    if _is_link(bronnen, map_):
+        return
+    paden = set((root / map_).iterdir()) if (root / map_).is_dir() else set()
+    paden |= {root / r for r in bronnen.vervangen if r.rpartition("/")[0] == map_}
+    for pad in sorted(paden):
+        relatief = f"{map_}/{pad.name}"
+        nieuw = relatief in bronnen.vervangen
+        if (
+            not nieuw
+            and not _verwacht_bestand(bronnen, relatief, pad)
+            or not _naam_klopt(bronnen, soort, relatief, pad.name)
+        ):
+            continue
+        bronnen.aanwezig[soort].add(pad.stem)
+        doc = _lees(bronnen, relatief, soort, verplicht=True)
+        if doc is not None:
+            bronnen.per_soort[soort][pad.stem] = doc
 
 
 def _is_link(bronnen: Bronnen, relatief: str) -> bool:

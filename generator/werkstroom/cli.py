@@ -69,7 +69,7 @@ def _github(tekst: str) -> str:
 )
 def controleer(root: Path, vorm: str) -> None:
     """Controleer alle records en meld elk probleem met bestand en regel."""
-    resultaat = laad(root)
+    resultaat = laad(root, vertrouwelijk=True)
     if resultaat.problemen:
         if vorm == "github":
             for p in resultaat.problemen:
@@ -262,7 +262,11 @@ def nieuw() -> None:
 @click.option(
     "--vervangt", multiple=True, type=int, help="Nummer van een besluit dat dit besluit vervangt (herhaalbaar)."
 )
-@click.option("--vertrouwelijk", is_flag=True, help="Niet openbaar: komt nooit in de openbare site.")
+@click.option(
+    "--vertrouwelijk",
+    is_flag=True,
+    help="Niet openbaar: komt in de vertrouwelijke bron (vertrouwelijke_bron), nooit in de openbare repository.",
+)
 @click.option("--bron", help="Herkomst, bijvoorbeeld een verslag en datum.")
 def nieuw_besluit_opdracht(
     root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron
@@ -408,7 +412,7 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
 @click.option("--json", "als_json", is_flag=True, help="Als JSON, voor scripts en dashboards.")
 def status(root, peildatum, als_json):
     """Overzicht voor coördinatoren: wat moet er nog gebeuren, wat is te laat."""
-    resultaat = laad(root)
+    resultaat = laad(root, vertrouwelijk=True)
     if resultaat.problemen:
         _meld(resultaat.problemen)
         sys.exit(1)

@@ -11,7 +11,8 @@ from pathlib import Path
 from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
-from generator.records.paden import BESLUITNAAM, MAPPEN, besluitpad, recordpad
+from generator.records.paden import BESLUITNAAM, MAPPEN, VERTROUWELIJK_OMGEVING, besluitnaam, recordpad
+from generator.records.verzamelen import verzamel
 from generator.records.laden import Laadresultaat, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
@@ -42,17 +43,46 @@ def slug(tekst: str, maximum: int = 60) -> str:
     return woorden[:maximum].rstrip("-") or "record"
 
 
+def besluitmappen(root: Path) -> list[str]:
+    """The folders that hold decisions: the repository's, and the private source's when it is set and present."""
+    prive = verzamel(root, vertrouwelijk=True).prive
+    return [MAPPEN[RecordSoort.BESLUIT], *([prive] if prive else [])]
+
+
 def besluitbestand(root: Path, nummer: int) -> str:
-    """The path of decision ``nummer`` relative to root; Geweigerd when there is none."""
-    for pad in sorted((root / MAPPEN[RecordSoort.BESLUIT]).glob(f"{nummer:04d}-*.md")):
-        if BESLUITNAAM.match(pad.name):
-            return pad.relative_to(root).as_posix()
+    """The path of decision ``nummer`` relative to root (public or confidential); Geweigerd when there is none."""
+    for map_ in besluitmappen(root):
+        for pad in sorted((root / map_).glob(f"{nummer:04d}-*.md")):
+            if BESLUITNAAM.match(pad.name):
+                return f"{map_}/{pad.name}"
     raise Geweigerd([f"besluit {nummer} bestaat niet — kies een nummer uit decisions/"])
+
+
+def _vertrouwelijke_map(root: Path) -> str:
+    """Where a new confidential decision goes: the private source's decisions/; refused when there is none."""
+    bronnen = verzamel(root, vertrouwelijk=True)
+    if bronnen.prive:
+        return bronnen.prive
+    if bronnen.prive_ingesteld:
+        raise Geweigerd(
+            [
+                "de vertrouwelijke bron is ingesteld maar niet aanwezig op deze computer — haal haar op "
+                f"(zie README, 'Vertrouwelijke besluiten') of zet {VERTROUWELIJK_OMGEVING}"
+            ]
+        )
+    if not bronnen.openbare_repository:
+        return MAPPEN[RecordSoort.BESLUIT]  # the repository itself is closed
+    raise Geweigerd(
+        [
+            "er is geen vertrouwelijke bron ingesteld — een vertrouwelijk besluit hoort niet in de openbare "
+            "repository; zet 'vertrouwelijke_bron: ../map' in agenda/programma.yml (zie README)"
+        ]
+    )
 
 
 def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
     """Load the programme with the new text in memory; write only if this record has no problems."""
-    resultaat: Laadresultaat = laad(root, {relatief: tekst})
+    resultaat: Laadresultaat = laad(root, {relatief: tekst}, vertrouwelijk=True)
     eigen = [p for p in resultaat.problemen if p.pad == relatief]
     if eigen:
         raise Geweigerd(eigen)
@@ -108,7 +138,7 @@ def zet_stap(
 
 def _zonder_problemen(root: Path, relatief: str) -> None:
     """An edit starts from a record that passes the check: the splice relies on what the parser reports."""
-    eigen = [p for p in laad(root).problemen if p.pad == relatief]
+    eigen = [p for p in laad(root, vertrouwelijk=True).problemen if p.pad == relatief]
     if eigen:
         raise Geweigerd([f"{relatief} bevat fouten; los die eerst op:", *eigen])
 
@@ -128,7 +158,7 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
 
 
 def _enige_stap(root: Path, regio: str) -> str:
-    agenda = laad(root).agenda
+    agenda = laad(root, vertrouwelijk=True).agenda
     if agenda is None or regio not in agenda.programma.ids("regios"):
         raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
     route = agenda.programma.regio(regio).besluitvormingsroute
@@ -161,9 +191,9 @@ def _id(id_: str | None, titel: str) -> str:
     return id_
 
 
-def _nieuw(root: Path, relatief: str, tekst: str) -> Resultaat:
+def _nieuw(root: Path, relatief: str, tekst: str, extra_map: str | None = None) -> Resultaat:
     map_, _, naam = relatief.rpartition("/")
-    if map_ not in MAPPEN.values() or not naam.endswith(".md") or "/" in naam:
+    if map_ not in {*MAPPEN.values(), extra_map} or not naam.endswith(".md") or "/" in naam:
         raise Geweigerd([f"{relatief} ligt niet in een recordmap"])  # ids are checked above: this never happens
     if (root / relatief).exists():
         raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
@@ -184,10 +214,14 @@ def nieuw_besluit(
     bron: str | None = None,
 ) -> Resultaat:
     """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
+    map_ = _vertrouwelijke_map(root) if vertrouwelijk else MAPPEN[RecordSoort.BESLUIT]
     nummers = [
-        int(m.group(1)) for p in (root / MAPPEN[RecordSoort.BESLUIT]).glob("*.md") if (m := BESLUITNAAM.match(p.name))
+        int(m.group(1))
+        for d in besluitmappen(root)
+        for p in (root / d).glob("*.md")
+        if (m := BESLUITNAAM.match(p.name))
     ]
-    nummer = max(nummers, default=0) + 1
+    nummer = max(nummers, default=0) + 1  # one number space for public and confidential decisions
     regels = [
         "---",
         f"nummer: {nummer}",
@@ -205,7 +239,7 @@ def nieuw_besluit(
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += _lichaam("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")
-    return _nieuw(root, besluitpad(nummer, slug(titel)), "\n".join(regels))
+    return _nieuw(root, f"{map_}/{besluitnaam(nummer, slug(titel))}", "\n".join(regels), map_)
 
 
 def nieuwe_deelopdracht(
@@ -253,7 +287,7 @@ def nieuwe_nulplaat(
     """A new snapshot; with ``vervangt`` the earlier snapshot's ambition and levers are the starting point."""
     vorige = None
     if vervangt:
-        agenda = laad(root).agenda
+        agenda = laad(root, vertrouwelijk=True).agenda
         vorige = agenda.nulplaten.get(vervangt) if agenda else None
         if vorige is None:
             raise Geweigerd(
@@ -290,7 +324,7 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     # Composition pulls in Jinja, Babel and the templates: only freezing a version needs it.
     from generator.samenstellen import bevries
 
-    resultaat = laad(root)
+    resultaat = laad(root, vertrouwelijk=True)
     if resultaat.problemen:
         raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
     agenda = resultaat.agenda
