@@ -26,6 +26,37 @@ from generator.records.paden import (
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 
+@dataclass(frozen=True)
+class Opslag:
+    """Where a programme keeps its decisions, as programma.yml (and AGENDA_VERTROUWELIJK) say."""
+
+    openbaar: bool
+    """False when programma.yml declares the repository itself closed ('repository: besloten')."""
+    prive_ingesteld: bool
+    """Whether a private source for confidential decisions is set (whether or not it is present here)."""
+    prive: str | None
+    """The private source's decisions/ folder relative to the programme, when it is present here."""
+
+
+def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
+    """Read only what programma.yml says about storage (``programma``: the document when it was read already)."""
+    if programma is None:
+        pad = Path(root) / PROGRAMMA
+        try:
+            programma = lees_yaml_bestand(PROGRAMMA, pad.read_text("utf-8"), snel=True) if pad.is_file() else None
+        except (RecordFout, OSError, UnicodeDecodeError):
+            programma = None  # 'agenda controleer' reports it with its line
+    data = programma.data if programma is not None and isinstance(programma.data, dict) else {}
+    instelling = data.get("vertrouwelijke_bron")
+    bron = vertrouwelijke_bron(root, instelling if isinstance(instelling, str) else None)
+    aanwezig = bron is not None and bron.is_dir()
+    return Opslag(
+        openbaar=data.get("repository", "openbaar") != "besloten",
+        prive_ingesteld=bron is not None,
+        prive=relatief_pad(root, bron / MAPPEN[RecordSoort.BESLUIT]) if aanwezig else None,
+    )
+
+
 @dataclass
 class Bronnen:
     """Parsed record documents by kind; ``geldig`` holds those that passed their schema."""
@@ -43,12 +74,17 @@ class Bronnen:
     aanwezig: dict[RecordSoort, set[str]] = field(default_factory=lambda: {s: set() for s in MAPPEN})
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
     problemen: list[Probleem] = field(default_factory=list)
-    openbare_repository: bool = True
-    """False when programma.yml declares the repository itself closed ('repository: besloten')."""
-    prive_ingesteld: bool = False
-    """Whether a private source for confidential decisions is set (whether or not it is present here)."""
+    opslag: Opslag = field(default_factory=lambda: Opslag(True, False, None))
     prive: str | None = None
     """The folder of confidential decisions that was read (relative to the programme), or None."""
+
+    @property
+    def openbare_repository(self) -> bool:
+        return self.opslag.openbaar
+
+    @property
+    def prive_ingesteld(self) -> bool:
+        return self.opslag.prive_ingesteld
 
     def uit_prive(self, doc: YamlDocument) -> bool:
         """Whether a record was read from the private source."""
@@ -103,17 +139,9 @@ def verzamel(
     bronnen.problemen += controleer_map(root, root / THEMAMAP, thema=True)
     for soort, map_ in MAPPEN.items():
         _lees_map(bronnen, soort, map_)
-    instellingen = (
-        bronnen.programma.data if bronnen.programma is not None and isinstance(bronnen.programma.data, dict) else {}
-    )
-    bronnen.openbare_repository = instellingen.get("repository", "openbaar") != "besloten"
-    prive = vertrouwelijke_bron(
-        root,
-        instellingen.get("vertrouwelijke_bron") if isinstance(instellingen.get("vertrouwelijke_bron"), str) else None,
-    )
-    bronnen.prive_ingesteld = prive is not None
-    if vertrouwelijk and prive is not None and prive.is_dir():
-        bronnen.prive = relatief_pad(root, prive / MAPPEN[RecordSoort.BESLUIT])
+    bronnen.opslag = opslag_van(root, bronnen.programma)
+    if vertrouwelijk and bronnen.opslag.prive is not None:
+        bronnen.prive = bronnen.opslag.prive
         _lees_map(bronnen, RecordSoort.BESLUIT, bronnen.prive)
     return bronnen
 

@@ -12,7 +12,7 @@ from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import BESLUITNAAM, MAPPEN, VERTROUWELIJK_OMGEVING, besluitnaam, recordpad
-from generator.records.verzamelen import verzamel
+from generator.records.verzamelen import opslag_van
 from generator.records.laden import Laadresultaat, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
@@ -45,7 +45,7 @@ def slug(tekst: str, maximum: int = 60) -> str:
 
 def besluitmappen(root: Path) -> list[str]:
     """The folders that hold decisions: the repository's, and the private source's when it is set and present."""
-    prive = verzamel(root, vertrouwelijk=True).prive
+    prive = opslag_van(root).prive
     return [MAPPEN[RecordSoort.BESLUIT], *([prive] if prive else [])]
 
 
@@ -60,17 +60,17 @@ def besluitbestand(root: Path, nummer: int) -> str:
 
 def _vertrouwelijke_map(root: Path) -> str:
     """Where a new confidential decision goes: the private source's decisions/; refused when there is none."""
-    bronnen = verzamel(root, vertrouwelijk=True)
-    if bronnen.prive:
-        return bronnen.prive
-    if bronnen.prive_ingesteld:
+    opslag = opslag_van(root)
+    if opslag.prive:
+        return opslag.prive
+    if opslag.prive_ingesteld:
         raise Geweigerd(
             [
                 "de vertrouwelijke bron is ingesteld maar niet aanwezig op deze computer — haal haar op "
                 f"(zie README, 'Vertrouwelijke besluiten') of zet {VERTROUWELIJK_OMGEVING}"
             ]
         )
-    if not bronnen.openbare_repository:
+    if not opslag.openbaar:
         return MAPPEN[RecordSoort.BESLUIT]  # the repository itself is closed
     raise Geweigerd(
         [
