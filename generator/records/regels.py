@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from types import EllipsisType
 from typing import Any
 
 from generator.nederlands import label
@@ -248,8 +249,8 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                         f"een bestaand besluitnummer{bedoelde_u(ander, map(str, b.besluitnummers()))}",
                     )
             _vindplaats(c, doc, b)
-            accordering = _verloop(c, doc, b, ids)
-            _regionaal(c, doc, b, ids, accordering)
+            _verloop(c, doc, b, ids)
+            _regionaal(c, doc, b, ids, _accordering(doc))
     _vervangcycli(c, geldig)
 
 
@@ -282,10 +283,10 @@ def _vindplaats(c: Controle, doc: YamlDocument, b: Bronnen) -> None:
         )
 
 
-def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Datum | None:
+def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> None:
     programma = c.programma
     route = programma.besluitvormingsroute if programma else None
-    vorige_datum, vorige_positie, accordering = None, -1, None
+    vorige_datum, vorige_positie = None, -1
     ingetrokken = False
     _gepland_laatst(c, doc, ("verloop",), doc.data["verloop"])
     for i, stap in enumerate(doc.data["verloop"]):
@@ -308,8 +309,6 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
             )
         vorige_datum = datum or vorige_datum
         uitkomst = Uitkomst(stap["uitkomst"])
-        if uitkomst is Uitkomst.GEACCORDEERD and accordering is None and not stap.get("gepland"):
-            accordering = datum
         if route is None or ids is None:
             continue
         gremium = stap.get("gremium")
@@ -336,7 +335,14 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> Da
             )
         else:
             vorige_positie = gevonden[0]
-    return accordering
+
+
+def _accordering(doc: YamlDocument) -> Datum | None | EllipsisType:
+    """The date the decision was accorded, asked of the model; ``...`` when its dates cannot be read."""
+    try:
+        return besluit_uit(doc).accordering
+    except OngeldigeDatum:
+        return ...
 
 
 def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -> None:
@@ -353,7 +359,10 @@ def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -
         gepland = gepland or bool(stap.get("gepland"))
 
 
-def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, accordering: Datum | None) -> None:
+def _regionaal(
+    c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, accordering: Datum | None | EllipsisType
+) -> None:
+    """Each region's own steps: known region, its route in order, after the accordering (``...``: date unknown)."""
     regionaal = doc.data.get("regionaal", {})
     if not regionaal or ids is None or c.programma is None:
         return
@@ -388,8 +397,8 @@ def _regionaal(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, acc
             ) and not stap.get("gepland"):
                 besloten = besloten or stap["uitkomst"]
             datum = c.datum(doc, (*spad, "datum"), stap["datum"])
-            if accordering is None and stap.get("gepland"):
-                pass  # a region may plan its own route before the programme has accorded
+            if accordering is ... or accordering is None and stap.get("gepland"):
+                pass  # dates not readable (reported above), or a region planning ahead of the accordering
             elif accordering is None:
                 c.fout(
                     doc,
