@@ -9,8 +9,10 @@ problem in its pull request instead of having text silently dropped.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from urllib.parse import unquote
 from collections.abc import Iterator
 from typing import Any
 
@@ -196,9 +198,12 @@ def _impliciet(event) -> bool:
 
 _CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,31}):([^<>\s]*)>|<[^<>\s@]+@[^<>\s@]+>", re.I)
-_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)|<(!--)|<([!?][A-Za-z\[])")
+_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])|<(!--)|<([!?][A-Za-z\[])")
+"""Anything a renderer may take for a tag: '<' and a name, whatever follows the name ('<java&#115;cript:…>' too)."""
 _HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
-_INLINE_DOEL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
+_INLINE_DOEL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)>]*)")
+_TITEL = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\)?)?\s*$""")
+"""A link title after the address ('[x](adres "titel")'): not part of the address."""
 _REFERENTIE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _REFERENTIEBEELD = re.compile(r"!\[[^\]]{0,500}\]\[")
 _ATTRIBUTEN = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[A-Za-z_][\w:-]*[ \t]*=)[^}\n]*\}?")
@@ -255,14 +260,14 @@ def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
         if autolink.group(1) and autolink.group(1).lower() not in VEILIGE_SCHEMAS:
             yield f"link met '{autolink.group(1).lower()}:'", "een link naar een https-adres"
     regel_zonder_autolinks = _AUTOLINK.sub("", regel)
-    for html in _HTML.finditer(regel_zonder_autolinks):
-        if html.group(2):
+    for treffer in _HTML.finditer(regel_zonder_autolinks):
+        if treffer.group(2):
             yield "HTML-commentaar in de tekst", "geen verborgen tekst; alles in een record wordt openbaar"
-        elif html.group(3):
+        elif treffer.group(3):
             yield "HTML-declaratie in de tekst", "gewone Markdown"
         else:
-            naam = html.group(1).lower().lstrip("/")
-            tag = regel_zonder_autolinks[html.start() : html.start() + 1000].split(">", 1)[0]
+            naam = treffer.group(1).lower().lstrip("/")
+            tag = regel_zonder_autolinks[treffer.start() : treffer.start() + 1000].split(">", 1)[0]
             extra = " met een event-handler" if _HANDLER.search(tag) else ""
             yield (
                 f"HTML-element <{naam}>{extra} in de tekst",
@@ -285,6 +290,9 @@ def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
 
 
 def _doelproblemen(doel: str, beeld: bool, record: bool) -> Iterator[tuple[str, str]]:
+    # A browser decodes entities and a URL parser percent escapes and drops control and space characters:
+    # 'java&#x73;cript:' and 'java%73cript:' are javascript: too, so the scheme is read from the decoded form.
+    doel = re.sub(r"[\x00-\x20]", "", unquote(html.unescape(_TITEL.sub("", doel.strip()))))
     schema = _SCHEMA.match(doel)
     if schema and schema.group(1).lower() not in VEILIGE_SCHEMAS:
         yield f"link met '{schema.group(1).lower()}:'", "een link naar een pagina van deze site of een https-adres"
