@@ -116,7 +116,7 @@ class YamlDocument:
         if not self.yaml_tekst:
             return self.data
         try:
-            return lees_yaml(self.pad, self.yaml_tekst, self.eerste_regel)
+            return _rondgang(self.pad, self.yaml_tekst, self.eerste_regel)  # checked before, when the data was read
         except RecordFout as fout:
             # The parsers disagree (libyaml accepts a tab inside a key, ruamel does not): the round-trip
             # parser is the reference, so its refusal is reported too; lines fall back to the first one.
@@ -151,12 +151,18 @@ def _snel() -> YAML:
     return yaml
 
 
-def lees_data(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
-    """Data only (no positions), fast; on any error the round-trip parser gives the Dutch message."""
-    try:
-        return _snel().load(tekst)
-    except YAMLError:
-        return lees_yaml(pad, tekst, eerste_regel)
+def _lees(pad: str, tekst: str, eerste_regel: int, snel: bool) -> Any:
+    """Check what must be refused before composing, once; then parse (``snel``: data without positions).
+
+    On any error of the fast parser, the round-trip parser gives the Dutch message.
+    """
+    _voorcontrole(pad, tekst, eerste_regel)
+    if snel:
+        try:
+            return _snel().load(tekst)
+        except YAMLError:
+            pass
+    return _rondgang(pad, tekst, eerste_regel)
 
 
 def _voorcontrole(pad: str, tekst: str, eerste_regel: int) -> None:
@@ -173,7 +179,11 @@ def _voorcontrole(pad: str, tekst: str, eerste_regel: int) -> None:
 
 def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:
     """Parse YAML text with positions; raise RecordFout with a Dutch message and the file line."""
-    _voorcontrole(pad, tekst, eerste_regel)
+    return _lees(pad, tekst, eerste_regel, snel=False)
+
+
+def _rondgang(pad: str, tekst: str, eerste_regel: int) -> Any:
+    """The round-trip parse (positions, comments) of text that passed ``_voorcontrole``."""
     try:
         return _yaml().load(tekst)
     except MarkedYAMLError as fout:
@@ -215,10 +225,7 @@ def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Proble
 
 def lees_yaml_bestand(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
     """A whole ``.yml`` record file (``snel``: data without positions, which are parsed on demand)."""
-    _voorcontrole(pad, tekst, 1)
-    if snel:
-        return YamlDocument(pad, lees_data(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
-    return YamlDocument(pad, lees_yaml(pad, tekst), 1, tekst=tekst, yaml_tekst=tekst)
+    return YamlDocument(pad, _lees(pad, tekst, 1, snel), 1, tekst=tekst, yaml_tekst=tekst)
 
 
 def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocument:
@@ -236,8 +243,7 @@ def lees_markdown_record(pad: str, tekst: str, snel: bool = False) -> YamlDocume
     for i in range(1, len(lijnen)):
         if _AFSLUITER.match(lijnen[i].rstrip("\r\n")):
             yaml_tekst = "".join(lijnen[1:i])
-            _voorcontrole(pad, yaml_tekst, 2)
-            data = lees_data(pad, yaml_tekst, 2) if snel else lees_yaml(pad, yaml_tekst, 2)
+            data = _lees(pad, yaml_tekst, 2, snel)
             if data is None:
                 data = CommentedMap()
             body = "".join(lijnen[i + 1 :])
