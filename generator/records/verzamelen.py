@@ -146,6 +146,13 @@ def verzamel(
     return bronnen
 
 
+def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Probleem]:
+    """One record on its own: input safety, YAML and schema — what an edit needs before it splices the text."""
+    bronnen = Bronnen(Path(root))
+    _lees(bronnen, relatief, soort, verplicht=True)
+    return bronnen.problemen
+
+
 def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str) -> None:
     """Every record file of one kind in one folder (``map_`` relative to the programme, possibly '../…')."""
     root = bronnen.root

@@ -12,7 +12,7 @@ from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import BESLUITNAAM, MAPPEN, VERTROUWELIJK_OMGEVING, besluitnaam, recordpad
-from generator.records.verzamelen import opslag_van
+from generator.records.verzamelen import controleer_record, opslag_van
 from generator.records.laden import Laadresultaat, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
@@ -137,8 +137,11 @@ def zet_stap(
 
 
 def _zonder_problemen(root: Path, relatief: str) -> None:
-    """An edit starts from a record that passes the check: the splice relies on what the parser reports."""
-    eigen = [p for p in laad(root, vertrouwelijk=True).problemen if p.pad == relatief]
+    """An edit starts from a record that passes its own checks: the splice relies on what the parser reports.
+
+    Problems across records are the check after the edit's business; reading them all twice is not needed here.
+    """
+    eigen = controleer_record(root, relatief, RecordSoort.BESLUIT)
     if eigen:
         raise Geweigerd([f"{relatief} bevat fouten; los die eerst op:", *eigen])
 
