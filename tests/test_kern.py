@@ -66,6 +66,7 @@ def test_the_model_imports_nothing_from_outside_it():
         "calendar",
         "re",
         "difflib",
+        "unicodedata",
         "collections",
         "typing",
         "generator.model",

@@ -105,11 +105,11 @@ def test_open_data_validates_against_its_published_schemas(site):
 def test_regional_trail_shows_what_is_pending_and_late(site):
     zuid = tekst(pagina(site, "regios/zuidoever"))
     assert (
-        "Nog te besluiten Besluit Status in de regio Wachtend sinds accordering Termijn Besluit 1: Crisisbedden "
+        "Nog te besluiten Besluit Status bij Zuidoever Wachtend sinds accordering Termijn Besluit 1: Crisisbedden "
         "borgen open te laat 47 dagen 45 dagen" in zuid
     )
     noord = tekst(pagina(site, "regios/noordoever"))
-    assert "Er wacht geen geaccordeerd besluit op Noordoever." in noord
+    assert "Er wacht geen besluit op Noordoever." in noord
     assert "1 maart 2024: College van B&W — vastgesteld" in noord
     matrix = tekst(pagina(site, "regios"))
     assert "Besluit 1: Crisisbedden borgen geaccordeerd vastgesteld open te laat" in matrix

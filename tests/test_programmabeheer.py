@@ -99,7 +99,12 @@ def test_status_text_and_json(programma):
         "besluiten": [{"nummer": 2, "titel": "Nazorg verkennen", "status": "voorgesteld", "advies": None}],
     }
     assert stand["mijlpalen_te_laat"] == [
-        {"deelopdracht": "crisisopvang", "titel": "Contract getekend", "datum": "2024-06-30"}
+        {
+            "deelopdracht": "crisisopvang",
+            "onderdeel": "Crisisopvang",
+            "titel": "Contract getekend",
+            "datum": "2024-06-30",
+        }
     ]
 
 

@@ -136,19 +136,42 @@ def test_regional_steps_in_route_order(programma):
     ]
 
 
-def test_regional_step_only_after_accordering(programma):
+def test_a_region_may_decide_without_a_programme_accordering(programma):
+    # A council decides directly: no programme-level 'geaccordeerd' has to be invented first.
     programma.vervang(BESLUIT, "  - {datum: 2024-02-14, gremium: bestuur, uitkomst: geaccordeerd}\n", "")
-    assert programma.problemen() == [
-        f"{BESLUIT}:12: regionale stap terwijl het besluit nog niet is geaccordeerd — "
-        "eerst accordering in 'verloop'; pas daarna de eigen route van de regio"
-    ]
+    assert programma.problemen() == []
+    besluit = programma.agenda().besluiten[1]
+    assert besluit.accordering is None
+    assert besluit.regio_status("noordoever").value == "vastgesteld"
 
 
-def test_regional_step_dated_before_accordering(programma):
+def test_an_endorsement_may_predate_the_accordering(programma):
     programma.vervang(BESLUIT, "{datum: 2024-03-01, stap: college", "{datum: 2024-02-01, stap: college")
+    assert programma.problemen() == []
+    assert programma.agenda().besluiten[1].regionaal["noordoever"][0].datum.iso == "2024-02-01"
+
+
+def test_a_region_without_its_own_route_records_its_decision_without_a_step(programma):
+    programma.vervang(
+        BESLUIT,
+        "{datum: 2024-03-01, stap: college, uitkomst: vastgesteld}",
+        "{datum: 2024-03-01, uitkomst: vastgesteld, toelichting: Raad}",
+    )
+    assert programma.problemen() == []
+    programma.vervang(
+        PROGRAMMA,
+        '      - {id: college, naam: "College van B&W", termijn_dagen: 30}\n'
+        '      - {id: raad, naam: "Gemeenteraad", termijn_dagen: 60}\n',
+        "",
+    )
+    programma.vervang(PROGRAMMA, '    naam: "Noordoever"\n    besluitvormingsroute:\n', '    naam: "Noordoever"\n')
+    assert programma.problemen() == []
+    programma.vervang(
+        BESLUIT, "{datum: 2024-03-01, uitkomst: vastgesteld", "{datum: 2024-03-01, stap: raad, uitkomst: vastgesteld"
+    )
     assert programma.problemen() == [
-        f"{BESLUIT}:13: regionale stap op 2024-02-01 ligt voor de accordering (2024-02-14) — regionale stappen na de "
-        "accordering"
+        f"{BESLUIT}:13: noordoever heeft nog geen eigen route, dus geen stap 'raad' — laat 'stap' weg, of beschrijf "
+        "de route van de regio in programma.yml"
     ]
 
 
@@ -173,10 +196,13 @@ def test_route_order(programma):
     ]
 
 
-def test_outcome_not_given_by_that_body(programma):
+def test_any_declared_body_may_take_a_step_outside_the_route(programma):
+    # The route says the bestuur accords; in reality the kernteam did. That is recorded, not refused.
     programma.vervang(BESLUIT, "gremium: bestuur, uitkomst: geaccordeerd", "gremium: kernteam, uitkomst: geaccordeerd")
-    [probleem] = programma.problemen()
-    assert probleem.startswith(f"{BESLUIT}:10: uitkomst 'geaccordeerd' komt in gremium 'kernteam' niet voor — ")
+    assert programma.problemen() == []
+    besluit = programma.agenda().besluiten[1]
+    assert [s.gremium for s in besluit.verloop] == [None, "kernteam", "kernteam"]
+    assert besluit.eigen_status.value == "geaccordeerd"
 
 
 def test_unknown_gremium(programma):

@@ -62,8 +62,8 @@ def test_regional_steps_create_missing_levels_and_append(programma):
     [
         (
             2,
-            {"gremium": "bestuur", "uitkomst": "besproken", "datum": "2024-04-05"},
-            "uitkomst 'besproken' komt in gremium 'bestuur' niet voor",
+            {"gremium": "bestuurr", "uitkomst": "besproken", "datum": "2024-04-05"},
+            "onbekend gremium 'bestuurr'",
         ),
         (
             2,
@@ -73,8 +73,8 @@ def test_regional_steps_create_missing_levels_and_append(programma):
         (2, {"gremium": "kernteam", "uitkomst": "besproken", "datum": "2024-02-30"}, "'2024-02-30' bestaat niet"),
         (
             2,
-            {"regio": "zuidoever", "uitkomst": "vastgesteld", "datum": "2024-05-01"},
-            "regionale stap terwijl het besluit nog niet is geaccordeerd",
+            {"regio": "zuidoever", "stap": "raad", "uitkomst": "vastgesteld", "datum": "2024-05-01"},
+            "onbekende routestap van zuidoever 'raad'",
         ),
         (
             1,

@@ -25,7 +25,8 @@ class RegioStap:
     """A dated step in one region's own route."""
 
     datum: Datum
-    stap: str
+    stap: str | None
+    """A step of the region's own route; None when the region records its decision without one."""
     uitkomst: RegioUitkomst
     toelichting: str | None = None
 

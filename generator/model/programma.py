@@ -2,10 +2,56 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from generator.model.datum import Datum
 from generator.model.vocab import Sectie, Uitkomst
+
+
+def padnaam(woord: str) -> str:
+    """A word as a URL folder: 'Regio's' → 'regios', 'Ontwikkeltafels' → 'ontwikkeltafels'."""
+    ascii_ = unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode().lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+
+
+def _hoofdletter(woord: str) -> str:
+    return woord[:1].upper() + woord[1:]
+
+
+@dataclass(frozen=True)
+class Termen:
+    """The programme's own words for its document, its parts and its regions, as they stand mid-sentence.
+
+    The defaults are plain Dutch that fits any programme; a programme names its own in ``termen:``.
+    """
+
+    document: str = "agenda"
+    onderdeel: str = "onderdeel"
+    onderdelen: str = "onderdelen"
+    regio: str = "regio"
+    regios: str = "regio's"
+
+    @property
+    def Document(self) -> str:
+        return _hoofdletter(self.document)
+
+    @property
+    def Onderdeel(self) -> str:
+        return _hoofdletter(self.onderdeel)
+
+    @property
+    def Onderdelen(self) -> str:
+        return _hoofdletter(self.onderdelen)
+
+    @property
+    def Regio(self) -> str:
+        return _hoofdletter(self.regio)
+
+    @property
+    def Regios(self) -> str:
+        return _hoofdletter(self.regios)
 
 
 @dataclass(frozen=True)
@@ -41,9 +87,9 @@ class Regio:
 
     @property
     def termijn_dagen(self) -> int | None:
-        """Total expected term of the route; None while any step's term is still open."""
+        """Total expected term of the route; None while the route or any step's term is still open."""
         termijnen = [s.termijn_dagen for s in self.besluitvormingsroute]
-        return None if any(t is None for t in termijnen) else sum(termijnen)
+        return None if not termijnen or any(t is None for t in termijnen) else sum(termijnen)
 
     def stap(self, stap_id: str) -> RegioRouteStap | None:
         return next((s for s in self.besluitvormingsroute if s.id == stap_id), None)
@@ -98,7 +144,8 @@ class Programma:
     """Everything ``programma.yml`` says; nothing about a particular region is hard-coded."""
 
     titel: str
-    periode: tuple[int, int]
+    periode: tuple[int | None, int | None]
+    """First and last year; None where the source does not say."""
     regios: tuple[Regio, ...]
     gremia: tuple[Gremium, ...]
     besluitvormingsroute: tuple[RouteStap, ...]
@@ -112,6 +159,7 @@ class Programma:
     versie: str | None = None
     motto: str | None = None
     bron: str | None = None
+    termen: Termen = Termen()
     bestand: str = ""
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from generator.model.vocab import MijlpaalToestand
@@ -48,13 +49,19 @@ def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:
     return {
         "programma": agenda.programma.titel,
         "peildatum": peildatum.isoformat(),
+        "termen": dataclasses.asdict(agenda.programma.termen),
         "bekrachtiging": regio_lijst,
         "vergaderingen": dossiers,
         "opvolging": [
             {"nummer": b.nummer, "titel": b.titel, "wacht_op": open_} for b, open_ in overzicht.opvolging(agenda)
         ],
         "mijlpalen_te_laat": [
-            {"deelopdracht": p.deelopdracht.id, "titel": p.mijlpaal.titel, "datum": p.mijlpaal.datum.iso}
+            {
+                "deelopdracht": p.deelopdracht.id,
+                "onderdeel": p.deelopdracht.titel,
+                "titel": p.mijlpaal.titel,
+                "datum": p.mijlpaal.datum.iso,
+            }
             for p in groepen[MijlpaalToestand.TE_LAAT]
         ],
     }

@@ -99,10 +99,15 @@ class RisicoStatus(_Vocab):
 class Sectie(_Vocab):
     """Generated sections the agenda outline can place between prose chapters."""
 
-    DEELOPDRACHTEN = "deelopdrachten"
+    ONDERDELEN = "onderdelen"
     FASERING = "fasering"
     RISICOS = "risicos"
     GOVERNANCE = "governance"
+
+    @classmethod
+    def _missing_(cls, waarde: object) -> Sectie | None:
+        # The spelling from before programmes named their own parts; records written then keep working.
+        return cls.ONDERDELEN if waarde == "deelopdrachten" else None
 
 
 STATUS_NA_UITKOMST: dict[Uitkomst, BesluitStatus | None] = {

@@ -27,7 +27,7 @@ from generator.records.paden import RECORDMAPPEN
 from generator.samenstellen import Opties, stel_samen
 
 THEMA = Path(__file__).parent / "thema"
-STIJL = "assets/uitvoeringsagenda.css"
+STIJL = "assets/agenda.css"
 
 
 class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):

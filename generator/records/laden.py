@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
+from generator.model.programma import Termen
 from generator.records.modelbouw import Onbouwbaar, bouw
+from generator.records.paden import PROGRAMMA
 from generator.records.verzamelen import verzamel
 from generator.model.agenda import Agenda
 from generator.problemen import Probleem
@@ -40,3 +44,15 @@ def laad(
         return Laadresultaat(bouw(bronnen), ())
     except Onbouwbaar as fout:
         return Laadresultaat(None, tuple(sorted(set(fout.problemen))))
+
+
+def termen(root: Path) -> Termen:
+    """The programme's own words, for commands that speak before (or without) loading every record.
+
+    Falls back to the plain defaults when programma.yml cannot be read: the load that follows reports why.
+    """
+    try:
+        data = YAML(typ="safe").load((Path(root) / PROGRAMMA).read_text("utf-8"))
+        return Termen(**{k: str(v) for k, v in data["termen"].items() if k in Termen.__dataclass_fields__})
+    except Exception:
+        return Termen()

@@ -23,6 +23,7 @@ from generator.model.programma import (
     Regio,
     RegioRouteStap,
     RouteStap,
+    Termen,
 )
 from generator.model.vocab import (
     DeelopdrachtStatus,
@@ -123,14 +124,14 @@ def _md(data: dict, veld: str) -> Markdown | None:
 def _programma(data: dict, bestand: str) -> Programma:
     return Programma(
         titel=str(data["titel"]),
-        periode=(int(data["periode"]["van"]), int(data["periode"]["tot"])),
+        periode=(data.get("periode", {}).get("van"), data.get("periode", {}).get("tot")),
         regios=tuple(
             Regio(
                 str(r["id"]),
                 str(r["naam"]),
                 tuple(
                     RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
-                    for s in r["besluitvormingsroute"]
+                    for s in r.get("besluitvormingsroute", [])
                 ),
                 _s(r, "organisatie"),
                 _s(r, "toelichting"),
@@ -140,7 +141,7 @@ def _programma(data: dict, bestand: str) -> Programma:
         ),
         gremia=tuple(
             Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron"))
-            for g in data["gremia"]
+            for g in data.get("gremia", [])
         ),
         besluitvormingsroute=tuple(
             RouteStap(
@@ -150,7 +151,7 @@ def _programma(data: dict, bestand: str) -> Programma:
                 _s(s, "gremium"),
                 _s(s, "toelichting"),
             )
-            for s in data["besluitvormingsroute"]
+            for s in data.get("besluitvormingsroute", [])
         ),
         opbouw=tuple(
             OpbouwOnderdeel(
@@ -182,6 +183,7 @@ def _programma(data: dict, bestand: str) -> Programma:
         versie=_s(data, "versie"),
         motto=_s(data, "motto"),
         bron=_s(data, "bron"),
+        termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
         bestand=bestand,
     )
 
@@ -289,7 +291,7 @@ def _stap(s: dict) -> Stap:
 
 
 def _regiostap(s: dict) -> RegioStap:
-    return RegioStap(Datum.lees(s["datum"]), str(s["stap"]), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting"))
+    return RegioStap(Datum.lees(s["datum"]), _s(s, "stap"), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting"))
 
 
 def _nulplaat(sleutel: str, doc) -> Nulplaat:

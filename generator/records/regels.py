@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from types import EllipsisType
 from typing import Any
 
 from generator.nederlands import label
@@ -129,11 +128,12 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
         c.uniek(doc, (soort,), list(data.get(soort, [])))
     ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
     ids["deelopdrachten"] = set(b.aanwezig[RecordSoort.DEELOPDRACHT])
-    if data["periode"]["van"] > data["periode"]["tot"]:
+    periode = data.get("periode", {})
+    if "van" in periode and "tot" in periode and periode["van"] > periode["tot"]:
         c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
     for i, regio in enumerate(data["regios"]):
-        c.uniek(doc, ("regios", i, "besluitvormingsroute"), list(regio["besluitvormingsroute"]))
-    for i, stap in enumerate(data["besluitvormingsroute"]):
+        c.uniek(doc, ("regios", i, "besluitvormingsroute"), list(regio.get("besluitvormingsroute", [])))
+    for i, stap in enumerate(data.get("besluitvormingsroute", [])):
         if "gremium" in stap:
             c.verwijzing(doc, ("besluitvormingsroute", i, "gremium"), stap["gremium"], ids["gremia"], "gremium")
     for i, kwp in enumerate(data.get("kenniswerkplaatsen", [])):
@@ -250,7 +250,7 @@ def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                     )
             _vindplaats(c, doc, b)
             _verloop(c, doc, b, ids)
-            _regionaal(c, doc, b, ids, _accordering(doc))
+            _regionaal(c, doc, ids)
     _vervangcycli(c, geldig)
 
 
@@ -318,15 +318,8 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> No
             continue  # a proposal can be withdrawn at any point of the route
         gevonden = programma.routestap_voor(gremium, uitkomst)
         if gevonden is None:
-            wie = f"gremium '{gremium}'" if gremium else "de route"
-            toegestaan = [f"{r.gremium or '—'}: {', '.join(u.value for u in r.uitkomsten)}" for r in route]
-            c.fout(
-                doc,
-                (*pad, "uitkomst"),
-                f"uitkomst '{uitkomst.value}' komt in {wie} niet voor",
-                "een stap uit de besluitvormingsroute in programma.yml (" + "; ".join(toegestaan) + ")",
-            )
-        elif gevonden[0] < vorige_positie:
+            continue  # a body outside the route, or an outcome the route does not expect: shown as it happened
+        if gevonden[0] < vorige_positie:
             c.fout(
                 doc,
                 (*pad, "uitkomst"),
@@ -335,14 +328,6 @@ def _verloop(c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None) -> No
             )
         else:
             vorige_positie = gevonden[0]
-
-
-def _accordering(doc: YamlDocument) -> Datum | None | EllipsisType:
-    """The date the decision was accorded, asked of the model; ``...`` when its dates cannot be read."""
-    try:
-        return besluit_uit(doc).accordering
-    except OngeldigeDatum:
-        return ...
 
 
 def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -> None:
@@ -359,10 +344,12 @@ def _gepland_laatst(c: Controle, doc: YamlDocument, pad: tuple, stappen: list) -
         gepland = gepland or bool(stap.get("gepland"))
 
 
-def _regionaal(
-    c: Controle, doc: YamlDocument, b: Bronnen, ids: dict | None, accordering: Datum | None | EllipsisType
-) -> None:
-    """Each region's own steps: known region, its route in order, after the accordering (``...``: date unknown)."""
+def _regionaal(c: Controle, doc: YamlDocument, ids: dict | None) -> None:
+    """Each region's own steps: a known region, its route in order, dates in order.
+
+    They may come before the programme's accordering or without one: a council can decide directly, and a source
+    can record an endorsement that predates the document.
+    """
     regionaal = doc.data.get("regionaal", {})
     if not regionaal or ids is None or c.programma is None:
         return
@@ -397,22 +384,6 @@ def _regionaal(
             ) and not stap.get("gepland"):
                 besloten = besloten or stap["uitkomst"]
             datum = c.datum(doc, (*spad, "datum"), stap["datum"])
-            if accordering is ... or accordering is None and stap.get("gepland"):
-                pass  # dates not readable (reported above), or a region planning ahead of the accordering
-            elif accordering is None:
-                c.fout(
-                    doc,
-                    spad,
-                    "regionale stap terwijl het besluit nog niet is geaccordeerd",
-                    "eerst accordering in 'verloop'; pas daarna de eigen route van de regio",
-                )
-            elif datum and datum.zeker_voor(accordering):
-                c.fout(
-                    doc,
-                    (*spad, "datum"),
-                    f"regionale stap op {datum} ligt voor de accordering ({accordering})",
-                    "regionale stappen na de accordering",
-                )
             if datum and vorige_datum and datum.zeker_voor(vorige_datum):
                 c.fout(
                     doc,
@@ -421,6 +392,16 @@ def _regionaal(
                     "stappen in de volgorde waarin ze zijn gezet",
                 )
             vorige_datum = datum or vorige_datum
+            if "stap" not in stap:
+                continue  # the region's decision without a named step of its route (a council deciding directly)
+            if not route:
+                c.fout(
+                    doc,
+                    (*spad, "stap"),
+                    f"{regio_id} heeft nog geen eigen route, dus geen stap '{stap['stap']}'",
+                    "laat 'stap' weg, of beschrijf de route van de regio in programma.yml",
+                )
+                continue
             if not c.verwijzing(doc, (*spad, "stap"), stap["stap"], route, f"routestap van {regio_id}"):
                 continue
             positie = route.index(stap["stap"])

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.besluit import Besluit
+from generator.model.programma import Termen, padnaam
 
 
 @dataclass(frozen=True)
@@ -19,31 +20,47 @@ class Opties:
     """Internal build: confidential decisions included, each marked with a banner."""
 
 
+VASTE_MAPPEN = frozenset(
+    {"index", "besluiten", "nulplaten", "planning", "vergaderingen", "open-data", "data", "feeds", "schemas", "assets"}
+    | {"search", "404"}
+)
+"""Folders the site uses whatever a programme calls its parts; a programme's own words may not take them."""
+
+
 class Adressen:
-    """The URL scheme of generated pages; the only place that knows it."""
+    """The URL scheme of generated pages; the only place that knows it.
+
+    The document's, the parts' and the regions' folders are the programme's own words ('uitvoeringsagenda/',
+    'ontwikkeltafels/'), so that an address reads like the programme speaks.
+    """
 
     HOME = "index.md"
-    AGENDA = "uitvoeringsagenda/index.md"
-    WERKVERSIE = "uitvoeringsagenda/werkversie.md"
-    VERSIES = "uitvoeringsagenda/versies/index.md"
-    DEELOPDRACHTEN = "deelopdrachten/index.md"
     BESLUITEN = "besluiten/index.md"
     NULPLATEN = "nulplaten/index.md"
     PLANNING = "planning/index.md"
-    REGIOS = "regios/index.md"
     VERGADERINGEN = "vergaderingen/index.md"
     OPVOLGING = "vergaderingen/opvolging.md"
     OPEN_DATA = "open-data/index.md"
     ICAL = "planning.ics"
     ATOM = "feeds/besluiten.xml"
 
-    @staticmethod
-    def versie(versie_id: str) -> str:
-        return f"uitvoeringsagenda/versies/{versie_id}.md"
+    def __init__(self, termen: Termen | None = None):
+        termen = termen or Termen()
+        self.termen = termen
+        self.documentmap = padnaam(termen.document)
+        self.onderdelenmap = padnaam(termen.onderdelen)
+        self.regiomap = padnaam(termen.regios)
+        self.AGENDA = f"{self.documentmap}/index.md"
+        self.WERKVERSIE = f"{self.documentmap}/werkversie.md"
+        self.VERSIES = f"{self.documentmap}/versies/index.md"
+        self.DEELOPDRACHTEN = f"{self.onderdelenmap}/index.md"
+        self.REGIOS = f"{self.regiomap}/index.md"
 
-    @staticmethod
-    def regio(regio_id: str) -> str:
-        return f"regios/{regio_id}.md"
+    def versie(self, versie_id: str) -> str:
+        return f"{self.documentmap}/versies/{versie_id}.md"
+
+    def regio(self, regio_id: str) -> str:
+        return f"{self.regiomap}/{regio_id}.md"
 
     @staticmethod
     def regiofeed(regio_id: str) -> str:
@@ -53,9 +70,12 @@ class Adressen:
     def vergadering(gremium_id: str) -> str:
         return f"vergaderingen/{gremium_id}.md"
 
-    @staticmethod
-    def filter(soort: str, waarde: str) -> str:
-        return f"besluiten/{soort}/{waarde}.md"
+    def filter(self, soort: str, waarde: str) -> str:
+        return f"besluiten/{self.filtermap(soort)}/{waarde}.md"
+
+    def filtermap(self, soort: str) -> str:
+        """The folder of one filter: the programme's words for its parts and regions, the rest as named."""
+        return {"deelopdracht": padnaam(self.termen.onderdeel), "regio": padnaam(self.termen.regio)}.get(soort, soort)
 
     @staticmethod
     def data(naam: str) -> str:
@@ -65,9 +85,8 @@ class Adressen:
     def besluit(besluit: Besluit) -> str:
         return f"besluiten/{besluit.code}-{besluit.slug}.md"
 
-    @staticmethod
-    def deelopdracht(deelopdracht_id: str) -> str:
-        return f"deelopdrachten/{deelopdracht_id}.md"
+    def deelopdracht(self, deelopdracht_id: str) -> str:
+        return f"{self.onderdelenmap}/{deelopdracht_id}.md"
 
     @staticmethod
     def nulplaat(nulplaat_id: str) -> str:

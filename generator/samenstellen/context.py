@@ -14,8 +14,8 @@ from generator.model.datum import Datum, Precisie
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.nulplaatverschil import vergelijk
 from generator.model.overig import Hoofdstuk, Nulplaat
-from generator.model.programma import OpbouwOnderdeel
-from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort
+from generator.model.programma import OpbouwOnderdeel, Termen
+from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.nederlands import label
 from generator.samenstellen.adressen import Adressen, Opties
 from generator.samenstellen.weergave import NADER, relatief
@@ -50,7 +50,8 @@ class Gedeeld:
         for soort, waarde, naam, lijst in self.filterlijsten:
             if lijst:
                 keuzes[soort].append((waarde, naam, len(lijst)))
-        return [(soort, soort.kop, waarden) for soort, waarden in keuzes.items() if waarden]
+        termen = self.agenda.programma.termen
+        return [(soort, soort.kop(termen), waarden) for soort, waarden in keuzes.items() if waarden]
 
 
 class Context:
@@ -66,7 +67,8 @@ class Context:
         self.peildatum = opties.peildatum
         self.opties = opties
         self.uri = uri
-        self.adres = Adressen
+        self.adres = Adressen(agenda.programma.termen)
+        self.term = agenda.programma.termen
 
     def link(self, naar: str) -> str:
         return relatief(self.uri, naar)
@@ -97,7 +99,8 @@ class Context:
         """Timeline rows with their grid columns, and milestones grouped by state."""
         balken = planning.balken(self.agenda, deelopdracht)
         mijlpalen = planning.mijlpalen(self.agenda, deelopdracht)
-        as_ = planning.tijdas(balken, mijlpalen, self.programma.periode)
+        van, tot = self.programma.periode
+        as_ = planning.tijdas(balken, mijlpalen, (van or tot or self.peildatum.year, tot or van or self.peildatum.year))
         rijen: list[dict] = []
         for balk in balken:
             if balk.gedateerd:
@@ -184,6 +187,12 @@ class Context:
         gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
         return gevonden[1].naam if gevonden else label(stap.uitkomst)
 
+    def buiten_route(self, stap) -> bool:
+        """A step the programme route does not expect (another body, an extra consultation), while there is a route."""
+        if not self.programma.besluitvormingsroute or stap.uitkomst is Uitkomst.INGETROKKEN:
+            return False
+        return self.programma.routestap_voor(stap.gremium, stap.uitkomst) is None
+
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)
         stappen = besluit.regionaal.get(regio_id, ())
@@ -197,7 +206,7 @@ class Context:
             "stappen": stappen,
             "wachtend": wachtend,
             "te_laat": besluit.regio_te_laat(regio, self.peildatum),
-            "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen else None,
+            "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen and stappen[-1].stap else None,
         }
 
     def nog_te_bekrachtigen(self) -> list[tuple[Besluit, overzicht.Wachtend]]:
@@ -235,9 +244,10 @@ class Filter(StrEnum):
     DEELOPDRACHT = "deelopdracht"
     REGIO = "regio"
 
-    @property
-    def kop(self) -> str:
-        return self.value.capitalize()
+    def kop(self, termen: Termen) -> str:
+        """The filter's heading in the programme's own words ('Ontwikkeltafel', 'Gemeente')."""
+        eigen = {Filter.DEELOPDRACHT: termen.Onderdeel, Filter.REGIO: termen.Regio}
+        return eigen.get(self, self.value.capitalize())
 
 
 def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:

@@ -11,6 +11,7 @@ from icalendar import Calendar, Event
 
 from generator.nederlands import datum as nl_datum, label
 from generator.model.agenda import Agenda
+from generator.model.programma import padnaam
 from generator.model.besluit import Besluit
 from generator.model.planning import Planningsmijlpaal
 
@@ -19,7 +20,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 def _urn(agenda: Agenda, *delen: str) -> str:
     programma = re.sub(r"[^a-z0-9]+", "-", agenda.programma.korte_naam.lower()).strip("-")
-    return ":".join(["urn", "uitvoeringsagenda", programma, *delen])
+    return ":".join(["urn", padnaam(agenda.programma.termen.document), programma, *delen])
 
 
 def _moment(datum: dt.date) -> str:
@@ -30,7 +31,7 @@ def bijgewerkt(agenda: Agenda, besluit: Besluit) -> dt.date:
     """The date of a decision's latest known step; the programme start when no step is dated."""
     bekend = [s.datum.begin for s in besluit.verloop if s.datum.bekend]
     bekend += [s.datum.begin for r in besluit.regionaal.values() for s in r if s.datum.bekend]
-    return max(bekend, default=dt.date(agenda.programma.periode[0], 1, 1))
+    return max(bekend, default=_begin(agenda))
 
 
 def atom(agenda: Agenda, besluiten: list[Besluit], titel: str, feed_id: str, url_van, status_van) -> bytes:
@@ -40,7 +41,7 @@ def atom(agenda: Agenda, besluiten: list[Besluit], titel: str, feed_id: str, url
     volgorde = sorted(besluiten, key=lambda b: (bijgewerkt(agenda, b), b.nummer), reverse=True)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = _urn(agenda, feed_id)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = titel
-    laatste = max((bijgewerkt(agenda, b) for b in volgorde), default=dt.date(agenda.programma.periode[0], 1, 1))
+    laatste = max((bijgewerkt(agenda, b) for b in volgorde), default=_begin(agenda))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _moment(laatste)
     auteur = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(auteur, f"{{{ATOM}}}name").text = agenda.programma.titel
@@ -74,10 +75,19 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
         event.add("dtstart", datum.begin)
         event.add("dtend", datum.eind + dt.timedelta(days=1))
         event.add("summary", f"{p.mijlpaal.titel} ({p.deelopdracht.titel})")
-        omschrijving = [f"Deelopdracht: {p.deelopdracht.titel}", f"Datum in de bron: {nl_datum(datum)}"]
+        omschrijving = [
+            f"{agenda.programma.termen.Onderdeel}: {p.deelopdracht.titel}",
+            f"Datum in de bron: {nl_datum(datum)}",
+        ]
         if p.mijlpaal.toelichting:
             omschrijving.append(p.mijlpaal.toelichting)
         event.add("description", "\n".join(omschrijving))
         event.add("url", url_van(p.deelopdracht))
         kalender.add_component(event)
     return kalender.to_ical()
+
+
+def _begin(agenda: Agenda) -> dt.date:
+    """The date a feed without dated steps says it was updated: the programme's first year, else a fixed day."""
+    van, tot = agenda.programma.periode
+    return dt.date(van or tot or 2000, 1, 1)

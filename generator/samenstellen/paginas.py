@@ -42,67 +42,68 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         opties = Opties(opties)
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
+    adres = Adressen(agenda.programma.termen)
     pagina = lambda uri, template, bron=None, **extra: Pagina(
         uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron
     )
     yield from [
-        pagina(Adressen.HOME, "home.md.j2", agenda.programma.bestand),
-        pagina(Adressen.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
-        pagina(Adressen.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
-        pagina(Adressen.NULPLATEN, "nulplaten.md.j2"),
-        pagina(Adressen.PLANNING, "planning.md.j2"),
-        pagina(Adressen.REGIOS, "regios.md.j2", agenda.programma.bestand),
-        pagina(Adressen.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
-        pagina(Adressen.OPVOLGING, "opvolging.md.j2"),
-        pagina(Adressen.OPEN_DATA, "opendata.md.j2"),
+        pagina(adres.HOME, "home.md.j2", agenda.programma.bestand),
+        pagina(adres.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
+        pagina(adres.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
+        pagina(adres.NULPLATEN, "nulplaten.md.j2"),
+        pagina(adres.PLANNING, "planning.md.j2"),
+        pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
+        pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
+        pagina(adres.OPVOLGING, "opvolging.md.j2"),
+        pagina(adres.OPEN_DATA, "opendata.md.j2"),
     ]
-    yield from _agendapaginas(publiek, opties, pagina)
+    yield from _agendapaginas(publiek, opties, pagina, adres)
     for regio in publiek.programma.regios:
-        yield pagina(Adressen.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
+        yield pagina(adres.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
     for gremium_id in dossiergremia(publiek):
         yield pagina(
-            Adressen.vergadering(gremium_id),
+            adres.vergadering(gremium_id),
             "vergadering.md.j2",
             agenda.programma.bestand,
             gremium=publiek.programma.gremium(gremium_id),
         )
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
-        yield pagina(Adressen.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, naam))
-    yield from _data(publiek, opties)
+        yield pagina(adres.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, naam))
+    yield from _data(publiek, opties, adres)
     for d in publiek.deelopdrachten.values():
-        yield pagina(Adressen.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
+        yield pagina(adres.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
     for b in publiek.besluiten.values():
-        yield pagina(Adressen.besluit(b), "besluit.md.j2", b.bestand, b=b)
+        yield pagina(adres.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
-        yield pagina(Adressen.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
+        yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
     yield from _schemas()
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
     """The composed agenda as frozen Markdown: public records only, no links, lateness as of ``peildatum``."""
     publiek = agenda.openbaar()
-    z = Context(publiek, Opties(peildatum), Adressen.versie("bevroren"), bevroren=True)
+    z = Context(publiek, Opties(peildatum), Adressen(agenda.programma.termen).versie("bevroren"), bevroren=True)
     return render("agenda_inhoud.md.j2", z=z).strip() + "\n"
 
 
-def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
+def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> list[Pagina]:
     """The agenda: the latest vastgestelde version as *the* agenda, the live werkversie, and every version."""
     versies = agenda.versies_op_volgorde()
     laatste = versies[-1] if versies else None
-    inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.WERKVERSIE))
+    inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.WERKVERSIE))
     verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
     werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
     uit = [
-        pagina(Adressen.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
-        pagina(Adressen.VERSIES, "versies.md.j2"),
+        pagina(adres.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
+        pagina(adres.VERSIES, "versies.md.j2"),
     ]
     if laatste is None:
         uit.append(
             pagina(
-                Adressen.AGENDA,
+                adres.AGENDA,
                 "agenda.md.j2",
                 agenda.programma.bestand,
-                **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, Adressen.AGENDA))),
+                **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.AGENDA))),
             )
         )
     for i, v in enumerate(versies):
@@ -123,9 +124,9 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina) -> list[Pagina]:
             tussen=tussen,
             verschil=vergelijk_teksten(vorige.body, v.body) if vorige else None,
         )
-        uit.append(pagina(Adressen.versie(v.id), "versie.md.j2", v.bestand, **extra))
+        uit.append(pagina(adres.versie(v.id), "versie.md.j2", v.bestand, **extra))
         if v is laatste:
-            uit.append(pagina(Adressen.AGENDA, "versie.md.j2", v.bestand, **extra))
+            uit.append(pagina(adres.AGENDA, "versie.md.j2", v.bestand, **extra))
     return uit
 
 
@@ -140,19 +141,19 @@ def _schemas() -> list[Pagina]:
     return uit
 
 
-def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
+def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
     """Open data and feeds, with links made absolute when the site's address is known."""
     basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
-    besluit_url = lambda b: basis + pagina_url(Adressen.besluit(b), opties)
-    deel_url = lambda d: basis + pagina_url(Adressen.deelopdracht(d.id), opties)
+    besluit_url = lambda b: basis + pagina_url(adres.besluit(b), opties)
+    deel_url = lambda d: basis + pagina_url(adres.deelopdracht(d.id), opties)
     titel = agenda.programma.korte_naam
     uit = [
-        Pagina(Adressen.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
-        Pagina(Adressen.data("deelopdrachten"), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
-        Pagina(Adressen.data("planning"), opendata.planning(agenda, opties.peildatum)),
-        Pagina(Adressen.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
+        Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
+        Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
+        Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
+        Pagina(adres.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
         Pagina(
-            Adressen.ATOM,
+            adres.ATOM,
             feeds.atom(
                 agenda, agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", besluit_url, agenda.status
             ),
@@ -162,7 +163,7 @@ def _data(agenda: Agenda, opties: Opties) -> list[Pagina]:
         lijst = [b for b in agenda.besluiten_op_nummer() if regio.id in b.regios]
         uit.append(
             Pagina(
-                Adressen.regiofeed(regio.id),
+                adres.regiofeed(regio.id),
                 feeds.atom(
                     agenda,
                     lijst,

@@ -18,7 +18,7 @@ from generator.werkstroom.prsamenvatting import pr_samenvatting
 from generator.model.stand import statusoverzicht
 from generator.werkstroom.statustekst import statustekst
 from generator.werkstroom.opdrachten import Geweigerd
-from generator.records.laden import laad
+from generator.records.laden import laad, termen
 from generator.problemen import Probleem, samenvatting, zichtbaar
 
 
@@ -49,7 +49,7 @@ def _meld(problemen: list[Probleem] | tuple[Probleem, ...]) -> None:
 
 @click.group(cls=NederlandseGroep, context_settings={"help_option_names": ["-h", "--help"]})
 def agenda() -> None:
-    """Uitvoeringsagenda als docs-as-code: records controleren en de site bouwen."""
+    """Een programma-agenda als docs-as-code: records controleren en de site bouwen."""
 
 
 def _github(tekst: str) -> str:
@@ -82,7 +82,7 @@ def controleer(root: Path, vorm: str) -> None:
         sys.exit(1)
     a = resultaat.agenda
     click.echo(
-        f"Alles in orde. Besluiten: {len(a.besluiten)}, deelopdrachten: {len(a.deelopdrachten)}, "
+        f"Alles in orde. Besluiten: {len(a.besluiten)}, {a.programma.termen.onderdelen}: {len(a.deelopdrachten)}, "
         f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}."
     )
 
@@ -125,12 +125,12 @@ def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
 @click.option("--versie", required=True, help="Versienummer, bijvoorbeeld 2024.1.")
 @click.option("--besluit", required=True, type=int, help="Nummer van het geaccordeerde besluit (soort vaststelling).")
 def vaststellen(root, versie, besluit):
-    """Leg de huidige uitvoeringsagenda vast als vastgestelde versie."""
+    """Leg de huidige samenstelling van het document vast als vastgestelde versie."""
     try:
         uit = werkstroom.vaststellen(root, versie=versie, besluit=besluit)
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als dé uitvoeringsagenda.")
+    click.echo(f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als dé {termen(root).document}.")
 
 
 @agenda.command()
@@ -150,33 +150,60 @@ def wijzigingen(root, basis):
 @click.argument("map_", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--titel", help="Titel van het programma.")
 @click.option("--kortenaam", help="Korte naam, bijvoorbeeld de naam van het samenwerkingsverband.")
+@click.option("--document", help="Hoe het programma zijn document noemt: uitvoeringsagenda, transformatieagenda, …")
+@click.option("--onderdeel", help="Hoe het programma één onderdeel noemt: deelopdracht, projectopdracht, …")
+@click.option("--onderdelen", help="Meervoud daarvan: deelopdrachten, projectopdrachten, …")
+@click.option("--regionaam", help="Hoe het programma één deelnemer noemt die zelf bekrachtigt: regio, gemeente, …")
+@click.option("--regionamen", help="Meervoud daarvan: regio's, gemeenten, …")
 @click.option(
     "--regio", "regios", multiple=True, help="Regio als id=Naam, bijvoorbeeld noord=Regio Noord (herhaalbaar)."
 )
-@click.option(
-    "--gremium",
-    "gremia",
-    multiple=True,
-    help="Gremium als id=Naam (herhaalbaar, in volgorde van de route: eerst wie adviseert, als laatste wie besluit).",
-)
-@click.option("--van", "van", type=int, help="Eerste jaar van het programma.")
-@click.option("--tot", "tot", type=int, help="Laatste jaar van het programma.")
-def start(map_, titel, kortenaam, regios, gremia, van, tot):
-    """Zet een nieuw programma op (eigen regio's, gremia en routes) dat meteen bouwt."""
+@click.option("--gremium", "gremia", multiple=True, help="Gremium als id=Naam (herhaalbaar).")
+@click.option("--samenstelling", multiple=True, help="Samenstelling van een gremium als id=tekst (herhaalbaar).")
+@click.option("--rol", multiple=True, help="Rol van een gremium als id=tekst (herhaalbaar).")
+@click.option("--van", "van", type=int, help="Eerste jaar van het programma (weglaten als het nog open is).")
+@click.option("--tot", "tot", type=int, help="Laatste jaar van het programma (weglaten als het nog open is).")
+def start(
+    map_,
+    titel,
+    kortenaam,
+    document,
+    onderdeel,
+    onderdelen,
+    regionaam,
+    regionamen,
+    regios,
+    gremia,
+    samenstelling,
+    rol,
+    van,
+    tot,
+):
+    """Zet een nieuw programma op met alleen wat u opgeeft (regio's, gremia, woorden); het bouwt meteen."""
     titel = _vraag(titel, "--titel", "Titel van het programma")
     if not regios and sys.stdin.isatty():
         regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
     if not regios:
         raise click.UsageError('--regio ontbreekt — geef minstens één regio, bijvoorbeeld --regio noord="Regio Noord"')
+    woorden = {
+        "document": document,
+        "onderdeel": onderdeel,
+        "onderdelen": onderdelen,
+        "regio": regionaam,
+        "regios": regionamen,
+    }
     try:
         uit = nieuw_programma(
             map_,
             titel=titel,
             kortenaam=kortenaam,
             regios=regios,
-            gremia=gremia or ("regiegroep=Regiegroep", "stuurgroep=Stuurgroep"),
+            gremia=gremia,
             van=van,
             tot=tot,
+            termen=woorden,
+            samenstelling=samenstelling,
+            rol=rol,
         )
     except Geweigerd as fout:
         _weigering(fout)
@@ -243,7 +270,7 @@ def _weigering(fout: Geweigerd) -> None:
 
 @agenda.group("nieuw")
 def nieuw() -> None:
-    """Maak een nieuw record met alle velden en kopjes (besluit, deelopdracht, nulplaat)."""
+    """Maak een nieuw record met alle velden en kopjes (besluit, onderdeel, nulplaat)."""
 
 
 @nieuw.command("besluit")
@@ -252,9 +279,7 @@ def nieuw() -> None:
 @click.option("--soort", type=click.Choice(Soort.waarden()), help="besluit, signaal, agendawijziging of vaststelling")
 @click.option("--samenvatting", help="In gewone taal: wat wordt er voorgesteld en waarom.")
 @click.option("--datum", help="Datum van indienen (JJJJ-MM-DD); standaard vandaag.")
-@click.option(
-    "--deelopdracht", "deelopdrachten", multiple=True, help="Id van een betrokken deelopdracht (herhaalbaar)."
-)
+@click.option("--deelopdracht", "deelopdrachten", multiple=True, help="Id van een betrokken onderdeel (herhaalbaar).")
 @click.option(
     "--regio", "regios", multiple=True, help="Regio die moet bekrachtigen (herhaalbaar); standaard alle regio's."
 )
@@ -295,23 +320,23 @@ def nieuw_besluit_opdracht(
     click.echo(f"Nieuw besluit: {uit.pad}. Vul de kopjes in en controleer met 'agenda controleer'.")
 
 
-@nieuw.command("deelopdracht")
+@nieuw.command("onderdeel")
 @_ROOT
-@click.option("--titel", help="Naam van de deelopdracht; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--titel", help="Naam van het onderdeel; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
-@click.option("--prioriteit", type=click.Choice(Prioriteit.waarden()), help="Prioriteit in de uitvoeringsagenda.")
-@click.option("--status", type=click.Choice(DeelopdrachtStatus.waarden()), help="Hoe ver de deelopdracht is.")
+@click.option("--prioriteit", type=click.Choice(Prioriteit.waarden()), help="Prioriteit in het programma.")
+@click.option("--status", type=click.Choice(DeelopdrachtStatus.waarden()), help="Hoe ver het onderdeel is.")
 @click.option("--aanspreekpunt", help="Id van de regio die aanspreekpunt is.")
 @click.option(
     "--voorziening", "voorzieningen", multiple=True, help="Id van een voorziening uit programma.yml (herhaalbaar)."
 )
 @click.option("--aanbieder", "aanbieders", multiple=True, help="Id van een aanbieder uit programma.yml (herhaalbaar).")
-@click.option("--kruisverband", "kruisverbanden", multiple=True, help="Id van een verwante deelopdracht.")
+@click.option("--kruisverband", "kruisverbanden", multiple=True, help="Id van een verwant onderdeel.")
 @click.option("--bron", help="Herkomst: brondocument en paragraaf.")
 def nieuwe_deelopdracht_opdracht(
     root, titel, id_, prioriteit, status, aanspreekpunt, voorzieningen, aanbieders, kruisverbanden, bron
 ):
-    """Nieuw charter van een deelopdracht."""
+    """Nieuw onderdeel van het programma (deelopdracht, projectopdracht, ontwikkeltafel: zie programma.yml)."""
     titel = _vraag(titel, "--titel", "Titel")
     try:
         uit = werkstroom.nieuwe_deelopdracht(
@@ -329,7 +354,8 @@ def nieuwe_deelopdracht_opdracht(
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(
-        f"Nieuwe deelopdracht: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met 'agenda controleer'."
+        f"{termen(root).Onderdeel} aangemaakt: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met "
+        "'agenda controleer'."
     )
 
 
@@ -338,7 +364,7 @@ def nieuwe_deelopdracht_opdracht(
 @click.option("--titel", help="Naam van de nulplaat; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
 @click.option("--peildatum", help="De datum van deze momentopname (JJJJ-MM-DD).")
-@click.option("--deelopdracht", help="Id van de deelopdracht waar de plaat bij hoort.")
+@click.option("--deelopdracht", help="Id van het onderdeel waar de plaat bij hoort.")
 @click.option("--ambitie", help="De ambitie rechtsboven op de plaat.")
 @click.option("--knop", "knoppen", multiple=True, help="Het 'wat' van een knop (herhaalbaar).")
 @click.option("--vervangt", help="Id van de vorige nulplaat: haar ambitie en knoppen zijn het vertrekpunt.")

@@ -66,8 +66,8 @@ class NederlandseGroep(click.Group):
     context_class = NederlandseContext
     command_class = NederlandsCommando
     group_class = type  # subgroups are of this same class
-    ALIASSEN = {"check": "controleer", "build": "bouw", "new": "nieuw", "init": "start"}
-    """Earlier (English) verbs, kept so that scripts, hooks and workflows keep working; help shows the Dutch ones."""
+    ALIASSEN = {"check": "controleer", "build": "bouw", "new": "nieuw", "init": "start", "deelopdracht": "onderdeel"}
+    """Earlier verbs and nouns, kept so that scripts, hooks and workflows keep working; help shows the current ones."""
 
     def get_command(self, ctx: click.Context, naam: str) -> click.Command | None:
         return super().get_command(ctx, self.ALIASSEN.get(naam, naam))

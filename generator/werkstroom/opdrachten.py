@@ -123,6 +123,7 @@ def zet_stap(
         if gremium is not None:
             raise Geweigerd(["--gremium hoort bij de programmaroute — laat het weg bij een regionale stap"])
         stap = stap or _enige_stap(root, regio)
+        # A region without a route of its own records its decision without a step.
         sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
     item["toelichting"] = toelichting
     item["gepland"] = True if gepland else None
@@ -160,11 +161,13 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
         )
 
 
-def _enige_stap(root: Path, regio: str) -> str:
+def _enige_stap(root: Path, regio: str) -> str | None:
     agenda = laad(root, vertrouwelijk=True).agenda
     if agenda is None or regio not in agenda.programma.ids("regios"):
         raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
     route = agenda.programma.regio(regio).besluitvormingsroute
+    if not route:
+        return None
     if len(route) != 1:
         opties = ", ".join(s.id for s in route)
         raise Geweigerd([f"regio '{regio}' heeft meer routestappen — geef --stap, een van: {opties}"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.model.programma import Termen
 from generator.model.vocab import RecordSoort
+from generator.samenstellen.adressen import Adressen
 from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
 from generator.patronen import SLUG
 from generator.records.laden import laad
@@ -31,45 +33,59 @@ def nieuw_programma(
     *,
     titel: str,
     regios,
-    gremia,
+    gremia=(),
     kortenaam: str | None = None,
     van: int | None = None,
     tot: int | None = None,
+    termen: dict[str, str] | None = None,
+    samenstelling=(),
+    rol=(),
 ) -> Path:
-    """Write programma.yml, a first chapter, mkdocs.yml and a contribution page; refuse a non-empty folder."""
+    """Write programma.yml, a first chapter, mkdocs.yml and a contribution page; refuse a non-empty folder.
+
+    Only what is given is written: no bodies, no route, no period the coordinator did not name.
+    """
     map_ = Path(map_)
     if map_.exists() and any(map_.iterdir()):
         raise Geweigerd([f"{map_} is niet leeg — kies een nieuwe of lege map"])
     regio_paren = [_paar(r, "regio") for r in regios]
     gremium_paren = [_paar(g, "gremium") for g in gremia]
-    van = van or 2025
-    tot = tot or van + 3
+    bekend = {id_ for id_, _ in gremium_paren}
+    extra = {"samenstelling": dict(_paar(x, "samenstelling") for x in samenstelling)}
+    extra["rol"] = dict(_paar(x, "rol") for x in rol)
+    onbekend = sorted({id_ for waarden in extra.values() for id_ in waarden} - bekend)
+    if onbekend:
+        raise Geweigerd(
+            [f"--samenstelling/--rol voor onbekend gremium '{id_}' — noem het eerst met --gremium" for id_ in onbekend]
+        )
+    termen = {k: v for k, v in (termen or {}).items() if v}
+    woorden = Termen(**termen)
     regels = [f"titel: {yaml_waarde(titel)}"]
     if kortenaam:
         regels.append(f"kortenaam: {yaml_waarde(kortenaam)}")
-    regels += [f"periode: {{van: {van}, tot: {tot}}}", "regios:"]
+    if termen:
+        regels += ["termen:"] + [f"  {k}: {yaml_waarde(v)}" for k, v in termen.items()]
+    periode = {k: v for k, v in (("van", van), ("tot", tot)) if v is not None}
+    if periode:
+        regels.append("periode: {" + ", ".join(f"{k}: {v}" for k, v in periode.items()) + "}")
+    regels.append("regios:")
     for id_, naam in regio_paren:
-        regels += [
-            f"  - id: {id_}",
-            f"    naam: {yaml_waarde(naam)}",
-            "    besluitvormingsroute:",
-            "      - id: besluitvorming",
-            '        naam: "Besluitvorming in de eigen route"',
-            '        toelichting: "Stappen en termijn nader in te vullen."',
-        ]
-    regels.append("gremia:")
-    regels += [f"  - {{id: {id_}, naam: {yaml_waarde(naam)}}}" for id_, naam in gremium_paren]
-    adviseur, besluiter = gremium_paren[0][0], gremium_paren[-1][0]
-    regels += ["besluitvormingsroute:", '  - {id: voorstel, naam: "Voorstel ingebracht", uitkomsten: [ingebracht]}']
-    if len(gremium_paren) > 1:
-        regels.append(f'  - {{id: advies, naam: "Advies", gremium: {adviseur}, uitkomsten: [besproken, geadviseerd]}}')
+        regels += [f"  - id: {id_}", f"    naam: {yaml_waarde(naam)}"]
+    regels.append(
+        "# Beschrijf per regio de eigen besluitvormingsroute (besluitvormingsroute: [{id, naam, termijn_dagen}])."
+    )
+    regels.append("gremia:" + ("" if gremium_paren else " []"))
+    for id_, naam in gremium_paren:
+        regels += [f"  - id: {id_}", f"    naam: {yaml_waarde(naam)}"]
+        regels += [f"    {veld}: {yaml_waarde(waarden[id_])}" for veld, waarden in extra.items() if id_ in waarden]
     regels += [
-        f'  - {{id: besluit, naam: "Besluit", gremium: {besluiter}, uitkomsten: [geaccordeerd, afgewezen]}}',
+        "# De programmabrede route, in volgorde ({id, naam, gremium, uitkomsten}); leeg tot ze beschreven is.",
+        "besluitvormingsroute: []",
         "opbouw:",
         "  - hoofdstuk: inleiding",
-        "  - sectie: deelopdrachten",
+        "  - sectie: onderdelen",
         '    nummer: "2"',
-        '    titel: "Deelopdrachten"',
+        f"    titel: {yaml_waarde(woorden.Onderdelen)}",
         "",
     ]
     bestanden = {
@@ -77,7 +93,7 @@ def nieuw_programma(
         recordpad(
             RecordSoort.HOOFDSTUK, "inleiding"
         ): '---\ntitel: "Inleiding"\nnummer: "1"\n---\n\nNader in te vullen.\n',
-        "mkdocs.yml": _mkdocs(titel),
+        "mkdocs.yml": _mkdocs(titel, woorden),
         "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met "
         "`agenda controleer`.\n",
     }
@@ -93,7 +109,8 @@ def nieuw_programma(
     return map_
 
 
-def _mkdocs(titel: str) -> str:
+def _mkdocs(titel: str, woorden: Termen) -> str:
+    adres = Adressen(woorden)
     return f"""site_name: {yaml_waarde(titel)}
 docs_dir: docs
 strict: true
@@ -105,7 +122,7 @@ theme:
 plugins:
   - search:
       lang: nl
-  - uitvoeringsagenda
+  - agenda
 markdown_extensions:
   - tables
   - admonition
@@ -117,12 +134,12 @@ markdown_extensions:
       toc_depth: 4
 nav:
   - Home: index.md
-  - Uitvoeringsagenda: uitvoeringsagenda/index.md
-  - Deelopdrachten: deelopdrachten/index.md
+  - {yaml_waarde(woorden.Document)}: {adres.AGENDA}
+  - {yaml_waarde(woorden.Onderdelen)}: {adres.DEELOPDRACHTEN}
   - Besluiten: besluiten/index.md
   - Nulplaten: nulplaten/index.md
   - Planning: planning/index.md
-  - Regio's: regios/index.md
+  - {yaml_waarde(woorden.Regios)}: {adres.REGIOS}
   - Vergaderagenda's: vergaderingen/index.md
   - Open data: open-data/index.md
   - Bijdragen: bijdragen.md

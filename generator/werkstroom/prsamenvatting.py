@@ -66,10 +66,11 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     regels += ["**Records**", ""]
     regels += [f"- {soort}: {_code(pad)}{_omschrijving(nieuw or oud, oud, pad)}" for soort, pad in wijzigingen]
     onderdelen, deelopdrachten = _raakt(nieuw or oud, [pad for _, pad in wijzigingen])
-    regels += ["", "**Raakt de uitvoeringsagenda**", ""]
+    termen = (nieuw or oud).programma.termen if (nieuw or oud) else None
+    regels += ["", f"**Raakt de {termen.document if termen else 'agenda'}**", ""]
     regels += [f"- {o}" for o in onderdelen] or ["- geen hoofdstuk of gegenereerd onderdeel"]
     if deelopdrachten:
-        regels += ["", "**Deelopdrachten:** " + ", ".join(deelopdrachten)]
+        regels += ["", f"**{termen.Onderdelen if termen else 'Onderdelen'}:** " + ", ".join(deelopdrachten)]
     regels += ["", "**Statusovergangen**", ""]
     regels += [f"- {o}" for o in _overgangen(oud, nieuw)] or ["- geen"]
     regels += ["", "**Controle**", ""]
@@ -95,7 +96,9 @@ def _omschrijving(agenda: Agenda | None, oud: Agenda | None, pad: str) -> str:
             else f"besluit {b.nummer}: {letterlijk(b.titel)}"
             for b in bron.besluiten.values()
         }
-        labels |= {d.bestand: f"deelopdracht {letterlijk(d.titel)}" for d in bron.deelopdrachten.values()}
+        labels |= {
+            d.bestand: f"{bron.programma.termen.onderdeel} {letterlijk(d.titel)}" for d in bron.deelopdrachten.values()
+        }
         labels |= {h.bestand: f"hoofdstuk {letterlijk(h.kop)}" for h in bron.hoofdstukken.values()}
         labels |= {n.bestand: f"nulplaat {letterlijk(n.titel)}" for n in bron.nulplaten.values()}
         if pad in labels:
@@ -126,7 +129,7 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
                 onderdelen.append(letterlijk(h.kop))
         for d in agenda.deelopdrachten.values():
             if d.bestand == pad:
-                onderdelen.append(f"{_sectiekop(agenda, 'deelopdrachten')} › {letterlijk(d.titel)}")
+                onderdelen.append(f"{_sectiekop(agenda, 'onderdelen')} › {letterlijk(d.titel)}")
                 deelopdrachten.append(letterlijk(d.titel))
         for b in agenda.besluiten.values():
             if b.bestand == pad:
@@ -137,10 +140,12 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
             onderdelen.append(_sectiekop(agenda, "risicos"))
         if pad == PROGRAMMA:
             onderdelen.append(
-                "programma: regio's, gremia, routes, fasen en opbouw (" + _sectiekop(agenda, "governance") + ")"
+                f"programma: {agenda.programma.termen.regios}, gremia, routes, fasen en opbouw ("
+                + _sectiekop(agenda, "governance")
+                + ")"
             )
         if pad.startswith(MAPPEN[RecordSoort.VERSIE] + "/"):
-            onderdelen.append("vastgestelde versies van de uitvoeringsagenda")
+            onderdelen.append(f"vastgestelde versies van de {agenda.programma.termen.document}")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
 
 

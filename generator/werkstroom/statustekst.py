@@ -5,7 +5,11 @@ from __future__ import annotations
 
 def statustekst(stand: dict) -> str:
     """The same overview as readable Dutch text."""
-    regels = [f"Stand op {stand['peildatum']} — {stand['programma']}", "", "Nog te bekrachtigen door de regio's"]
+    regels = [
+        f"Stand op {stand['peildatum']} — {stand['programma']}",
+        "",
+        f"Nog te bekrachtigen door de {stand['termen']['regios']}",
+    ]
     for regio in stand["bekrachtiging"]:
         termijn = f"termijn {regio['termijn_dagen']} dagen" if regio["termijn_dagen"] else "termijn nader in te vullen"
         regels.append(f"  {regio['naam']} ({termijn})")
@@ -31,5 +35,5 @@ def statustekst(stand: dict) -> str:
         f"  besluit {o['nummer']}: {o['titel']} — wacht op {', '.join(o['wacht_op'])}" for o in stand["opvolging"]
     ] or ["  niets"]
     regels += ["", "Mijlpalen te laat"]
-    regels += [f"  {m['datum']}: {m['titel']} ({m['deelopdracht']})" for m in stand["mijlpalen_te_laat"]] or ["  geen"]
+    regels += [f"  {m['datum']}: {m['titel']} ({m['onderdeel']})" for m in stand["mijlpalen_te_laat"]] or ["  geen"]
     return "\n".join(regels)
