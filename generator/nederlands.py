@@ -16,7 +16,10 @@ from generator.model.datum import Datum, Precisie
 
 
 def datum(waarde: Datum) -> str:
-    """'17 april 2023', 'april 2023', '3e kwartaal 2023', '2023' or 'datum onbekend'."""
+    """'17 april 2023', 'april 2023', '3e kwartaal 2023', '2e halfjaar 2023', '2023', 'vanaf 2018', 'doorlopend'
+    or 'datum onbekend'."""
+    if waarde.precisie is Precisie.VANAF:
+        return "vanaf " + _datum(waarde.begin, waarde.vanaf)
     return _datum(waarde.begin, waarde.precisie)
 
 
@@ -24,6 +27,10 @@ def datum(waarde: Datum) -> str:
 def _datum(begin: dt.date, precisie: Precisie) -> str:
     if precisie is Precisie.ONBEKEND:
         return "datum onbekend"
+    if precisie is Precisie.DOORLOPEND:
+        return "doorlopend"
+    if precisie is Precisie.HALFJAAR:
+        return f"{1 if begin.month < 7 else 2}e halfjaar {begin.year}"
     if precisie is Precisie.DAG:
         return format_date(begin, "d MMMM y", locale="nl")
     if precisie is Precisie.MAAND:
@@ -31,6 +38,15 @@ def _datum(begin: dt.date, precisie: Precisie) -> str:
     if precisie is Precisie.KWARTAAL:
         return f"{(begin.month + 2) // 3}e kwartaal {begin.year}"
     return str(begin.year)
+
+
+def periode(van: Datum | None, tot: Datum | None) -> str | None:
+    """'2023 – 2025', 'vanaf 2018', '2018 – doorlopend'; None when neither end is known (the caller says so once)."""
+    if van is None and tot is None:
+        return None
+    if tot is None and van.open_einde:
+        return datum(van)
+    return f"{datum(van) if van else 'begin nader in te vullen'} – {datum(tot) if tot else 'einde nader in te vullen'}"
 
 
 def maandnaam(maand: int) -> str:

@@ -34,8 +34,8 @@ def in_codeblok(regels_: list[str]) -> list[bool]:
     return uit
 
 
-DATUM = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
-"""A record date: JJJJ-MM-DD, JJJJ-MM, JJJJ-Qn or JJJJ (whether it exists is the model's question)."""
+DATUM = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?|H([12])))?$")
+"""A record date: JJJJ-MM-DD, JJJJ-MM, JJJJ-Qn, JJJJ-Hn or JJJJ (whether it exists is the model's question)."""
 
 VERSIE = re.compile(r"^\d{4}\.\d+$")
 """A version number of the agenda: JJJJ.N."""

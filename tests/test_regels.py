@@ -56,7 +56,7 @@ def test_impossible_date(programma):
     problemen = programma.problemen()
     assert (
         f"{BESLUIT}:10: '2024-02-30' bestaat niet: februari 2024 heeft geen dag 30 — een bestaande datum als "
-        "JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)" in problemen
+        "JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ)" in problemen
     )
 
 

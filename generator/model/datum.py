@@ -1,6 +1,6 @@
-"""Dates as the records give them: a day, a month, a quarter or only a year.
+"""Dates as the records give them: a day, a month, a quarter, a half year or only a year; or open-ended.
 
-The source documents often date an event vaguely ("begin 2023", "Q3 2023");
+The source documents often date an event vaguely ("begin 2023", "Q3 2023", "vanaf 2018", "doorlopend");
 a ``Datum`` keeps that precision instead of inventing a day.
 """
 
@@ -20,12 +20,19 @@ class Precisie(Enum):
     DAG = "dag"
     MAAND = "maand"
     KWARTAAL = "kwartaal"
+    HALFJAAR = "halfjaar"
     JAAR = "jaar"
+    VANAF = "vanaf"
+    DOORLOPEND = "doorlopend"
     ONBEKEND = "onbekend"
 
 
 ONBEKEND = "onbekend"
 """Written where the source states an event but not when it happened."""
+DOORLOPEND = "doorlopend"
+"""Written where the source calls something ongoing, without a start or an end."""
+VANAF = "vanaf "
+"""Prefix of a start without an end: 'vanaf 2018'."""
 
 
 EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
@@ -48,14 +55,29 @@ class Datum:
     begin: dt.date
     eind: dt.date
     precisie: Precisie
+    vanaf: Precisie | None = None
+    """For 'vanaf …': how precisely the start is known."""
 
     @classmethod
     def lees(cls, waarde: object) -> Datum:
-        """Parse ``2024-02-14``, ``2024-02``, ``2024-Q1``, ``2024`` or ``onbekend``; raise OngeldigeDatum."""
+        """Parse ``2024-02-14``, ``2024-02``, ``2024-Q1``, ``2024-H2``, ``2024``, ``vanaf 2018``, ``doorlopend``
+        or ``onbekend``; raise OngeldigeDatum."""
         tekst = str(waarde).strip()
         if tekst == ONBEKEND:
             # Spans all time: it never conflicts with another date and is never late.
             return cls(dt.date.min, dt.date.max, Precisie.ONBEKEND)
+        if tekst == DOORLOPEND:
+            return cls(dt.date.min, dt.date.max, Precisie.DOORLOPEND)
+        if tekst.startswith(VANAF):
+            begin = cls.lees(tekst.removeprefix(VANAF))
+            if not begin.bekend or begin.open_einde:
+                raise OngeldigeDatum(f"'{tekst}' is geen datum")
+            # Never ends: it is never late, and it overlaps everything after its start.
+            return cls(begin.begin, dt.date.max, Precisie.VANAF, begin.precisie)
+        return cls._gesloten(tekst)
+
+    @classmethod
+    def _gesloten(cls, tekst: str) -> Datum:
         m = DATUM.match(tekst)
         if not m:
             raise OngeldigeDatum(f"'{tekst}' is geen datum")
@@ -81,17 +103,32 @@ class Datum:
                     ) from None
                 return cls(d, d, Precisie.DAG)
             return cls(dt.date(jaar, maand, 1), dt.date(jaar, maand, _laatste_dag(jaar, maand)), Precisie.MAAND)
+        if m.group(5):
+            helft = int(m.group(5))
+            return cls(dt.date(jaar, 6 * helft - 5, 1), dt.date(jaar, 6 * helft, 29 + helft), Precisie.HALFJAAR)
         return cls(dt.date(jaar, 1, 1), dt.date(jaar, 12, 31), Precisie.JAAR)
 
     @property
     def bekend(self) -> bool:
-        return self.precisie is not Precisie.ONBEKEND
+        """True when the date has a known start ('doorlopend' and 'onbekend' have none)."""
+        return self.precisie not in (Precisie.ONBEKEND, Precisie.DOORLOPEND)
+
+    @property
+    def open_einde(self) -> bool:
+        """True for 'vanaf …' and 'doorlopend': no end, so never late and never 'komend' as a deadline."""
+        return self.precisie in (Precisie.VANAF, Precisie.DOORLOPEND)
 
     @property
     def iso(self) -> str:
         """The date in the record's own notation."""
         if self.precisie is Precisie.ONBEKEND:
             return ONBEKEND
+        if self.precisie is Precisie.DOORLOPEND:
+            return DOORLOPEND
+        if self.precisie is Precisie.VANAF:
+            return VANAF + Datum(self.begin, self.begin, self.vanaf).iso
+        if self.precisie is Precisie.HALFJAAR:
+            return f"{self.begin.year}-H{1 if self.begin.month < 7 else 2}"
         if self.precisie is Precisie.DAG:
             return self.begin.isoformat()
         if self.precisie is Precisie.MAAND:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -20,17 +21,23 @@ class Mijlpaal:
     bron: str | None = None
 
     def te_laat(self, peildatum: dt.date) -> bool:
-        return self.status is MijlpaalStatus.OPEN and self.datum.eind < peildatum
+        """Late only when a known deadline passed and the milestone is not recorded as done, dropped or unknown."""
+        return self.toestand(peildatum) is MijlpaalToestand.TE_LAAT
 
     def toestand(self, peildatum: dt.date) -> MijlpaalToestand:
-        """Done, dropped, undated, late or upcoming, against ``peildatum``."""
-        if self.status is MijlpaalStatus.GEREED:
-            return MijlpaalToestand.GEREED
-        if self.status is MijlpaalStatus.VERVALLEN:
-            return MijlpaalToestand.VERVALLEN
+        """Done, dropped, unknown, undated, ongoing, late or upcoming, against ``peildatum``."""
+        vast = {
+            MijlpaalStatus.GEREED: MijlpaalToestand.GEREED,
+            MijlpaalStatus.VERVALLEN: MijlpaalToestand.VERVALLEN,
+            MijlpaalStatus.ONBEKEND: MijlpaalToestand.ONBEKEND,
+        }
+        if self.status in vast:
+            return vast[self.status]
+        if self.datum.open_einde:
+            return MijlpaalToestand.DOORLOPEND
         if not self.datum.bekend:
             return MijlpaalToestand.ZONDER_DATUM
-        return MijlpaalToestand.TE_LAAT if self.te_laat(peildatum) else MijlpaalToestand.KOMEND
+        return MijlpaalToestand.TE_LAAT if self.datum.eind < peildatum else MijlpaalToestand.KOMEND
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class Fase:
     """A phase of a deelopdracht."""
 
     titel: str
+    deel: str | None = None
+    """The grouping the source puts phases in ('Deel 1')."""
     van: Datum | None = None
     tot: Datum | None = None
     omschrijving: str | None = None
@@ -50,11 +59,57 @@ class Fase:
 
 @dataclass(frozen=True)
 class Waarde:
-    """A value of a key figure at a moment."""
+    """A value of a key figure at a moment: a number, a change against a reference, or still open."""
 
-    waarde: float
+    waarde: float | None
+    """None while the source leaves the value open (see ``open_tekst``)."""
     datum: Datum | None = None
     toelichting: str | None = None
+    open_tekst: str | None = None
+    """The source's placeholder ('XX %') for a value it has not fixed yet."""
+    eenheid: str | None = None
+    ten_opzichte_van: str | None = None
+    """Set for a relative value: a change against this reference ('1-1-2014')."""
+
+    @property
+    def bepaald(self) -> bool:
+        return self.waarde is not None
+
+    @property
+    def relatief(self) -> bool:
+        return self.ten_opzichte_van is not None
+
+
+@dataclass(frozen=True)
+class Persoon:
+    """A person or a role, as a charter names them: a text, or name, role and organisation."""
+
+    naam: str | None = None
+    rol: str | None = None
+    organisatie: str | None = None
+
+    def __str__(self) -> str:
+        """'Jan Jansen (trekker, gemeente X)', 'Programmamanager', 'Gemeente X'."""
+        hoofd = self.naam or self.rol or self.organisatie or ""
+        rest = [x for x in (self.rol if self.naam else None, self.organisatie if self.naam or self.rol else None) if x]
+        return f"{hoofd} ({', '.join(rest)})" if rest else hoofd
+
+
+@dataclass(frozen=True)
+class Teamlid(Persoon):
+    """A member of the project team, with their time if the charter gives it."""
+
+    uren: str | None = None
+
+
+@dataclass(frozen=True)
+class Subopdracht:
+    """A sub-assignment of a charter, with its own phases."""
+
+    titel: str
+    omschrijving: str | None = None
+    trekker: Persoon | None = None
+    fasen: tuple[Fase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,12 +134,24 @@ class Werkgroep:
 
 @dataclass(frozen=True)
 class Deelopdracht:
-    """A charter of a sub-assignment, run by a projectgroep with every region in it."""
+    """The charter of one part of the programme (a deelopdracht, projectopdracht, ontwikkeltafel …)."""
 
     id: str
     titel: str
     regios: tuple[str, ...]
     volgorde: int | None = None
+    doel: str | None = None
+    opdrachtgever: Persoon | None = None
+    trekkers: tuple[Persoon, ...] = ()
+    aanspreekpersoon: Persoon | None = None
+    """The contact when it is a person or role rather than a region ('aanspreekpunt')."""
+    team: tuple[Teamlid, ...] = ()
+    budget: str | None = None
+    capaciteit: str | None = None
+    betrokken_partijen: tuple[str, ...] = ()
+    kruisverband_toelichting: tuple[tuple[str, str], ...] = ()
+    """(id, explanation) for the related parts the charter explains."""
+    subopdrachten: tuple[Subopdracht, ...] = ()
     voorzieningen: tuple[str, ...] = ()
     prioriteit: Prioriteit | None = None
     status: DeelopdrachtStatus | None = None
@@ -105,7 +172,28 @@ class Deelopdracht:
         return (self.volgorde if self.volgorde is not None else 10**6, self.titel, self.id)
 
     @property
+    def alle_fasen(self) -> list[Fase]:
+        """The charter's phases, then each sub-assignment's, titled 'sub-assignment: phase'."""
+        eigen = list(self.fasen)
+        return eigen + [
+            dataclasses.replace(f, titel=f"{s.titel}: {f.titel}") for s in self.subopdrachten for f in s.fasen
+        ]
+
+    @property
     def mijlpalen(self) -> list[tuple[Fase | None, Mijlpaal]]:
         """All milestones with their phase (None: the whole charter), in date order."""
-        paren = [(None, m) for m in self.eigen_mijlpalen] + [(f, m) for f in self.fasen for m in f.mijlpalen]
+        paren = [(None, m) for m in self.eigen_mijlpalen] + [(f, m) for f in self.alle_fasen for m in f.mijlpalen]
         return sorted(paren, key=lambda p: (p[1].datum, p[1].titel))
+
+    def fasegroepen(self) -> list[tuple[str | None, list[Fase]]]:
+        """The charter's own phases grouped by 'deel' in record order (None: phases outside any grouping)."""
+        groepen: list[tuple[str | None, list[Fase]]] = []
+        for fase in self.fasen:
+            if groepen and groepen[-1][0] == fase.deel:
+                groepen[-1][1].append(fase)
+            else:
+                groepen.append((fase.deel, [fase]))
+        return groepen
+
+    def kruisverband_uitleg(self, ander: str) -> str | None:
+        return dict(self.kruisverband_toelichting).get(ander)

@@ -22,8 +22,16 @@ class Balk:
     deelopdracht: str | None = None
 
     @property
+    def open_einde(self) -> bool:
+        """Runs on without an end: 'tot: doorlopend', or only 'van: vanaf 2018'."""
+        return bool((self.tot and self.tot.open_einde) or (self.tot is None and self.van and self.van.open_einde))
+
+    @property
     def gedateerd(self) -> bool:
-        return bool(self.van and self.tot and self.van.bekend and self.tot.bekend)
+        """Has a known start, and a known end or none at all (open-ended)."""
+        if not (self.van and self.van.bekend):
+            return False
+        return self.open_einde or bool(self.tot and self.tot.bekend)
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,10 @@ class Tijdas:
         """1-based quarter column of a day on this axis."""
         return (datum.year - self.eerste_jaar) * 4 + (datum.month - 1) // 3 + 1
 
-    def bereik(self, van: Datum, tot: Datum) -> tuple[int, int]:
-        """Grid columns (start, end exclusive) covering a period."""
+    def bereik(self, van: Datum, tot: Datum | None) -> tuple[int, int]:
+        """Grid columns (start, end exclusive) covering a period; an open end runs to the end of the axis."""
+        if tot is None or tot.open_einde:
+            return self.kolom(van.begin), self.kwartalen + 1
         return self.kolom(van.begin), self.kolom(tot.eind) + 1
 
 
@@ -68,7 +78,7 @@ def balken(agenda: Agenda, deelopdracht: Deelopdracht | None = None) -> list[Bal
     if deelopdracht is None:
         uit += [Balk(f.titel, agenda.programma.korte_naam, f.van, f.tot) for f in agenda.programma.fasen]
     for d in [deelopdracht] if deelopdracht else agenda.deelopdrachten_op_volgorde():
-        uit += [Balk(f.titel, d.titel, f.van, f.tot, d.id) for f in d.fasen]
+        uit += [Balk(f.titel, d.titel, f.van, f.tot, d.id) for f in d.alle_fasen]
     return uit
 
 
@@ -92,7 +102,8 @@ def per_toestand(lijst: list[Planningsmijlpaal], peildatum: dt.date) -> dict[Mij
 
 def tijdas(balken_: list[Balk], mijlpalen_: list[Planningsmijlpaal], reserve: tuple[int, int]) -> Tijdas:
     """The smallest whole-year axis holding every dated phase and milestone (``reserve`` when none)."""
-    jaren = [d.begin.year for b in balken_ if b.gedateerd for d in (b.van, b.tot)]
-    jaren += [d.eind.year for b in balken_ if b.gedateerd for d in (b.van, b.tot)]
+    # Open ends ('vanaf 2018', 'doorlopend') add no year: the bar simply runs to the end of the axis.
+    data = [d for b in balken_ if b.gedateerd for d in (b.van, b.tot) if d is not None and d.bekend]
+    jaren = [d.begin.year for d in data] + [d.eind.year for d in data if not d.open_einde]
     jaren += [p.mijlpaal.datum.begin.year for p in mijlpalen_ if p.mijlpaal.datum.bekend]
     return Tijdas(min(jaren, default=reserve[0]), max(jaren, default=reserve[1]))

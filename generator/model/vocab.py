@@ -86,6 +86,8 @@ class MijlpaalStatus(_Vocab):
     OPEN = "open"
     GEREED = "gereed"
     VERVALLEN = "vervallen"
+    ONBEKEND = "onbekend"
+    """The source does not say whether it happened: never 'te laat', never 'komend'."""
 
 
 class RisicoStatus(_Vocab):
@@ -131,6 +133,8 @@ class MijlpaalToestand(_Vocab):
     KOMEND = "komend"
     GEREED = "gereed"
     ZONDER_DATUM = "zonder-datum"
+    DOORLOPEND = "doorlopend"
+    ONBEKEND = "onbekend"
     VERVALLEN = "vervallen"
 
 

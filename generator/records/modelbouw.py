@@ -12,7 +12,17 @@ from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit, RegioStap, Stap
 from generator.model.datum import Datum
 from generator.model.markdown import Markdown
-from generator.model.deelopdracht import Deelopdracht, Fase, Kengetal, Mijlpaal, Waarde, Werkgroep
+from generator.model.deelopdracht import (
+    Deelopdracht,
+    Fase,
+    Kengetal,
+    Mijlpaal,
+    Persoon,
+    Subopdracht,
+    Teamlid,
+    Waarde,
+    Werkgroep,
+)
 from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from generator.model.programma import (
     Benoemd,
@@ -195,17 +205,33 @@ def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
 
 def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
     d = doc.data
+    aanspreekpunt = d.get("aanspreekpunt")
+    # A region id names the region; any other text or an object names a person or role.
+    regio_aanspreekpunt = isinstance(aanspreekpunt, str) and aanspreekpunt in alle_regios
+    kruisverbanden = [k if isinstance(k, dict) else {"onderdeel": k} for k in d.get("kruisverbanden", [])]
     return Deelopdracht(
         id=sleutel,
         titel=str(d["titel"]),
         regios=_t(d, "regios") if "regios" in d else alle_regios,
         volgorde=d.get("volgorde"),
+        doel=_md(d, "doel"),
+        opdrachtgever=_persoon(d.get("opdrachtgever")),
+        trekkers=tuple(_persoon(p) for p in d.get("trekkers", [])),
+        aanspreekpersoon=None if regio_aanspreekpunt else _persoon(aanspreekpunt),
+        team=tuple(_teamlid(t) for t in d.get("team", [])),
+        budget=_s(d, "budget"),
+        capaciteit=_s(d, "capaciteit"),
+        betrokken_partijen=_t(d, "betrokken_partijen"),
+        kruisverband_toelichting=tuple(
+            (str(k["onderdeel"]), str(k["toelichting"])) for k in kruisverbanden if "toelichting" in k
+        ),
+        subopdrachten=tuple(_subopdracht(s) for s in d.get("subopdrachten", [])),
         voorzieningen=_t(d, "voorzieningen"),
         prioriteit=Prioriteit(d["prioriteit"]) if "prioriteit" in d else None,
         status=DeelopdrachtStatus(d["status"]) if "status" in d else None,
-        aanspreekpunt=_s(d, "aanspreekpunt"),
+        aanspreekpunt=str(aanspreekpunt) if regio_aanspreekpunt else None,
         aanbieders=_t(d, "aanbieders"),
-        kruisverbanden=_t(d, "kruisverbanden"),
+        kruisverbanden=tuple(str(k["onderdeel"]) for k in kruisverbanden),
         werkgroepen=tuple(Werkgroep(str(w["naam"]), _s(w, "omschrijving")) for w in d.get("werkgroepen", [])),
         fasen=tuple(_fase(f) for f in d.get("fasen", [])),
         eigen_mijlpalen=tuple(_mijlpaal(m) for m in d.get("mijlpalen", [])),
@@ -216,9 +242,36 @@ def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdrac
     )
 
 
+def _persoon(waarde: Any) -> Persoon | None:
+    if waarde is None:
+        return None
+    if isinstance(waarde, dict):
+        return Persoon(_s(waarde, "naam"), _s(waarde, "rol"), _s(waarde, "organisatie"))
+    return Persoon(naam=str(waarde))
+
+
+def _teamlid(t: dict) -> Teamlid:
+    uren = t.get("uren")
+    return Teamlid(_s(t, "naam"), _s(t, "rol"), _s(t, "organisatie"), None if uren is None else _uren(uren))
+
+
+def _uren(uren: Any) -> str:
+    """'8' for 8 or 8.0, '7,5' for 7.5, a text as written."""
+    if isinstance(uren, float) and uren.is_integer():
+        uren = int(uren)
+    return str(uren).replace(".", ",") if isinstance(uren, float) else str(uren)
+
+
+def _subopdracht(s: dict) -> Subopdracht:
+    return Subopdracht(
+        str(s["titel"]), _md(s, "omschrijving"), _persoon(s.get("trekker")), tuple(_fase(f) for f in s.get("fasen", []))
+    )
+
+
 def _fase(f: dict) -> Fase:
     return Fase(
         titel=str(f["titel"]),
+        deel=_s(f, "deel"),
         van=_d(f.get("van")),
         tot=_d(f.get("tot")),
         omschrijving=_md(f, "omschrijving"),
@@ -241,7 +294,17 @@ def _mijlpaal(m: dict) -> Mijlpaal:
 
 
 def _waarde(w: dict) -> Waarde:
-    return Waarde(float(w["waarde"]), _d(w.get("datum")), _s(w, "toelichting"))
+    """A number; or, when the source gives a placeholder such as 'XX %', an open value that keeps that text."""
+    getal = w["waarde"]
+    open_tekst = getal if isinstance(getal, str) else None
+    return Waarde(
+        None if open_tekst is not None else float(getal),
+        _d(w.get("datum")),
+        _s(w, "toelichting"),
+        open_tekst,
+        _s(w, "eenheid"),
+        _s(w, "ten_opzichte_van"),
+    )
 
 
 def _kengetal(k: dict) -> Kengetal:

@@ -15,6 +15,7 @@ from generator.records.verzamelen import Bronnen
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import RecordSoort, RegioUitkomst, Soort, Uitkomst
 from generator.nederlands import maandnaam
+from generator.patronen import SLUG
 from generator.problemen import Probleem
 from generator.records.suggesties import bedoelde_u, onbekend, opsomming
 from generator.records.yamlbron import YamlDocument
@@ -67,7 +68,10 @@ class Controle:
             return Datum.lees(waarde)
         except OngeldigeDatum as fout:
             self.fout(
-                doc, pad, _datumfout(waarde, fout), "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ)"
+                doc,
+                pad,
+                _datumfout(waarde, fout),
+                "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ)",
             )
             return None
 
@@ -182,9 +186,12 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
             data = doc.data
             for veld in ("voorzieningen", "aanbieders", "regios"):
                 _lijst(c, doc, data, veld, ids)
-            if ids is not None and "aanspreekpunt" in data:
-                c.verwijzing(doc, ("aanspreekpunt",), data["aanspreekpunt"], ids["regios"], "regio")
+            aanspreekpunt = data.get("aanspreekpunt")
+            if ids is not None and isinstance(aanspreekpunt, str) and SLUG.match(aanspreekpunt):
+                # a lower-case id is meant as a region; a person or role is written as a name or {naam, rol}
+                c.verwijzing(doc, ("aanspreekpunt",), aanspreekpunt, ids["regios"], "regio")
             for i, ander in enumerate(data.get("kruisverbanden", [])):
+                ander = ander["onderdeel"] if isinstance(ander, dict) else ander
                 if ander == sleutel:
                     c.fout(
                         doc,
@@ -196,10 +203,9 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                     c.verwijzing(
                         doc, ("kruisverbanden", i), ander, b.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht"
                     )
-            for i, fase in enumerate(data.get("fasen", [])):
-                _periode(c, doc, ("fasen", i), fase)
-                for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
-                    c.datum(doc, ("fasen", i, "mijlpalen", j, "datum"), mijlpaal["datum"])
+            _fasen(c, doc, ("fasen",), data.get("fasen", []))
+            for i, sub in enumerate(data.get("subopdrachten", [])):
+                _fasen(c, doc, ("subopdrachten", i, "fasen"), sub.get("fasen", []))
             for j, mijlpaal in enumerate(data.get("mijlpalen", [])):
                 c.datum(doc, ("mijlpalen", j, "datum"), mijlpaal["datum"])
             c.uniek(doc, ("kengetallen",), list(data.get("kengetallen", [])))
@@ -211,6 +217,13 @@ def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                     item = kengetal[w[0]] if len(w) == 1 else kengetal[w[0]][w[1]]
                     if "datum" in item:
                         c.datum(doc, ("kengetallen", i, *w, "datum"), item["datum"])
+
+
+def _fasen(c: Controle, doc: YamlDocument, pad: tuple, fasen: list) -> None:
+    for i, fase in enumerate(fasen):
+        _periode(c, doc, (*pad, i), fase)
+        for j, mijlpaal in enumerate(fase.get("mijlpalen", [])):
+            c.datum(doc, (*pad, i, "mijlpalen", j, "datum"), mijlpaal["datum"])
 
 
 def _besluiten(c: Controle, b: Bronnen, ids: dict | None) -> None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from markupsafe import Markup
+
 from generator.model import overzicht, planning
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit
@@ -15,10 +17,10 @@ from generator.model.deelopdracht import Deelopdracht
 from generator.model.nulplaatverschil import vergelijk
 from generator.model.overig import Hoofdstuk, Nulplaat
 from generator.model.programma import OpbouwOnderdeel, Termen
-from generator.model.vocab import BesluitStatus, MijlpaalStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
+from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.nederlands import label
 from generator.samenstellen.adressen import Adressen, Opties
-from generator.samenstellen.weergave import NADER, relatief
+from generator.samenstellen.weergave import NADER, inline, relatief
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,28 @@ class Context:
 
     def regionaam(self, regio_id: str) -> str:
         return self.programma.regio(regio_id).naam
+
+    def selectie(self, regio_ids: tuple[str, ...]) -> Markup:
+        """A selection of regions in words: 'alle regio's', 'geen', or their names."""
+        alle = tuple(r.id for r in self.programma.regios)
+        if not regio_ids:
+            return inline(f"geen ({self.term.regios} niet van toepassing)")
+        if set(regio_ids) == set(alle) and len(alle) > 1:
+            return inline(f"alle {self.term.regios}")
+        return inline(", ".join(self.regionaam(r) for r in regio_ids))
+
+    def open_kenmerken(self, d: Deelopdracht) -> list[str]:
+        """The charter fields a programme can fill in that this charter leaves open, named once."""
+        velden = [
+            ("doel", d.doel),
+            ("opdrachtgever", d.opdrachtgever),
+            ("trekkers", d.trekkers),
+            ("projectteam", d.team),
+            ("budget", d.budget),
+            ("capaciteit", d.capaciteit),
+            ("betrokken partijen", d.betrokken_partijen),
+        ]
+        return [naam for naam, waarde in velden if not waarde]
 
     def gremiumnaam(self, gremium_id: str | None) -> str:
         return self.programma.gremium(gremium_id).naam if gremium_id else NADER
@@ -227,7 +251,7 @@ class Context:
             (d, m)
             for d in self.agenda.deelopdrachten_op_volgorde()
             for _, m in d.mijlpalen
-            if m.datum.eind >= self.peildatum and m.status is MijlpaalStatus.OPEN
+            if m.toestand(self.peildatum) is MijlpaalToestand.KOMEND
         ]
         return sorted(paren, key=lambda p: (p[1].datum, p[0].plaats, p[1].titel))[:aantal]
 

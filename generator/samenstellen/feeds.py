@@ -65,8 +65,8 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
     kalender.add("x-wr-calname", f"Planning {agenda.programma.korte_naam}")
     for p in mijlpalen:
         datum = p.mijlpaal.datum
-        if not datum.bekend:
-            continue
+        if not datum.bekend or datum.open_einde:
+            continue  # a calendar event needs a start and an end
         event = Event()
         sleutel = f"{p.deelopdracht.id}|{p.fase or ''}|{p.mijlpaal.titel}|{datum.iso}"
         event.add("uid", f"{hashlib.sha256(sleutel.encode()).hexdigest()[:24]}@{_urn(agenda, 'mijlpaal')}")

@@ -14,14 +14,20 @@ MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = 48, 24, 24, 48
 
 
 def _punten(k: Kengetal) -> list[tuple[str, Waarde]]:
+    """The values that share one scale: fixed, absolute, in the key figure's own unit (open and relative ones not)."""
     punten = [("uitgangssituatie", k.basis)] if k.basis else []
     punten += [("meting", m) for m in k.metingen]
-    return punten + [("doel", k.doel)]
+    punten += [("doel", k.doel)]
+    return [(soort, w) for soort, w in punten if w.bepaald and not w.relatief and w.eenheid in (None, k.eenheid)]
 
 
 def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
-    """An accessible line chart; points are spaced in order, each labelled with its value and date."""
+    """An accessible line chart; points are spaced in order, each labelled with its value and date.
+
+    Empty when no value can be drawn (the table under it still gives every value in words)."""
     punten = _punten(k)
+    if not punten:
+        return Markup("")
     hoogste = max(max(w.waarde for _, w in punten), 1.0)
     stap = (BREEDTE - MARGE_LINKS - MARGE_RECHTS) / max(len(punten) - 1, 1)
     hoogte = HOOGTE - MARGE_BOVEN - MARGE_ONDER
@@ -51,7 +57,7 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
     if len(gemeten) > 1:
         lijn = " ".join(f"{x(i):.1f},{y(w.waarde):.1f}" for i, w in gemeten)
         delen.append(f'<polyline class="kengetal__lijn" points="{lijn}"/>')
-    if gemeten:
+    if gemeten and punten[-1][0] == "doel":
         i, w = gemeten[-1]
         delen.append(
             f'<line class="kengetal__doellijn" x1="{x(i):.1f}" y1="{y(w.waarde):.1f}" '

@@ -8,6 +8,7 @@ import json
 from generator.nederlands import label
 from generator.model.agenda import Agenda
 from generator.model.datum import Datum
+from generator.model.deelopdracht import Fase, Persoon, Waarde
 from generator.model.planning import balken, mijlpalen
 
 
@@ -59,23 +60,38 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
 
 
 def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
-    """All charters with phases, milestones (with derived lateness) and key figures."""
+    """All charters with who does what, phases, milestones (with their state and provenance) and key figures."""
     uit = []
     for d in agenda.deelopdrachten_op_volgorde():
         uit.append(
             {
                 "id": d.id,
                 "titel": d.titel,
+                "doel": d.doel,
+                "opdrachtgever": _persoon(d.opdrachtgever),
+                "trekkers": [_persoon(t) for t in d.trekkers],
                 "prioriteit": d.prioriteit.value if d.prioriteit else None,
                 "status": d.status.value if d.status else None,
                 "aanspreekpunt": d.aanspreekpunt,
+                "aanspreekpersoon": _persoon(d.aanspreekpersoon),
+                "team": [{"rol": t.rol, "naam": t.naam, "organisatie": t.organisatie, "uren": t.uren} for t in d.team],
+                "budget": d.budget,
+                "capaciteit": d.capaciteit,
+                "betrokken_partijen": list(d.betrokken_partijen),
                 "regios": list(d.regios),
                 "voorzieningen": list(d.voorzieningen),
                 "aanbieders": list(d.aanbieders),
                 "kruisverbanden": list(d.kruisverbanden),
-                "fasen": [
-                    {"titel": f.titel, "van": _datum(f.van), "tot": _datum(f.tot), "omschrijving": f.omschrijving}
-                    for f in d.fasen
+                "samenhang": [{"onderdeel": k, "toelichting": t} for k, t in d.kruisverband_toelichting],
+                "fasen": [_fase(f) for f in d.fasen],
+                "subopdrachten": [
+                    {
+                        "titel": s.titel,
+                        "omschrijving": s.omschrijving,
+                        "trekker": _persoon(s.trekker),
+                        "fasen": [_fase(f) for f in s.fasen],
+                    }
+                    for s in d.subopdrachten
                 ],
                 "mijlpalen": [
                     {
@@ -83,7 +99,10 @@ def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                         "datum": m.datum.iso,
                         "fase": f.titel if f else None,
                         "status": m.status.value,
+                        "toestand": m.toestand(peildatum).value,
                         "te_laat": m.te_laat(peildatum),
+                        "toelichting": m.toelichting,
+                        "bron": m.bron,
                     }
                     for f, m in d.mijlpalen
                 ],
@@ -92,9 +111,11 @@ def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                         "id": k.id,
                         "naam": k.naam,
                         "eenheid": k.eenheid,
-                        "basis": {"waarde": k.basis.waarde, "datum": _datum(k.basis.datum)} if k.basis else None,
-                        "doel": {"waarde": k.doel.waarde, "datum": _datum(k.doel.datum)},
-                        "metingen": [{"waarde": m.waarde, "datum": _datum(m.datum)} for m in k.metingen],
+                        "basis": _waarde(k.basis) if k.basis else None,
+                        "doel": _waarde(k.doel),
+                        "metingen": [_waarde(m) for m in k.metingen],
+                        "toelichting": k.toelichting,
+                        "bron": k.bron,
                     }
                     for k in d.kengetallen
                 ],
@@ -103,6 +124,31 @@ def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
             }
         )
     return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "deelopdrachten": uit})
+
+
+def _persoon(p: Persoon | None) -> dict | None:
+    return None if p is None else {"naam": p.naam, "rol": p.rol, "organisatie": p.organisatie}
+
+
+def _fase(f: Fase) -> dict:
+    return {
+        "titel": f.titel,
+        "deel": f.deel,
+        "van": _datum(f.van),
+        "tot": _datum(f.tot),
+        "omschrijving": f.omschrijving,
+    }
+
+
+def _waarde(w: Waarde) -> dict:
+    return {
+        "waarde": w.waarde,
+        "open": w.open_tekst,
+        "eenheid": w.eenheid,
+        "ten_opzichte_van": w.ten_opzichte_van,
+        "datum": _datum(w.datum),
+        "toelichting": w.toelichting,
+    }
 
 
 def planning(agenda: Agenda, peildatum: dt.date) -> str:

@@ -15,8 +15,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.nederlands import datum as nl_datum, getal, label
+from generator.nederlands import datum as nl_datum, getal, label, periode as nl_periode
 from generator.model.datum import Datum
+from generator.model.deelopdracht import Waarde
 from generator.model.markdown import Markdown
 from generator.patronen import in_codeblok, letterlijk
 from generator.samenstellen.grafiek import kengetal_svg
@@ -85,6 +86,25 @@ def datum_nl(waarde: Datum | None) -> Markup:
     return inline(nl_datum(waarde)) if waarde is not None else NADER
 
 
+def periode_nl(van: Datum | None, tot: Datum | None) -> Markup:
+    """A period in words, or 'nader in te vullen' once when neither end is known."""
+    tekst = nl_periode(van, tot)
+    return inline(tekst) if tekst else NADER
+
+
+def kengetalwaarde(w: Waarde, eenheid: str | None) -> Markup:
+    """'12 jeugdigen', '−30 % ten opzichte van 1-1-2014', or 'nader in te vullen (in de bron: ‘XX %’)'."""
+    if not w.bepaald:
+        return NADER + inline(f" (in de bron: ‘{w.open_tekst}’)")
+    eenheid = w.eenheid or eenheid
+    if w.relatief:
+        teken = "−" if w.waarde < 0 else "+" if w.waarde > 0 else ""
+        tekst = f"{teken}{getal(abs(w.waarde))}{' ' + eenheid if eenheid else ''} ten opzichte van {w.ten_opzichte_van}"
+    else:
+        tekst = f"{getal(w.waarde)}{' ' + eenheid if eenheid else ''}"
+    return inline(tekst)
+
+
 def of_nader(waarde: object) -> Markup:
     """The value (escaped unless it is checked Markdown), or 'nader in te vullen' when it is empty."""
     return NADER if waarde in (None, "", (), []) else _standaard(waarde)
@@ -112,7 +132,15 @@ def omgeving() -> Environment:
         label=label,
         dag=nl_datum,
     )
-    env.globals.update(relatief=relatief, NADER=NADER, kengetal_svg=kengetal_svg, kop=kop, codeblok=codeblok)
+    env.globals.update(
+        kengetalwaarde=kengetalwaarde,
+        periode=periode_nl,
+        relatief=relatief,
+        NADER=NADER,
+        kengetal_svg=kengetal_svg,
+        kop=kop,
+        codeblok=codeblok,
+    )
     return env
 
 

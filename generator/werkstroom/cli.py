@@ -14,6 +14,7 @@ from generator.werkstroom import opdrachten as werkstroom
 from generator.werkstroom.clihulp import NederlandseGroep
 from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from generator.werkstroom.opzet import nieuw_programma
+from generator.werkstroom.peildatum import OngeldigePeildatum, standaard_peildatum
 from generator.werkstroom.prsamenvatting import pr_samenvatting
 from generator.model.stand import statusoverzicht
 from generator.werkstroom.statustekst import statustekst
@@ -22,9 +23,9 @@ from generator.records.laden import laad, termen
 from generator.problemen import Probleem, samenvatting, zichtbaar
 
 
-def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date:
+def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date | None:
     if waarde is None:
-        return dt.date.today()
+        return None  # each command has its own default: the site's peildatum, or today
     try:
         return dt.date.fromisoformat(waarde)
     except ValueError:
@@ -97,7 +98,10 @@ def controleer(root: Path, vorm: str) -> None:
     help="Map waarin de Markdown-boom van de site komt.",
 )
 @click.option(
-    "--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag."
+    "--peildatum",
+    callback=_peildatum,
+    help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard die van de site (mkdocs.yml, "
+    "AGENDA_PEILDATUM), anders vandaag.",
 )
 @click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
 def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
@@ -106,6 +110,7 @@ def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     from generator.publiceren.boom import Lek, bouw_boom
 
     try:
+        peildatum = peildatum or _site_peildatum(root)
         problemen = bouw_boom(root, uit, peildatum, intern)
     except Lek as lek:
         for pad, code in lek.lekken:
@@ -248,6 +253,14 @@ def main() -> None:
         )
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _site_peildatum(root: Path) -> dt.date:
+    """The peildatum the site is built with, so that the terminal and the site agree."""
+    try:
+        return standaard_peildatum(root)
+    except OngeldigePeildatum as fout:
+        raise click.UsageError(str(fout)) from None
 
 
 def _vraag(waarde: str | None, optie: str, vraag: str) -> str:
@@ -433,7 +446,10 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
 @agenda.command()
 @_ROOT
 @click.option(
-    "--peildatum", callback=_peildatum, help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard vandaag."
+    "--peildatum",
+    callback=_peildatum,
+    help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard die van de site (mkdocs.yml, "
+    "AGENDA_PEILDATUM), anders vandaag.",
 )
 @click.option("--json", "als_json", is_flag=True, help="Als JSON, voor scripts en dashboards.")
 def status(root, peildatum, als_json):
@@ -442,7 +458,7 @@ def status(root, peildatum, als_json):
     if resultaat.problemen:
         _meld(resultaat.problemen)
         sys.exit(1)
-    stand = statusoverzicht(resultaat.agenda, peildatum)
+    stand = statusoverzicht(resultaat.agenda, peildatum or _site_peildatum(root))
     if als_json:
         click.echo(json.dumps(stand, ensure_ascii=False, indent=2))
     else:
