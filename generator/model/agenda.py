@@ -9,7 +9,7 @@ from generator.model.besluit import Besluit
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
 from generator.model.programma import Programma
-from generator.model.vocab import BesluitStatus
+from generator.model.vocab import BesluitStatus, RegioStatus
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,27 @@ class Agenda:
     def status(self, besluit: Besluit) -> BesluitStatus:
         """Derived status, including replacement by a later accorded decision."""
         return BesluitStatus.VERVANGEN if besluit.nummer in self._vervangen else besluit.eigen_status
+
+    def regio_status(self, besluit: Besluit, regio_id: str) -> RegioStatus:
+        """Where a decision stands in a region: its own steps, or else those of the regions within it.
+
+        A region whose parts decide (each council) is 'vastgesteld' once every part is, 'niet vastgesteld'
+        once one part refuses, and 'in procedure' while some part has taken a step.
+        """
+        eigen = besluit.regio_status(regio_id)
+        onderdelen = self.programma.regio(regio_id).onderdelen
+        if besluit.regionaal.get(regio_id) or not onderdelen:
+            return eigen
+        standen = [self.regio_status(besluit, o) for o in onderdelen]
+        if all(s is RegioStatus.VASTGESTELD for s in standen):
+            return RegioStatus.VASTGESTELD
+        if RegioStatus.NIET_VASTGESTELD in standen:
+            return RegioStatus.NIET_VASTGESTELD
+        return RegioStatus.OPEN if all(s is RegioStatus.OPEN for s in standen) else RegioStatus.IN_PROCEDURE
+
+    def betreft(self, besluit: Besluit, regio_id: str) -> bool:
+        """Whether a decision concerns a region: it or a region above it must ratify, or it recorded steps."""
+        return regio_id in besluit.regionaal or self.programma.valt_onder(regio_id, besluit.regios)
 
     def vervangen_door(self, besluit: Besluit) -> list[Besluit]:
         return [b for b in self.besluiten_op_nummer() if besluit.nummer in b.vervangt]

@@ -94,11 +94,11 @@ class Besluit:
             return None
         return max(0, (peildatum - self.accordering.begin).days)
 
-    def regio_te_laat(self, regio: Regio, peildatum: dt.date) -> bool:
-        """True when the region's term has passed without a final outcome."""
+    def regio_te_laat(self, regio: Regio, peildatum: dt.date, status: RegioStatus | None = None) -> bool:
+        """True when the region's term has passed without a final outcome (``status``: as the agenda derives it)."""
         termijn = regio.termijn_dagen
         wachtend = self.dagen_wachtend(peildatum)
         if termijn is None or wachtend is None:
             return False
-        open_ = self.regio_status(regio.id) in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE)
+        open_ = (status or self.regio_status(regio.id)) in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE)
         return open_ and wachtend > termijn

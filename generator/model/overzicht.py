@@ -33,7 +33,7 @@ def wachtende_bekrachtigingen(agenda: Agenda, peildatum: dt.date) -> list[Wachte
         if agenda.status(b) is not BesluitStatus.GEACCORDEERD:
             continue
         for regio_id in b.regios:
-            status = b.regio_status(regio_id)
+            status = agenda.regio_status(b, regio_id)
             if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE):
                 regio = agenda.programma.regio(regio_id)
                 uit.append(
@@ -43,7 +43,7 @@ def wachtende_bekrachtigingen(agenda: Agenda, peildatum: dt.date) -> list[Wachte
                         status,
                         b.dagen_wachtend(peildatum),
                         regio.termijn_dagen,
-                        b.regio_te_laat(regio, peildatum),
+                        b.regio_te_laat(regio, peildatum, status),
                     )
                 )
     return sorted(uit, key=lambda w: (w.besluit.accordering, w.besluit.nummer, w.regio.id))

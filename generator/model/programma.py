@@ -76,7 +76,7 @@ class RegioRouteStap:
 
 @dataclass(frozen=True)
 class Regio:
-    """A region that takes part and ratifies decisions through its own route."""
+    """A region that takes part and ratifies decisions through its own route; it may hold regions of its own."""
 
     id: str
     naam: str
@@ -84,6 +84,13 @@ class Regio:
     organisatie: str | None = None
     toelichting: str | None = None
     bron: str | None = None
+    soort: str | None = None
+    """What kind of participant, in the source's words ('subregio', 'gemeente')."""
+    boven: str | None = None
+    """The region this one is part of (None: a region of the programme itself)."""
+    onderdelen: tuple[str, ...] = ()
+    """Ids of the regions within this one, in record order."""
+    niveau: int = 0
 
     @property
     def termijn_dagen(self) -> int | None:
@@ -177,6 +184,23 @@ class Programma:
 
     def regio(self, regio_id: str) -> Regio:
         return self._index["regios"][regio_id]
+
+    @property
+    def hoofdregios(self) -> tuple[Regio, ...]:
+        """The regions of the programme itself; ``regios`` holds every level, parents before their parts."""
+        return tuple(r for r in self.regios if r.boven is None)
+
+    def bovenliggende(self, regio_id: str) -> list[Regio]:
+        """The regions this one lies within, nearest first."""
+        uit, huidige = [], self.regio(regio_id)
+        while huidige.boven is not None and huidige.boven in self._index["regios"] and len(uit) < len(self.regios):
+            huidige = self.regio(huidige.boven)
+            uit.append(huidige)
+        return uit
+
+    def valt_onder(self, regio_id: str, selectie: set[str] | frozenset[str] | tuple[str, ...]) -> bool:
+        """True when the region, or a region it lies within, is in ``selectie``."""
+        return regio_id in selectie or any(r.id in selectie for r in self.bovenliggende(regio_id))
 
     def gremium(self, gremium_id: str) -> Gremium:
         return self._index["gremia"][gremium_id]

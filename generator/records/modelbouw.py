@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from generator.patronen import SLUG
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
 from generator.records.yamlbron import YamlDocument
@@ -78,7 +80,7 @@ def bouw(b: Bronnen) -> Agenda:
     programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data, doc.pad)).get("programma")
     if programma is None:
         raise Onbouwbaar(problemen)
-    alle_regios = tuple(r.id for r in programma.regios)
+    alle_regios = tuple(r.id for r in programma.hoofdregios)  # leaving 'regios' out means the programme's own
     besluiten = per_record(b.besluit, lambda k, d: _besluit(k, d, alle_regios))
     agenda = Agenda(
         programma=programma,
@@ -135,20 +137,7 @@ def _programma(data: dict, bestand: str) -> Programma:
     return Programma(
         titel=str(data["titel"]),
         periode=(data.get("periode", {}).get("van"), data.get("periode", {}).get("tot")),
-        regios=tuple(
-            Regio(
-                str(r["id"]),
-                str(r["naam"]),
-                tuple(
-                    RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
-                    for s in r.get("besluitvormingsroute", [])
-                ),
-                _s(r, "organisatie"),
-                _s(r, "toelichting"),
-                _s(r, "bron"),
-            )
-            for r in data["regios"]
-        ),
+        regios=tuple(_regios(data["regios"])),
         gremia=tuple(
             Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron"))
             for g in data.get("gremia", [])
@@ -198,6 +187,28 @@ def _programma(data: dict, bestand: str) -> Programma:
     )
 
 
+def _regios(lijst: list, boven: str | None = None, niveau: int = 0) -> Iterator[Regio]:
+    """Every region at every level, each parent before its parts (depth first, in record order)."""
+    for r in lijst:
+        onderdelen = r.get("onderdelen", [])
+        yield Regio(
+            str(r["id"]),
+            str(r["naam"]),
+            tuple(
+                RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
+                for s in r.get("besluitvormingsroute", [])
+            ),
+            _s(r, "organisatie"),
+            _s(r, "toelichting"),
+            _s(r, "bron"),
+            _s(r, "soort"),
+            boven,
+            tuple(str(o["id"]) for o in onderdelen),
+            niveau,
+        )
+        yield from _regios(onderdelen, str(r["id"]), niveau + 1)
+
+
 def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
     d = doc.data
     return Hoofdstuk(sleutel, str(d["titel"]), str(d["nummer"]), Markdown(doc.body), _s(d, "bron"), doc.pad)
@@ -206,8 +217,8 @@ def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
 def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
     d = doc.data
     aanspreekpunt = d.get("aanspreekpunt")
-    # A region id names the region; any other text or an object names a person or role.
-    regio_aanspreekpunt = isinstance(aanspreekpunt, str) and aanspreekpunt in alle_regios
+    # An id names a region (the check made sure it exists); any other text or an object names a person or role.
+    regio_aanspreekpunt = isinstance(aanspreekpunt, str) and SLUG.match(aanspreekpunt) is not None
     kruisverbanden = [k if isinstance(k, dict) else {"onderdeel": k} for k in d.get("kruisverbanden", [])]
     return Deelopdracht(
         id=sleutel,

@@ -121,7 +121,6 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
         return None
     data = doc.data
     for soort in (
-        "regios",
         "gremia",
         "aanbieders",
         "voorzieningen",
@@ -131,12 +130,14 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     ):
         c.uniek(doc, (soort,), list(data.get(soort, [])))
     ids = {soort: {x["id"] for x in data.get(soort, [])} for soort in SOORTNAAM if soort != "deelopdrachten"}
+    ids["regios"] = {r["id"] for r, _ in _alle_regios(data["regios"])}
     ids["deelopdrachten"] = set(b.aanwezig[RecordSoort.DEELOPDRACHT])
     periode = data.get("periode", {})
     if "van" in periode and "tot" in periode and periode["van"] > periode["tot"]:
         c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
-    for i, regio in enumerate(data["regios"]):
-        c.uniek(doc, ("regios", i, "besluitvormingsroute"), list(regio.get("besluitvormingsroute", [])))
+    _unieke_regios(c, doc, data["regios"])
+    for regio, pad in _alle_regios(data["regios"]):
+        c.uniek(doc, (*pad, "besluitvormingsroute"), list(regio.get("besluitvormingsroute", [])))
     for i, stap in enumerate(data.get("besluitvormingsroute", [])):
         if "gremium" in stap:
             c.verwijzing(doc, ("besluitvormingsroute", i, "gremium"), stap["gremium"], ids["gremia"], "gremium")
@@ -162,6 +163,22 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
                     "elk hoofdstuk één keer",
                 )
     return ids
+
+
+def _alle_regios(lijst: list, pad: tuple = ("regios",)) -> Iterator[tuple[dict, tuple]]:
+    """Every region in programma.yml at every level, with its path in the file."""
+    for i, regio in enumerate(lijst):
+        yield regio, (*pad, i)
+        yield from _alle_regios(regio.get("onderdelen", []), (*pad, i, "onderdelen"))
+
+
+def _unieke_regios(c: Controle, doc: YamlDocument, lijst: list) -> None:
+    """A region id is unique across every level: decisions name a region by its id alone."""
+    gezien: set[str] = set()
+    for regio, pad in _alle_regios(lijst):
+        if regio["id"] in gezien:
+            c.fout(doc, (*pad, "id"), f"id '{regio['id']}' komt vaker voor", "een unieke id binnen 'regios'")
+        gezien.add(regio["id"])
 
 
 def _periode(c: Controle, doc: YamlDocument, pad: tuple, item: dict) -> None:
@@ -367,17 +384,17 @@ def _regionaal(c: Controle, doc: YamlDocument, ids: dict | None) -> None:
     if not regionaal or ids is None or c.programma is None:
         return
     regios = c.programma.ids("regios")
-    betrokken = set(doc.data.get("regios", regios))
+    betrokken = set(doc.data.get("regios", [r.id for r in c.programma.hoofdregios]))
     for regio_id, stappen in regionaal.items():
         pad = ("regionaal", regio_id)
         if not c.verwijzing(doc, pad, regio_id, regios, "regio"):
             continue
-        if regio_id not in betrokken:
+        if not c.programma.valt_onder(regio_id, betrokken):
             c.fout(
                 doc,
                 pad,
                 f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'",
-                "de regio ook onder 'regios' noemen",
+                "de regio (of de regio waar ze onder valt) ook onder 'regios' noemen",
             )
         route = [s.id for s in c.programma.regio(regio_id).besluitvormingsroute]
         vorige_datum, vorige_positie, besloten = None, -1, None

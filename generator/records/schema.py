@@ -57,17 +57,24 @@ def markdownvelden(soort: str) -> tuple[tuple[str, ...], ...]:
     """Paths of the fields a record kind's schema marks as Markdown (``*`` for every item of a list)."""
     volledig = schema(soort)
     uit: list[tuple[str, ...]] = []
-    stapel: list[tuple[tuple[str, ...], dict]] = [((), volledig)]
+    # Each entry carries the definitions it passed through, so that a recursive definition (regions within
+    # regions) ends the walk instead of looping. Such a definition must not hold Markdown fields of its own:
+    # their paths below the first level would not be listed (test_kern checks that none does).
+    stapel: list[tuple[tuple[str, ...], dict, frozenset[str]]] = [((), volledig, frozenset())]
     while stapel:
-        pad, deel = stapel.pop()
+        pad, deel, gezien = stapel.pop()
         if "$ref" in deel:
-            deel = volledig["$defs"][deel["$ref"].rsplit("/", 1)[1]]
+            naam = deel["$ref"].rsplit("/", 1)[1]
+            if naam in gezien:
+                continue
+            gezien = gezien | {naam}
+            deel = volledig["$defs"][naam]
         if deel.get("contentMediaType") == "text/markdown":
             uit.append(pad)
         for sleutel, kind in deel.get("properties", {}).items():
-            stapel.append(((*pad, sleutel), kind))
+            stapel.append(((*pad, sleutel), kind, gezien))
         if isinstance(deel.get("items"), dict):
-            stapel.append(((*pad, "*"), deel["items"]))
+            stapel.append(((*pad, "*"), deel["items"], gezien))
     return tuple(sorted(uit))
 
 

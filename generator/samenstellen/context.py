@@ -83,7 +83,7 @@ class Context:
 
     def selectie(self, regio_ids: tuple[str, ...]) -> Markup:
         """A selection of regions in words: 'alle regio's', 'geen', or their names."""
-        alle = tuple(r.id for r in self.programma.regios)
+        alle = tuple(r.id for r in self.programma.hoofdregios)
         if not regio_ids:
             return inline(f"geen ({self.term.regios} niet van toepassing)")
         if set(regio_ids) == set(alle) and len(alle) > 1:
@@ -149,9 +149,23 @@ class Context:
             "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED),
         }
 
+    def betreft(self, besluit: Besluit, regio_id: str) -> bool:
+        """Whether a decision concerns a region: it or a region above it must ratify, or it recorded steps."""
+        return self.agenda.betreft(besluit, regio_id)
+
+    def besluiten_binnen(self, regio_id: str) -> list[Besluit]:
+        """Decisions that concern a region or any region within it, by number."""
+        delen = self.programma.regio(regio_id).onderdelen
+        return [b for b in self.agenda.besluiten_op_nummer() if any(self.betreft(b, r) for r in (regio_id, *delen))]
+
+    def bekrachtigers(self, besluit: Besluit) -> list[str]:
+        """The regions a decision's ratification table shows: those named, then parts that recorded steps."""
+        extra = [r.id for r in self.programma.regios if r.id in besluit.regionaal and r.id not in besluit.regios]
+        return [*besluit.regios, *extra]
+
     def regiobesluiten(self, regio_id: str) -> list[Besluit]:
         """Decisions that apply to a region, in the order they started."""
-        lijst = [b for b in self.agenda.besluiten_op_nummer() if regio_id in b.regios]
+        lijst = [b for b in self.agenda.besluiten_op_nummer() if self.betreft(b, regio_id)]
         return sorted(lijst, key=lambda b: (min((s.datum for s in b.verloop), default=None) or _GEEN, b.nummer))
 
     def advies(self, besluit: Besluit) -> str | None:
@@ -220,7 +234,7 @@ class Context:
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)
         stappen = besluit.regionaal.get(regio_id, ())
-        status = besluit.regio_status(regio_id)
+        status = self.agenda.regio_status(besluit, regio_id)
         wachtend = (
             besluit.dagen_wachtend(self.peildatum) if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) else None
         )
@@ -229,7 +243,7 @@ class Context:
             "status": status,
             "stappen": stappen,
             "wachtend": wachtend,
-            "te_laat": besluit.regio_te_laat(regio, self.peildatum),
+            "te_laat": besluit.regio_te_laat(regio, self.peildatum, status),
             "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen and stappen[-1].stap else None,
         }
 
@@ -286,7 +300,9 @@ def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
     uit += [
         (Filter.DEELOPDRACHT, d.id, d.titel, agenda.besluiten_voor(d.id)) for d in agenda.deelopdrachten_op_volgorde()
     ]
-    uit += [(Filter.REGIO, r.id, r.naam, [b for b in besluiten if r.id in b.regios]) for r in agenda.programma.regios]
+    uit += [
+        (Filter.REGIO, r.id, r.naam, [b for b in besluiten if agenda.betreft(b, r.id)]) for r in agenda.programma.regios
+    ]
     return uit
 
 

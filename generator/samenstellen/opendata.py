@@ -29,11 +29,11 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
     uit = []
     for b in agenda.besluiten_op_nummer():
         regionaal = {}
-        for regio_id in b.regios:
+        for regio_id in dict.fromkeys([*b.regios, *b.regionaal]):  # also parts that recorded their own decision
             regio = agenda.programma.regio(regio_id)
             regionaal[regio_id] = {
-                "status": b.regio_status(regio_id).value,
-                "te_laat": b.regio_te_laat(regio, peildatum),
+                "status": agenda.regio_status(b, regio_id).value,
+                "te_laat": b.regio_te_laat(regio, peildatum, agenda.regio_status(b, regio_id)),
                 "stappen": [
                     {"datum": s.datum.iso, "stap": s.stap, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
                     for s in b.regionaal.get(regio_id, ())

@@ -160,7 +160,7 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
         ),
     ]
     for regio in agenda.programma.regios:
-        lijst = [b for b in agenda.besluiten_op_nummer() if regio.id in b.regios]
+        lijst = [b for b in agenda.besluiten_op_nummer() if agenda.betreft(b, regio.id)]
         uit.append(
             Pagina(
                 adres.regiofeed(regio.id),
