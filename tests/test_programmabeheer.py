@@ -54,7 +54,9 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     assert "Werkversie (concept)" in werk and "De vastgestelde versie is versie 2025.1 van 1 februari 2025." in werk
     lijst = tekst(pagina(site, "uitvoeringsagenda/versies"))
     assert lijst.index("Versie 2025.1") < lijst.index("Versie 2024.1")
-    assert "De geldende uitvoeringsagenda is versie 2025.1, vastgesteld op 1 februari 2025." in tekst(pagina(site, ""))
+    assert "De geldende versie van de uitvoeringsagenda is versie 2025.1, vastgesteld op 1 februari 2025." in tekst(
+        pagina(site, "")
+    )
 
 
 @pytest.mark.parametrize(

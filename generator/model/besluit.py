@@ -61,6 +61,8 @@ class Besluit:
     @property
     def eigen_status(self) -> BesluitStatus:
         """Status from the steps alone (replacement by another decision is the agenda's concern)."""
+        if not self.verloop and any(self.regionaal.values()):
+            return BesluitStatus.ZONDER_PROGRAMMAROUTE
         status = BesluitStatus.VOORGESTELD
         for stap in self.verloop:
             status = STATUS_NA_UITKOMST[stap.uitkomst] or status

@@ -28,6 +28,8 @@ class Termen:
     """
 
     document: str = "agenda"
+    lidwoord: str = "de"
+    """The document's article: 'de' (uitvoeringsagenda) or 'het' (advies)."""
     onderdeel: str = "onderdeel"
     onderdelen: str = "onderdelen"
     regio: str = "regio"

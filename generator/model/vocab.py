@@ -53,6 +53,8 @@ class BesluitStatus(_Vocab):
     AFGEWEZEN = "afgewezen"
     INGETROKKEN = "ingetrokken"
     VERVANGEN = "vervangen"
+    ZONDER_PROGRAMMAROUTE = "zonder-programmaroute"
+    """No step on the programme route, but steps in the regions: a council or college decided directly."""
 
 
 class RegioStatus(_Vocab):

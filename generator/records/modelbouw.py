@@ -376,7 +376,7 @@ def _nulplaat(sleutel: str, doc) -> Nulplaat:
         peildatum=Datum.lees(d["peildatum"]),
         ambitie=str(d["ambitie"]),
         doelen=_t(d, "doelen"),
-        knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d["knoppen"]),
+        knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d.get("knoppen", [])),
         deelopdracht=_s(d, "deelopdracht"),
         vervangt=_s(d, "vervangt"),
         segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),

@@ -508,7 +508,7 @@ def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
                         )
             segmenten = {s["id"] for s in data.get("segmenten", [])}
             rollen = {r["id"] for r in data.get("rollen", [])}
-            for i, knop in enumerate(data["knoppen"]):
+            for i, knop in enumerate(data.get("knoppen", [])):
                 if "segment" in knop:
                     c.verwijzing(doc, ("knoppen", i, "segment"), knop["segment"], segmenten, "segment")
                 if "rol" in knop:

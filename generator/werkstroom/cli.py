@@ -135,7 +135,10 @@ def vaststellen(root, versie, besluit):
         uit = werkstroom.vaststellen(root, versie=versie, besluit=besluit)
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als dé {termen(root).document}.")
+    click.echo(
+        f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als geldende versie van "
+        f"{termen(root).het_document}."
+    )
 
 
 @agenda.command()
@@ -156,6 +159,7 @@ def wijzigingen(root, basis):
 @click.option("--titel", help="Titel van het programma.")
 @click.option("--kortenaam", help="Korte naam, bijvoorbeeld de naam van het samenwerkingsverband.")
 @click.option("--document", help="Hoe het programma zijn document noemt: uitvoeringsagenda, transformatieagenda, …")
+@click.option("--lidwoord", type=click.Choice(["de", "het"]), help="Lidwoord van het document (de of het).")
 @click.option("--onderdeel", help="Hoe het programma één onderdeel noemt: deelopdracht, projectopdracht, …")
 @click.option("--onderdelen", help="Meervoud daarvan: deelopdrachten, projectopdrachten, …")
 @click.option("--regionaam", help="Hoe het programma één deelnemer noemt die zelf bekrachtigt: regio, gemeente, …")
@@ -173,6 +177,7 @@ def start(
     titel,
     kortenaam,
     document,
+    lidwoord,
     onderdeel,
     onderdelen,
     regionaam,
@@ -192,6 +197,7 @@ def start(
         raise click.UsageError('--regio ontbreekt — geef minstens één regio, bijvoorbeeld --regio noord="Regio Noord"')
     woorden = {
         "document": document,
+        "lidwoord": lidwoord,
         "onderdeel": onderdeel,
         "onderdelen": onderdelen,
         "regio": regionaam,

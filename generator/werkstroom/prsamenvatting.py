@@ -67,7 +67,7 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     regels += [f"- {soort}: {_code(pad)}{_omschrijving(nieuw or oud, oud, pad)}" for soort, pad in wijzigingen]
     onderdelen, deelopdrachten = _raakt(nieuw or oud, [pad for _, pad in wijzigingen])
     termen = (nieuw or oud).programma.termen if (nieuw or oud) else None
-    regels += ["", f"**Raakt de {termen.document if termen else 'agenda'}**", ""]
+    regels += ["", f"**Raakt {termen.het_document if termen else 'de agenda'}**", ""]
     regels += [f"- {o}" for o in onderdelen] or ["- geen hoofdstuk of gegenereerd onderdeel"]
     if deelopdrachten:
         regels += ["", f"**{termen.Onderdelen if termen else 'Onderdelen'}:** " + ", ".join(deelopdrachten)]
@@ -145,7 +145,7 @@ def _raakt(agenda: Agenda | None, paden: list[str]) -> tuple[list[str], list[str
                 + ")"
             )
         if pad.startswith(MAPPEN[RecordSoort.VERSIE] + "/"):
-            onderdelen.append(f"vastgestelde versies van de {agenda.programma.termen.document}")
+            onderdelen.append(f"vastgestelde versies van {agenda.programma.termen.het_document}")
     return list(dict.fromkeys(onderdelen)), sorted(set(deelopdrachten))
 
 
