@@ -40,6 +40,11 @@ class Termen:
         return _hoofdletter(self.document)
 
     @property
+    def het_document(self) -> str:
+        """The document with its article, mid-sentence: 'de uitvoeringsagenda', 'het advies'."""
+        return f"{self.lidwoord} {self.document}"
+
+    @property
     def Onderdeel(self) -> str:
         return _hoofdletter(self.onderdeel)
 
@@ -191,6 +196,10 @@ class Programma:
     def hoofdregios(self) -> tuple[Regio, ...]:
         """The regions of the programme itself; ``regios`` holds every level, parents before their parts."""
         return tuple(r for r in self.regios if r.boven is None)
+
+    def delen(self, regio: Regio) -> tuple[Regio, ...]:
+        """The regions directly within ``regio``, in record order."""
+        return tuple(self.regio(o) for o in regio.onderdelen)
 
     def bovenliggende(self, regio_id: str) -> list[Regio]:
         """The regions this one lies within, nearest first."""

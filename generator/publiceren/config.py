@@ -66,3 +66,26 @@ def _waarden(data) -> list:
     if isinstance(data, list):
         return [w for v in data for w in _waarden(v)]
     return [data]
+
+
+def navigatie_naar_bestaande_paginas(config, files, adres) -> None:
+    """Every page mkdocs.yml's 'nav' names exists; a name from an earlier version gets a hint, not MkDocs' English."""
+    ontbrekend = [doel for doel in _nav_doelen(config.nav or []) if files.get_file_from_path(doel) is None]
+    if ontbrekend:
+        raise PluginError(
+            f"mkdocs.yml: 'nav' noemt {', '.join(repr(d) for d in ontbrekend)}, maar die pagina bestaat niet — "
+            f"dit programma heeft zijn pagina's onder '{adres.AGENDA}', '{adres.DEELOPDRACHTEN}' en '{adres.REGIOS}' "
+            "(de woorden uit 'termen' in agenda/programma.yml). Pas 'nav' aan, of zet met 'agenda bijwerken' de "
+            "woorden van een eerdere versie terug."
+        )
+
+
+def _nav_doelen(nav) -> list[str]:
+    """The local Markdown pages a 'nav' names, at any depth."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [doel for waarde in nav.values() for doel in _nav_doelen(waarde)]
+    if isinstance(nav, list):
+        return [doel for item in nav for doel in _nav_doelen(item)]
+    return []

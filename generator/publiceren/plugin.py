@@ -24,6 +24,7 @@ from generator.publiceren.mkdocsbestanden import (
 from generator.publiceren.schoonmaak import herstel_titel, schoon
 from generator.records.laden import laad
 from generator.records.paden import RECORDMAPPEN
+from generator.samenstellen.adressen import Adressen
 from generator.samenstellen import Opties, stel_samen
 
 THEMA = Path(__file__).parent / "thema"
@@ -88,6 +89,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
             )
             files.append(bestand)
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
+        opties_uit.navigatie_naar_bestaande_paginas(config, files, Adressen(resultaat.agenda.programma.termen))
         return files
 
     def on_page_content(self, html, *, page, config, files):

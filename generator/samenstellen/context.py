@@ -103,6 +103,12 @@ class Context:
         ]
         return [naam for naam, waarde in velden if not waarde]
 
+    @staticmethod
+    def open_fasevelden(fase) -> list[str]:
+        """A phase's lists the record leaves empty, named once instead of 'nader in te vullen' under each."""
+        velden = ("resultaten", "activiteiten", "disciplines", "mijlpalen")
+        return [veld for veld in velden if not getattr(fase, veld)]
+
     def gremiumnaam(self, gremium_id: str | None) -> str:
         return self.programma.gremium(gremium_id).naam if gremium_id else NADER
 

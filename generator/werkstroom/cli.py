@@ -13,6 +13,7 @@ from generator.nederlands import label
 from generator.werkstroom import opdrachten as werkstroom
 from generator.werkstroom.clihulp import NederlandseGroep
 from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
+from generator.werkstroom.bijwerken import werk_bij
 from generator.werkstroom.opzet import nieuw_programma
 from generator.werkstroom.peildatum import OngeldigePeildatum, standaard_peildatum
 from generator.werkstroom.prsamenvatting import pr_samenvatting
@@ -219,6 +220,19 @@ def start(
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(f"Nieuw programma in {uit}. Bekijk het met: cd {uit} && mkdocs serve")
+
+
+@agenda.command("bijwerken")
+@_ROOT
+def bijwerken(root):
+    """Werk records uit een eerdere versie van de generator bij, zonder iets te verliezen."""
+    try:
+        gedaan = werk_bij(root)
+    except Geweigerd as fout:
+        _weigering(fout)
+    for regel in gedaan:
+        click.echo(regel)
+    click.echo("Bijgewerkt; controleer met 'agenda controleer'." if gedaan else "Niets bij te werken.")
 
 
 def _dutch(fout: click.ClickException) -> str:
