@@ -190,3 +190,45 @@ def test_version_pages_are_accessible(browser, versie_adres, pad):
     resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     context.close()
     assert resultaat.violations_count == 0, resultaat.generate_report()
+
+
+GRONINGEN_PAGINAS = [
+    "",
+    "advies/",
+    "ontwikkeltafels/",
+    "ontwikkeltafels/toegang-via-verschillende-verwijzers/",
+    "besluiten/0001-opdrachtformuleringen-ontwikkeltafels/",
+    "besluiten/0002-regiovisie-groningse-gemeenten/",
+    "nulplaten/de-juiste-zorg/",
+    "planning/",
+    "regios/",
+    "vergaderingen/adviescommissie-jeugdhulp/",
+]
+
+
+@pytest.fixture(scope="module")
+def groningen_adres(tmp_path_factory):
+    site = tmp_path_factory.mktemp("groningen-browser") / "site"
+    resultaat = mkdocs_build(
+        ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels" / "mkdocs.yml", site, "2026-11-22"
+    )
+    assert resultaat.returncode == 0, resultaat.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(site)))
+    draad = threading.Thread(target=server.serve_forever, daemon=True)
+    draad.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("pad", GRONINGEN_PAGINAS)
+def test_the_second_programme_is_accessible_too(browser, groningen_adres, pad):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    pagina = context.new_page()
+    elders = []
+    pagina.on("request", lambda r: elders.append(r.url) if not r.url.startswith((groningen_adres, "data:")) else None)
+    assert pagina.goto(groningen_adres + pad).ok
+    pagina.wait_for_load_state("networkidle")
+    resultaat = Axe().run(pagina, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert resultaat.violations_count == 0, resultaat.generate_report()
+    assert elders == []
+    context.close()

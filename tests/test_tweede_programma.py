@@ -128,7 +128,10 @@ def test_a_charter_as_the_programme_writes_it(groningen):
     assert "Doel: Aan welke kwaliteitscriteria moet de toegang voldoen" in toegang
     assert "Opdrachtgever Regiegroep (stelt de opdracht vast" in toegang
     assert "Betrokken partijen gemeenten; ketenpartners; (ouders van) cliënten" in toegang
-    assert "Nog niet beschreven: trekkers, projectteam, budget, capaciteit." in toegang
+    assert (
+        "Nader in te vullen: prioriteit, status, trekkers, projectteam, budget, capaciteit, aanspreekpunt, "
+        "voorzieningen, aanbieders, werkgroepen, samenhang met andere ontwikkeltafels." in toegang
+    )
     assert "Stappenplan van de ontwikkeltafel ¶ Stap 1: kwaliteitscriteria aanscherpen" in toegang
     assert "Sub-opdrachten ¶ Implementatieplan (stap 2)" in toegang and "Stap 2d ¶" in toegang
     assert "Sessie 1 Eerste fase: drie sessies en een advies gereed 11.00–13.00 uur. (Bron: Advies" in toegang

@@ -94,12 +94,19 @@ class Context:
         """The charter fields a programme can fill in that this charter leaves open, named once."""
         velden = [
             ("doel", d.doel),
+            ("prioriteit", d.prioriteit),
+            ("status", d.status),
             ("opdrachtgever", d.opdrachtgever),
             ("trekkers", d.trekkers),
             ("projectteam", d.team),
             ("budget", d.budget),
             ("capaciteit", d.capaciteit),
             ("betrokken partijen", d.betrokken_partijen),
+            ("aanspreekpunt", d.aanspreekpunt or d.aanspreekpersoon),
+            ("voorzieningen", d.voorzieningen),
+            ("aanbieders", d.aanbieders),
+            ("werkgroepen", d.werkgroepen),
+            ("samenhang met andere " + self.term.onderdelen, d.kruisverbanden),
         ]
         return [naam for naam, waarde in velden if not waarde]
 
