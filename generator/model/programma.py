@@ -174,6 +174,8 @@ class Programma:
     motto: str | None = None
     bron: str | None = None
     termen: Termen = Termen()
+    werkwijze_onderdelen: str | None = None
+    """How the programme runs its parts, in the source's words (checked Markdown)."""
     bestand: str = ""
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 

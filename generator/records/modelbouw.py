@@ -183,6 +183,7 @@ def _programma(data: dict, bestand: str) -> Programma:
         motto=_s(data, "motto"),
         bron=_s(data, "bron"),
         termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
+        werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
         bestand=bestand,
     )
 
