@@ -322,3 +322,15 @@ def test_the_groningen_programme_is_not_a_copy_of_the_fixture():
     records = list((GRONINGEN / "decisions").glob("*.md")) + list((GRONINGEN / "agenda").rglob("*.md"))
     assert len(records) == 21
     assert sum(len(p.read_text("utf-8")) for p in records) > 60_000
+
+
+def test_a_new_part_gets_the_programmes_own_headings_and_no_invented_phases(programma):
+    with programma.pad("agenda/programma.yml").open("a", encoding="utf-8") as f:
+        f.write('kopjes:\n  onderdeel: ["Aanleiding", "Doelgroep", "Resultaat"]\n')
+    uit = agenda("nieuw", "onderdeel", "--map", str(programma.root), "--titel", "Jeugd en wonen")
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.startswith("Deelopdracht aangemaakt: agenda/deelopdrachten/jeugd-en-wonen.md.")
+    record = programma.pad("agenda/deelopdrachten/jeugd-en-wonen.md").read_text("utf-8")
+    assert re.findall(r"^## (.+)$", record, re.M) == ["Aanleiding", "Doelgroep", "Resultaat"]
+    assert "\nfasen:" not in record and '# opdrachtgever: {naam: "…"' in record
+    assert programma.problemen() == []

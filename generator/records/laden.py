@@ -52,7 +52,20 @@ def termen(root: Path) -> Termen:
     Falls back to the plain defaults when programma.yml cannot be read: the load that follows reports why.
     """
     try:
-        data = YAML(typ="safe").load((Path(root) / PROGRAMMA).read_text("utf-8"))
-        return Termen(**{k: str(v) for k, v in data["termen"].items() if k in Termen.__dataclass_fields__})
+        data = _programmadata(root)["termen"]
+        return Termen(**{k: str(v) for k, v in data.items() if k in Termen.__dataclass_fields__})
     except Exception:
         return Termen()
+
+
+def kopjes(root: Path, soort: str, standaard: tuple[str, ...]) -> tuple[str, ...]:
+    """The headings a new record of ``soort`` ('onderdeel', 'besluit') gets: the programme's own, else ``standaard``."""
+    try:
+        eigen = _programmadata(root)["kopjes"][soort]
+        return tuple(str(k) for k in eigen) if isinstance(eigen, list) else standaard
+    except Exception:
+        return standaard
+
+
+def _programmadata(root: Path) -> dict:
+    return YAML(typ="safe").load((Path(root) / PROGRAMMA).read_text("utf-8"))

@@ -13,7 +13,7 @@ from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import BESLUITNAAM, MAPPEN, VERTROUWELIJK_OMGEVING, besluitnaam, recordpad
 from generator.records.verzamelen import controleer_record, opslag_van
-from generator.records.laden import Laadresultaat, laad
+from generator.records.laden import Laadresultaat, kopjes, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
 from generator.patronen import SLUG, VERSIE
@@ -244,8 +244,23 @@ def nieuw_besluit(
     regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += _lichaam("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")
+    regels += _lichaam(*kopjes(root, "besluit", ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")))
     return _nieuw(root, f"{map_}/{besluitnaam(nummer, slug(titel))}", "\n".join(regels), map_)
+
+
+VOORBEELDVELDEN_ONDERDEEL = [
+    "# Vul aan wat de bron noemt en laat weg wat ze openlaat (de site zegt dan 'nader in te vullen'):",
+    '# doel: "…"',
+    '# opdrachtgever: {naam: "…", rol: "…", organisatie: "…"}',
+    '# trekkers: ["…"]',
+    '# team: [{rol: "…", naam: "…", organisatie: "…", uren: 8}]',
+    '# budget: "…"',
+    '# capaciteit: "…"',
+    '# betrokken_partijen: ["…"]',
+    '# fasen: [{titel: "…", deel: "…", van: 2025-Q1, tot: 2025-H2, mijlpalen: [{titel: "…", datum: 2025-06}]}]',
+    '# subopdrachten: [{titel: "…", fasen: [{titel: "…"}]}]',
+]
+"""Commented examples in a new charter: every field a programme may fill, none of them invented."""
 
 
 def nieuwe_deelopdracht(
@@ -261,7 +276,7 @@ def nieuwe_deelopdracht(
     kruisverbanden=(),
     bron: str | None = None,
 ) -> Resultaat:
-    """A new charter with two phases to fill in and the sections doel, aanleiding and aandachtspunten."""
+    """A new charter: the given fields, the others as comments to fill in, and the programme's own headings."""
     regels = ["---", f"titel: {yaml_waarde(titel)}"]
     for sleutel, waarde in (("prioriteit", prioriteit), ("status", status), ("aanspreekpunt", aanspreekpunt)):
         if waarde:
@@ -271,10 +286,10 @@ def nieuwe_deelopdracht(
         + _regels("aanbieders", aanbieders)
         + _regels("kruisverbanden", kruisverbanden)
     )
-    regels += ["fasen:", '  - titel: "Fase 1"', '  - titel: "Fase 2"']
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += _lichaam("Aanleiding", "Doel", "Aandachtspunten")
+    regels += VOORBEELDVELDEN_ONDERDEEL
+    regels += _lichaam(*kopjes(root, "onderdeel", ("Aanleiding", "Aandachtspunten")))
     return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels))
 
 
