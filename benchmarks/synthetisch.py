@@ -54,6 +54,7 @@ def _programma() -> str:
     return f"""titel: "Synthetisch programma"
 kortenaam: "Synthetisch"
 periode: {{van: 2020, tot: 2030}}
+termen: {{document: uitvoeringsagenda, onderdeel: deelopdracht, onderdelen: deelopdrachten}}
 regios:
 {regios}gremia:
   - {{id: regiegroep, naam: "Regiegroep"}}
