@@ -334,3 +334,19 @@ def test_a_new_part_gets_the_programmes_own_headings_and_no_invented_phases(prog
     assert re.findall(r"^## (.+)$", record, re.M) == ["Aanleiding", "Doelgroep", "Resultaat"]
     assert "\nfasen:" not in record and '# opdrachtgever: {naam: "…"' in record
     assert programma.problemen() == []
+
+
+def test_a_vastgestelde_version_is_judged_at_its_own_date(programma, tmp_path):
+    from generator.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
+
+    b = nieuw_besluit(programma.root, titel="Agenda 2024", soort="vaststelling", samenvatting="V.", datum="2024-03-01")
+    nummer = int(b.pad.split("/")[1][:4])
+    zet_stap(programma.root, nummer, gremium="bestuur", uitkomst="geaccordeerd", datum="2024-03-15")
+    vaststellen(programma.root, versie="2024.1", besluit=nummer)
+    programma.vervang("mkdocs.yml", '      peildatum: "2024-04-01"\n', "")  # the site is built today, long after
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site, "2026-11-30")
+    assert resultaat.returncode == 0, resultaat.stderr
+    # 'Contract getekend' is due 2024-06-30: upcoming when the version was fixed, late only in the werkversie.
+    assert "30 juni 2024: Contract getekend (komend)" in tekst(pagina(site, "uitvoeringsagenda/versies/2024.1"))
+    assert "30 juni 2024: Contract getekend (te laat)" in tekst(pagina(site, "uitvoeringsagenda/werkversie"))
