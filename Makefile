@@ -42,8 +42,9 @@ bewerklus: $(VENV)/.geinstalleerd
 check: $(VENV)/.geinstalleerd
 	$(VENV)/bin/agenda controleer
 
+# Een lokale bouw wijst naar het adres van 'make site'; de publicatieworkflow geeft het echte adres mee.
 build: $(VENV)/.geinstalleerd
-	$(VENV)/bin/mkdocs build --strict
+	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/mkdocs build --strict
 
 # De browsertests gebruiken Chromium uit Debian (geen eigen browserdownload van Playwright).
 chromium:

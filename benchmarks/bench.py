@@ -79,6 +79,7 @@ def _motor(werkmap: Path, n: int, boom: Path) -> dict:
 
 
 def main(aantallen: list[int]) -> None:
+    os.environ.setdefault("AGENDA_SITE_URL", "https://voorbeeld.example/benchmark/")  # a build needs an address
     werkmap = Path(tempfile.mkdtemp(prefix="agenda-benchmark-"))
     sys.path.insert(0, str(HIER))
     resultaten = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,10 @@ import pytest
 from generator.records.laden import laad
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# A public build needs its address (feeds, calendar and sitemap point there): every build in the suite is
+# published under this example sub-path, unless a test says otherwise.
+os.environ.setdefault("AGENDA_SITE_URL", "https://voorbeeld.example/programma/")
 MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
 
 

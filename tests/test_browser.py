@@ -19,7 +19,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGINATYPEN = [
     "",
     "uitvoeringsagenda/",
-    "uitvoeringsagenda/werkversie/",
     "uitvoeringsagenda/versies/",
     "deelopdrachten/",
     "deelopdrachten/jeugdhulpplus/",

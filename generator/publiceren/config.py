@@ -29,6 +29,33 @@ def peildatum(optie: str | None) -> dt.date:
         raise PluginError(f"peildatum '{waarde}' is geen datum — verwacht JJJJ-MM-DD") from None
 
 
+ADRES_UIT_OMGEVING = "AGENDA_SITE_URL"
+"""The site's published address when mkdocs.yml does not name one: the publishing workflow sets it."""
+REPOSITORY_UIT_OMGEVING = "AGENDA_REPO_URL"
+"""The repository's address, so that edit links open the real repository rather than mkdocs.yml's example."""
+
+
+def adres(config, opdracht: str | None, intern_: bool) -> None:
+    """Give the build its address; a public build without one stops, since feeds, calendar and sitemap need it."""
+    uit_omgeving = os.environ.get(ADRES_UIT_OMGEVING, "").strip()
+    if uit_omgeving and not config.site_url:
+        if not uit_omgeving.startswith(("https://", "http://")):
+            raise PluginError(
+                f"{ADRES_UIT_OMGEVING} '{uit_omgeving}' is geen webadres — verwacht bijvoorbeeld "
+                "https://organisatie.github.io/uitvoeringsagenda/"
+            )
+        config.site_url = uit_omgeving if uit_omgeving.endswith("/") else uit_omgeving + "/"
+    repository = os.environ.get(REPOSITORY_UIT_OMGEVING, "").strip()
+    if repository.startswith("https://"):
+        config.repo_url = repository
+    if opdracht in ("build", "gh-deploy") and not intern_ and not config.site_url:
+        raise PluginError(
+            "Het adres van de site ontbreekt — zet site_url in mkdocs.yml, of geef het mee als "
+            f"{ADRES_UIT_OMGEVING} (de publicatieworkflow doet dat). Zonder adres wijzen feeds, kalender en "
+            "sitemap nergens heen. Om alleen te bekijken: mkdocs serve."
+        )
+
+
 def intern(optie: bool) -> bool:
     return optie or os.environ.get("AGENDA_INTERN") == "1"
 

@@ -53,6 +53,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         moment = dt.datetime.combine(self.peildatum, dt.time(), dt.UTC)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
         opties_uit.geen_bronnen_van_buiten(config)
+        opties_uit.adres(config, self.opdracht, self.intern)
         self.waarschuwingen = Waarschuwingen.tel()
         if self.opdracht in ("build", "gh-deploy"):  # build beside the site; swap only after a clean build
             self.doel = Path(config.site_dir).resolve()

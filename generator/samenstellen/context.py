@@ -194,6 +194,10 @@ class Context:
         """Per filter: its values with how many decisions each holds (empty values left out)."""
         return self.gedeeld.filterkeuzes
 
+    def gefilterd(self, soort: str, waarde: str) -> int:
+        """How many decisions one filter page lists (0: there is no such page)."""
+        return next((len(lijst) for s, w, _, lijst in self.gedeeld.filterlijsten if (s, w) == (soort, waarde)), 0)
+
     def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
         return vergelijk(oud, nieuw)
 
@@ -230,6 +234,23 @@ class Context:
         """Numbers of the decisions that replace this one; None for one that is confidential (named, never linked)."""
         uit: list[int | None] = [v.nummer for v in self.agenda.vervangen_door(besluit)]
         return uit + ([None] if besluit.nummer in self.agenda.verborgen_vervangen else [])
+
+    def wacht_sinds(self, besluit: Besluit) -> Wachttijd | None:
+        """Since when an open decision waits on its route, and on whom; None once it is decided or withdrawn."""
+        if self.status(besluit) not in (
+            BesluitStatus.VOORGESTELD,
+            BesluitStatus.TER_ADVISERING,
+            BesluitStatus.TER_BESLUITVORMING,
+        ):
+            return None
+        laatste = next((s.datum for s in reversed(besluit.verloop) if s.datum.bekend), None)
+        if laatste is None:
+            return None
+        dagen = (self.peildatum - laatste.begin).days if laatste.precisie is Precisie.DAG else None
+        op = [
+            self.programma.gremium(g).naam for g in overzicht.dossiergremia(self.agenda) if besluit in self.dossier(g)
+        ]
+        return Wachttijd(laatste, dagen if dagen is None or dagen >= 0 else None, ", ".join(op) or None)
 
     def ter_besluitvorming(self, besluit: Besluit) -> bool:
         return self.agenda.status(besluit) is BesluitStatus.TER_BESLUITVORMING
@@ -284,6 +305,16 @@ class Context:
 
 
 _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+@dataclass(frozen=True)
+class Wachttijd:
+    """How long a decision has waited: since its latest dated step, in days when that date is a day."""
+
+    datum: Datum
+    dagen: int | None
+    op: str | None
+    """The bodies whose docket it is on."""
 
 
 class Filter(StrEnum):

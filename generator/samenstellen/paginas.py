@@ -68,6 +68,8 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
             gremium=publiek.programma.gremium(gremium_id),
         )
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
+        if not lijst:
+            continue  # an empty filter is offered nowhere, so it gets no page either
         yield pagina(adres.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, naam))
     yield from _data(publiek, opties, adres)
     for d in publiek.deelopdrachten.values():
@@ -87,25 +89,22 @@ def bevries(agenda: Agenda, peildatum: dt.date) -> str:
 
 
 def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> list[Pagina]:
-    """The agenda: the latest vastgestelde version as *the* agenda, the live werkversie, and every version."""
+    """The agenda: the latest vastgestelde version as *the* agenda, the live werkversie, and every version.
+
+    Before the first version is fixed there is one agenda page, the werkversie, at the agenda's own address.
+    """
     versies = agenda.versies_op_volgorde()
     laatste = versies[-1] if versies else None
     inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.WERKVERSIE))
     verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
     werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
-    uit = [
-        pagina(adres.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk),
-        pagina(adres.VERSIES, "versies.md.j2"),
-    ]
+    uit = [pagina(adres.VERSIES, "versies.md.j2")]
     if laatste is None:
-        uit.append(
-            pagina(
-                adres.AGENDA,
-                "agenda.md.j2",
-                agenda.programma.bestand,
-                **dict(werk, inhoud=render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.AGENDA))),
-            )
-        )
+        # Nothing fixed yet: the werkversie is the agenda, at one address (one page per content, one search hit).
+        inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.AGENDA))
+        uit.append(pagina(adres.AGENDA, "agenda.md.j2", agenda.programma.bestand, **dict(werk, inhoud=inhoud)))
+    else:
+        uit.append(pagina(adres.WERKVERSIE, "agenda.md.j2", agenda.programma.bestand, **werk))
     for i, v in enumerate(versies):
         vorige = versies[i - 1] if i else None
         latere = versies[i + 1] if i + 1 < len(versies) else None

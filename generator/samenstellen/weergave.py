@@ -105,6 +105,13 @@ def kengetalwaarde(w: Waarde, eenheid: str | None) -> Markup:
     return inline(tekst)
 
 
+def dagen(aantal: int | None) -> Markup:
+    """'1 dag', '1.154 dagen'; 'datum onbekend' when the moment it counts from is not known."""
+    if aantal is None:
+        return inline("datum onbekend")
+    return inline(f"{aantal:,} {'dag' if aantal == 1 else 'dagen'}".replace(",", "."))
+
+
 def of_nader(waarde: object) -> Markup:
     """The value (escaped unless it is checked Markdown), or 'nader in te vullen' when it is empty."""
     return NADER if waarde in (None, "", (), []) else _standaard(waarde)
@@ -134,6 +141,7 @@ def omgeving() -> Environment:
     )
     env.globals.update(
         kengetalwaarde=kengetalwaarde,
+        dagen=dagen,
         periode=periode_nl,
         relatief=relatief,
         NADER=NADER,
