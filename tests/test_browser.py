@@ -45,15 +45,22 @@ class _StilleHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def adres(tmp_path_factory):
-    site = tmp_path_factory.mktemp("browser") / "site"
-    resultaat = mkdocs_build(ROOT / "mkdocs.yml", site, "2026-11-22")
+def _gepubliceerd(tmp_path_factory, naam: str, config):
+    """Build a site for a Pages-like sub-path and serve it there; yields the site's address."""
+    www = tmp_path_factory.mktemp(naam)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(www)))
+    basis = f"http://127.0.0.1:{server.server_address[1]}/{naam}/"
+    resultaat = mkdocs_build(config, www / naam, "2026-11-22", extra_env={"AGENDA_SITE_URL": basis})
     assert resultaat.returncode == 0, resultaat.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(site)))
     draad = threading.Thread(target=server.serve_forever, daemon=True)
     draad.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, basis
+
+
+@pytest.fixture(scope="module")
+def adres(tmp_path_factory):
+    server, basis = _gepubliceerd(tmp_path_factory, "uitvoeringsagenda-3noord", ROOT / "mkdocs.yml")
+    yield basis
     server.shutdown()
 
 
@@ -207,15 +214,9 @@ GRONINGEN_PAGINAS = [
 
 @pytest.fixture(scope="module")
 def groningen_adres(tmp_path_factory):
-    site = tmp_path_factory.mktemp("groningen-browser") / "site"
-    resultaat = mkdocs_build(
-        ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels" / "mkdocs.yml", site, "2026-11-22"
-    )
-    assert resultaat.returncode == 0, resultaat.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(site)))
-    draad = threading.Thread(target=server.serve_forever, daemon=True)
-    draad.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    config = ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels" / "mkdocs.yml"
+    server, basis = _gepubliceerd(tmp_path_factory, "ontwikkeltafels", config)
+    yield basis
     server.shutdown()
 
 
