@@ -127,3 +127,32 @@ def test_another_programme_builds_with_its_own_regions(programma, tmp_path):
     assert "Noordoever vastgesteld" in besluit
     assert "Zuidoever open te laat" in besluit  # 45-day term, accorded 2024-02-14, peildatum 2024-04-01
     assert "3Noord" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_sources_are_named_by_title_never_by_file_or_line(site):
+    gezien = 0
+    for bestand in site.rglob("*.html"):
+        zichtbaar = tekst(bestand.read_text(encoding="utf-8"))
+        assert "seed" not in zichtbaar.lower(), bestand
+        assert not re.search(r"\bregels? \d", zichtbaar), bestand
+        gezien += zichtbaar.count("Bron:")
+    assert gezien > 40
+    charter = tekst(pagina(site, "deelopdrachten/jeugdhulpplus"))
+    assert (
+        "Bron: Uitvoeringsagenda Schaarse voorzieningen Jeugd 3Noord (concept, 25 september 2023), §5.3 JeugdhulpPlus"
+        in charter
+    )
+    agenda = tekst(pagina(site, "uitvoeringsagenda"))
+    assert (
+        "Brondocumenten ¶ Uitvoeringsagenda Schaarse voorzieningen Jeugd 3Noord (concept, 25 september 2023)" in agenda
+    )
+
+
+def test_line_numbers_leave_a_source_but_its_quotes_stay():
+    from generator.samenstellen.weergave import zonder_regelnummers
+
+    assert zonder_regelnummers("§1 regel 37; §5.3 regel 260; §9.2 regels 467–473") == "§1; §5.3; §9.2"
+    assert zonder_regelnummers("§5.3 JeugdhulpPlus, regels 246–265") == "§5.3 JeugdhulpPlus"
+    assert zonder_regelnummers("titelblad (regels 3–7) en §1 (regel 57: 'voor de jaren 2023 – 2026')") == (
+        "titelblad en §1 ('voor de jaren 2023 – 2026')"
+    )

@@ -62,6 +62,19 @@ class Termen:
 
 
 @dataclass(frozen=True)
+class Brondocument:
+    """A document in the programme's register of sources; records cite it by its ``verwijzing``."""
+
+    id: str
+    titel: str
+    verwijzing: str
+    datum: Datum | None = None
+    status: str | None = None
+    uitgever: str | None = None
+    vindplaats: str | None = None
+
+
+@dataclass(frozen=True)
 class Benoemd:
     """Anything the programme names with an id: a provider, a facility, a knowledge workshop."""
 
@@ -174,6 +187,7 @@ class Programma:
     motto: str | None = None
     bron: str | None = None
     termen: Termen = Termen()
+    bronnen: tuple[Brondocument, ...] = ()
     werkwijze_onderdelen: str | None = None
     """How the programme runs its parts, in the source's words (checked Markdown)."""
     bestand: str = ""
@@ -227,6 +241,16 @@ class Programma:
     def ids(self, soort: str) -> set[str]:
         """The known ids of one kind: regios, gremia, aanbieders, voorzieningen, kenniswerkplaatsen."""
         return set(self._index[soort])
+
+    def brondocument_in(self, tekst: str) -> tuple[Brondocument, str] | None:
+        """The registered document a 'bron:' text starts with, and what the text says after it (paragraphs)."""
+        for document in sorted(self.bronnen, key=lambda d: -len(d.verwijzing)):
+            if tekst.startswith(document.verwijzing):
+                rest = tekst[len(document.verwijzing) :]
+                # 'seed 000 (Titel, CONCEPT 2023), §5.3' / 'seed 000: Titel' / 'seed 000, §1': the register says it
+                rest = re.sub(r"^\s*\([^)]*\)", "", rest) if rest.lstrip().startswith("(") else rest
+                return document, rest.lstrip(" ,:;")
+        return None
 
     def routestap_voor(self, gremium: str | None, uitkomst: Uitkomst) -> tuple[int, RouteStap] | None:
         """The first route step (with its position) that this body can give this outcome in."""

@@ -28,6 +28,7 @@ from generator.model.deelopdracht import (
 from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from generator.model.programma import (
     Benoemd,
+    Brondocument,
     Gremium,
     OpbouwOnderdeel,
     Programma,
@@ -184,6 +185,18 @@ def _programma(data: dict, bestand: str) -> Programma:
         bron=_s(data, "bron"),
         termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
         werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
+        bronnen=tuple(
+            Brondocument(
+                str(b["id"]),
+                str(b["titel"]),
+                str(b.get("verwijzing", b["id"])),
+                _d(b.get("datum")),
+                _s(b, "status"),
+                _s(b, "uitgever"),
+                _s(b, "vindplaats"),
+            )
+            for b in data.get("bronnen", [])
+        ),
         bestand=bestand,
     )
 

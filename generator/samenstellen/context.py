@@ -20,7 +20,7 @@ from generator.model.programma import OpbouwOnderdeel, Termen
 from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.nederlands import label
 from generator.samenstellen.adressen import Adressen, Opties
-from generator.samenstellen.weergave import NADER, inline, relatief
+from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, inline, relatief
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,14 @@ class Context:
         """A phase's lists the record leaves empty, named once instead of 'nader in te vullen' under each."""
         velden = ("resultaten", "activiteiten", "disciplines", "mijlpalen")
         return [veld for veld in velden if not getattr(fase, veld)]
+
+    @staticmethod
+    def brontitel(document) -> str:
+        return brontitel(document)
+
+    def bron(self, tekst: str) -> Markup:
+        """A record's source as readers read it (the register's title, no line numbers)."""
+        return bronvermelding(self.programma, tekst)
 
     def gremiumnaam(self, gremium_id: str | None) -> str:
         return self.programma.gremium(gremium_id).naam if gremium_id else NADER

@@ -112,6 +112,34 @@ def dagen(aantal: int | None) -> Markup:
     return inline(f"{aantal:,} {'dag' if aantal == 1 else 'dagen'}".replace(",", "."))
 
 
+_REGELS = re.compile(r"\bregels? \d+(?:\s*[–-]\s*\d+)?(?:\s*(?:,|en)\s*\d+(?:\s*[–-]\s*\d+)?)*")
+
+
+def zonder_regelnummers(tekst: str) -> str:
+    """'§5.3 regel 260; §9.2 regels 467–473' → '§5.3; §9.2': line numbers are for maintainers, not readers."""
+    tekst = re.sub(r"\(\s*" + _REGELS.pattern + r"\s*:\s*", "(", tekst)  # '(regel 57: 'quote')' keeps the quote
+    tekst = re.sub(r"\s*\(\s*" + _REGELS.pattern + r"\s*\)", "", tekst)
+    tekst = re.sub(r",?\s*" + _REGELS.pattern, "", tekst)
+    return re.sub(r"\s+([;,.)])", r"\1", re.sub(r"\s{2,}", " ", tekst)).strip(" ,;")
+
+
+def bronvermelding(programma, tekst: str) -> Markup:
+    """A record's 'bron:' as readers read it: the registered document by title, status and date, then the
+    paragraph — 'Uitvoeringsagenda … 3Noord (concept, 25 september 2023), §5.3'."""
+    gevonden = programma.brondocument_in(tekst)
+    if gevonden is None:
+        return inline(zonder_regelnummers(tekst))
+    document, rest = gevonden
+    rest = zonder_regelnummers(rest)
+    return inline(brontitel(document) + (f", {rest}" if rest else ""))
+
+
+def brontitel(document) -> str:
+    """'Titel (concept, 25 september 2023)'."""
+    extra = [x for x in (document.status, nl_datum(document.datum) if document.datum else None) if x]
+    return document.titel + (f" ({', '.join(extra)})" if extra else "")
+
+
 def of_nader(waarde: object) -> Markup:
     """The value (escaped unless it is checked Markdown), or 'nader in te vullen' when it is empty."""
     return NADER if waarde in (None, "", (), []) else _standaard(waarde)
