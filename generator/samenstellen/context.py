@@ -164,6 +164,7 @@ class Context:
         return {
             "as": as_,
             "rijen": rijen,
+            "balken": balken,
             "markeringen": markeringen,
             "mijlpalen": mijlpalen,
             "groepen": planning.per_toestand(mijlpalen, self.peildatum),
