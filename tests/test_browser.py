@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -232,3 +233,76 @@ def test_the_second_programme_is_accessible_too(browser, groningen_adres, pad):
     assert resultaat.violations_count == 0, resultaat.generate_report()
     assert elders == []
     context.close()
+
+
+BUITEN_BEELD = """() => {
+  const breedte = document.documentElement.clientWidth;
+  const buiten = [];
+  const lezer = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  while (lezer.nextNode()) {
+    const knoop = lezer.currentNode;
+    if (!knoop.textContent.trim()) continue;
+    const bereik = document.createRange();
+    bereik.selectNodeContents(knoop);
+    if ([...bereik.getClientRects()].some((r) => r.width > 0 && (r.right > breedte + 1 || r.left < -1))) {
+      buiten.push(knoop.textContent.trim().slice(0, 40));
+    }
+  }
+  return buiten;
+}"""
+"""Text of the article that lies (partly) outside the viewport: what a reader would have to scroll sideways for."""
+
+
+@pytest.mark.parametrize("breedte", [320, 390, 1366])
+def test_every_page_type_reads_without_sideways_scrolling(browser, adres, breedte):
+    context = browser.new_context(viewport={"width": breedte, "height": 800}, locale="nl-NL")
+    pagina = context.new_page()
+    buiten = {}
+    for pad in PAGINATYPEN:
+        assert pagina.goto(adres + pad).ok
+        gevonden = pagina.evaluate(BUITEN_BEELD)
+        if gevonden:
+            buiten[pad] = gevonden[:5]
+    context.close()
+    assert buiten == {}
+
+
+def test_every_page_type_fits_the_printable_width_of_a4(browser, adres):
+    # A4 is 210 mm wide; agenda.css leaves 182 mm between the margins: 688 CSS pixels.
+    context = browser.new_context(viewport={"width": 688, "height": 1000}, locale="nl-NL")
+    pagina = context.new_page()
+    pagina.emulate_media(media="print")
+    buiten = {}
+    for pad in PAGINATYPEN:
+        assert pagina.goto(adres + pad).ok
+        gevonden = pagina.evaluate(BUITEN_BEELD)
+        if gevonden:
+            buiten[pad] = gevonden[:5]
+    context.close()
+    assert buiten == {}
+
+
+def test_the_agenda_prints_to_a4_with_a_line_saying_what_it_is(browser, adres):
+    context = browser.new_context(locale="nl-NL")
+    pagina = context.new_page()
+    pagina.goto(adres + "uitvoeringsagenda/")
+    stijl = pagina.locator('style[media="print"]').inner_text()
+    assert "werkversie" in stijl and "peildatum 22 november 2026" in stijl
+    assert "Uitvoeringsagenda Schaarse voorzieningen Jeugd 3Noord" in stijl
+    pdf = pagina.pdf(prefer_css_page_size=True)
+    context.close()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) > 10
+
+
+@pytest.mark.parametrize("breedte", [320, 390])
+def test_the_second_programme_reads_on_a_phone_too(browser, groningen_adres, breedte):
+    context = browser.new_context(viewport={"width": breedte, "height": 800}, locale="nl-NL")
+    pagina = context.new_page()
+    buiten = {}
+    for pad in GRONINGEN_PAGINAS:
+        assert pagina.goto(groningen_adres + pad).ok
+        gevonden = pagina.evaluate(BUITEN_BEELD)
+        if gevonden:
+            buiten[pad] = gevonden[:5]
+    context.close()
+    assert buiten == {}

@@ -22,6 +22,7 @@ from generator.publiceren.mkdocsbestanden import (
     niet_publiceerbaar,
 )
 from generator.publiceren.schoonmaak import herstel_titel, schoon
+from generator.publiceren.tabellen import afdrukregel, stapelbaar
 from generator.records.laden import laad
 from generator.records.paden import RECORDMAPPEN
 from generator.samenstellen.adressen import Adressen
@@ -41,6 +42,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         self.dirty = False
         self.vingerafdrukken = Vingerafdrukken()
         self.doel = self.tijdelijk = None
+        self.versies: dict[str, str] = {}
 
     def on_startup(self, *, command, dirty):
         self.opdracht, self.dirty = command, dirty
@@ -73,6 +75,10 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         for naam in niet_publiceerbaar(files, config.docs_dir):
             raise PluginError(f"{naam}: dit bestand wordt niet gepubliceerd — zie 'agenda controleer'")
         self.sporen = {} if self.intern else sporen(resultaat.agenda, opties_uit.publieke_teksten(config))
+        adres = Adressen(resultaat.agenda.programma.termen)
+        versies = resultaat.agenda.versies_op_volgorde()
+        # Which version each agenda page shows, for the line at the foot of every printed page.
+        self.versies = {adres.versie(v.id): v.id for v in versies} | ({adres.AGENDA: versies[-1].id} if versies else {})
         docs = Path(config.docs_dir).resolve()
         for pagina in stel_samen(
             resultaat.agenda, Opties(self.peildatum, config.site_url or "", config.use_directory_urls, self.intern)
@@ -93,8 +99,12 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         opties_uit.navigatie_naar_bestaande_paginas(config, files, Adressen(resultaat.agenda.programma.termen))
         return files
 
+    def on_page_context(self, context, *, page, config, nav):
+        context["agenda_afdruk"] = afdrukregel(config.site_name, self.versies, page.file.src_uri, self.peildatum)
+        return context
+
     def on_page_content(self, html, *, page, config, files):
-        return schoon(html)
+        return stapelbaar(schoon(html))
 
     def on_post_page(self, output, *, page, config):
         return herstel_titel(output, page.title)

@@ -1,0 +1,46 @@
+"""Pages on a phone and on paper: wide tables that can stack, and the line at the foot of every printed page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from generator.nederlands import datum as nl_datum
+from generator.model.datum import Datum, Precisie
+
+_TABEL = re.compile(r"<table>(.*?)</table>", re.S)
+_KOP = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_RIJ = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CEL = re.compile(r"<td(?=[\s>])")
+
+GESTAPELD = "agenda-gestapeld"
+"""Class of a table with three or more columns: on a narrow screen every row becomes a block of 'kop: waarde'."""
+
+
+def stapelbaar(pagina: str) -> str:
+    """Tables of three or more columns get a class and, per cell, the heading of its column (``data-kop``)."""
+    return _TABEL.sub(_tabel, pagina)
+
+
+def _tabel(treffer: re.Match) -> str:
+    inhoud = treffer.group(1)
+    koppen = [html.escape(re.sub(r"<[^>]+>", "", k).strip(), quote=True) for k in _KOP.findall(inhoud)]
+    if len(koppen) < 3:
+        return treffer.group(0)
+    return f'<table class="{GESTAPELD}">' + _RIJ.sub(lambda rij: _rij(rij, koppen), inhoud) + "</table>"
+
+
+def _rij(treffer: re.Match, koppen: list[str]) -> str:
+    teller = iter(koppen)
+    cellen = _CEL.sub(lambda _: f'<td data-kop="{next(teller, "")}"', treffer.group(1))
+    return f"<tr>{cellen}</tr>"
+
+
+def afdrukregel(titel: str, versies: dict[str, str], pagina: str, peildatum: dt.date) -> str:
+    """'Titel · versie 2024.1 · peildatum 22 november 2026' (or 'werkversie'), as a safe CSS string body."""
+    welke = f"versie {versies[pagina]}" if pagina in versies else "werkversie"
+    dag = nl_datum(Datum(peildatum, peildatum, Precisie.DAG))
+    regel = f"{titel} · {welke} · peildatum {dag}"
+    # Inside a CSS string in a <style> element: no quote, backslash, line break or '<' may end it early.
+    return "".join(c if c.isalnum() or c in " ,.-()" else f"\\{ord(c):x} " for c in regel)
