@@ -52,7 +52,7 @@ def test_planning_page_shows_phases_and_milestones_against_the_peildatum(site):
     assert '<span class="planning__balk" style="grid-column:2 / 6">januari 2024 – december 2024</span>' in html_bron
     assert html_bron.count('class="planning__kwartaal"') == 4  # one year on the axis, in quarters
     inhoud = tekst(html_bron)
-    assert "peildatum 2024-04-01" in inhoud
+    assert "peildatum 1 april 2024" in inhoud
     assert "Komend (1) 30 juni 2024 — Contract getekend" in inhoud
     assert "Te laat (0)" in inhoud
     assert "Nazorg: periode nader in te vullen" not in inhoud  # a charter without phases has no row

@@ -18,7 +18,7 @@ from generator.model.nulplaatverschil import vergelijk
 from generator.model.overig import Hoofdstuk, Nulplaat
 from generator.model.programma import OpbouwOnderdeel, Termen
 from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
-from generator.nederlands import label
+from generator.nederlands import datum as nl_datum, label
 from generator.samenstellen.adressen import Adressen, Opties
 from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, inline, relatief
 
@@ -72,6 +72,16 @@ class Context:
         self.adres = Adressen(agenda.programma.termen)
         self.term = agenda.programma.termen
 
+    @property
+    def peildag(self) -> str:
+        """The peildatum as readers write a date: '22 november 2026'."""
+        return nl_datum(Datum(self.peildatum, self.peildatum, Precisie.DAG))
+
+    @property
+    def hoofdbron(self):
+        """The programme's own document in its register of sources (the first), if it keeps one."""
+        return self.programma.bronnen[0] if self.programma.bronnen else None
+
     def link(self, naar: str) -> str:
         return relatief(self.uri, naar)
 
@@ -113,7 +123,7 @@ class Context:
     @staticmethod
     def open_fasevelden(fase) -> list[str]:
         """A phase's lists the record leaves empty, named once instead of 'nader in te vullen' under each."""
-        velden = ("resultaten", "activiteiten", "disciplines", "mijlpalen")
+        velden = ("omschrijving", "resultaten", "activiteiten", "disciplines", "mijlpalen")
         return [veld for veld in velden if not getattr(fase, veld)]
 
     @staticmethod

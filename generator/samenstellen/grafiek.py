@@ -10,7 +10,12 @@ from generator.nederlands import datum as nl_datum, getal
 from generator.model.deelopdracht import Kengetal, Waarde
 
 BREEDTE, HOOGTE = 560, 220
-MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = 56, 56, 24, 48  # labels are centred on their point: room on both sides
+MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = (
+    56,
+    56,
+    24,
+    48,
+)  # labels are centred on their point: room on both sides
 
 
 def _punten(k: Kengetal) -> list[tuple[str, Waarde]]:

@@ -129,6 +129,7 @@ markdown_extensions:
   - attr_list
   - md_in_html
   - pymdownx.superfences
+  - sane_lists
   - toc:
       permalink: true
       toc_depth: 4
