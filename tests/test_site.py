@@ -156,3 +156,16 @@ def test_line_numbers_leave_a_source_but_its_quotes_stay():
     assert zonder_regelnummers("titelblad (regels 3–7) en §1 (regel 57: 'voor de jaren 2023 – 2026')") == (
         "titelblad en §1 ('voor de jaren 2023 – 2026')"
     )
+
+
+def test_the_home_page_says_what_waits_on_whom_and_how_each_part_stands(site):
+    home = tekst(pagina(site, ""))
+    assert (
+        "Wat wacht op wie ¶ Regiegroep: 1 besluit, het langst sinds 25 september 2023 (1.154 dagen). Stuurgroep: niets."
+        in home
+    )
+    assert "Klinische GGZ functies - Accare verkenning — 1" in home  # one milestone late
+    besluit = tekst(pagina(site, "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026"))
+    assert "Wacht sinds 25 september 2023 (1.154 dagen) op Regiegroep" in besluit
+    docket = tekst(pagina(site, "vergaderingen/regiegroep"))
+    assert "Wacht sinds 25 september 2023 (1.154 dagen)" in docket

@@ -271,6 +271,25 @@ class Context:
         ]
         return Wachttijd(laatste, dagen if dagen is None or dagen >= 0 else None, ", ".join(op) or None)
 
+    def wachtrijen(self) -> list[tuple[object, list[Besluit], Wachttijd | None]]:
+        """Per body of the route: what waits on it, and the longest-waiting of those (home page)."""
+        uit = []
+        for gremium_id in overzicht.dossiergremia(self.agenda):
+            besluiten = self.dossier(gremium_id)
+            tijden = [w for w in map(self.wacht_sinds, besluiten) if w is not None]
+            oudste = min(tijden, key=lambda w: (w.datum, w.datum.eind), default=None)
+            uit.append((self.programma.gremium(gremium_id), besluiten, oudste))
+        return uit
+
+    def stand_onderdeel(self, d: Deelopdracht) -> dict:
+        """How one part stands: its status, its next milestone, and how many milestones are late."""
+        toestanden = [(m, m.toestand(self.peildatum)) for _, m in d.mijlpalen]
+        komend = [m for m, t in toestanden if t is MijlpaalToestand.KOMEND]
+        return {
+            "volgende": min(komend, key=lambda m: (m.datum, m.titel), default=None),
+            "te_laat": sum(1 for _, t in toestanden if t is MijlpaalToestand.TE_LAAT),
+        }
+
     def ter_besluitvorming(self, besluit: Besluit) -> bool:
         return self.agenda.status(besluit) is BesluitStatus.TER_BESLUITVORMING
 
