@@ -350,3 +350,17 @@ def test_a_vastgestelde_version_is_judged_at_its_own_date(programma, tmp_path):
     # 'Contract getekend' is due 2024-06-30: upcoming when the version was fixed, late only in the werkversie.
     assert "30 juni 2024: Contract getekend (komend)" in tekst(pagina(site, "uitvoeringsagenda/versies/2024.1"))
     assert "30 juni 2024: Contract getekend (te laat)" in tekst(pagina(site, "uitvoeringsagenda/werkversie"))
+
+
+def test_the_accessibility_statement_names_the_programmes_contact(programma, tmp_path):
+    with programma.pad("agenda/programma.yml").open("a", encoding="utf-8") as f:
+        f.write('toegankelijkheid: {contact: "toegankelijkheid@voorbeeld.nl, 050 123 45 67"}\n')
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    verklaring = tekst(pagina(site, "toegankelijkheid"))
+    assert (
+        "Contact voor vragen of problemen met de toegankelijkheid: toegankelijkheid@voorbeeld.nl, 050 123 45 67."
+        in (verklaring)
+    )
+    assert "Status volgens de Nederlandse indeling: nader in te vullen" in verklaring

@@ -188,6 +188,8 @@ class Programma:
     bron: str | None = None
     termen: Termen = Termen()
     bronnen: tuple[Brondocument, ...] = ()
+    toegankelijkheidscontact: str | None = None
+    toegankelijkheidsstatus: str | None = None
     werkwijze_onderdelen: str | None = None
     """How the programme runs its parts, in the source's words (checked Markdown)."""
     bestand: str = ""

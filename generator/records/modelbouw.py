@@ -185,6 +185,8 @@ def _programma(data: dict, bestand: str) -> Programma:
         bron=_s(data, "bron"),
         termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
         werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
+        toegankelijkheidscontact=_s(data.get("toegankelijkheid", {}), "contact"),
+        toegankelijkheidsstatus=_s(data.get("toegankelijkheid", {}), "status"),
         bronnen=tuple(
             Brondocument(
                 str(b["id"]),

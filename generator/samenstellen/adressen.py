@@ -22,6 +22,7 @@ class Opties:
 
 VASTE_MAPPEN = frozenset(
     {"index", "besluiten", "nulplaten", "planning", "vergaderingen", "open-data", "data", "feeds", "schemas", "assets"}
+    | {"toegankelijkheid"}
     | {"search", "404"}
 )
 """Folders the site uses whatever a programme calls its parts; a programme's own words may not take them."""
@@ -41,6 +42,7 @@ class Adressen:
     VERGADERINGEN = "vergaderingen/index.md"
     OPVOLGING = "vergaderingen/opvolging.md"
     OPEN_DATA = "open-data/index.md"
+    TOEGANKELIJKHEID = "toegankelijkheid.md"
     ICAL = "planning.ics"
     ATOM = "feeds/besluiten.xml"
 

@@ -56,6 +56,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
         pagina(adres.OPVOLGING, "opvolging.md.j2"),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
+        pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
     ]
     yield from _agendapaginas(publiek, opties, pagina, adres)
     for regio in publiek.programma.regios:

@@ -144,4 +144,5 @@ nav:
   - Vergaderagenda's: vergaderingen/index.md
   - Open data: open-data/index.md
   - Bijdragen: bijdragen.md
+  - Toegankelijkheid: toegankelijkheid.md
 """
