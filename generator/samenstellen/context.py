@@ -130,6 +130,11 @@ class Context:
     def brontitel(document) -> str:
         return brontitel(document)
 
+    def gedeelde_bron(self, items) -> Markup | None:
+        """The source every item cites, as readers see it, when it is one and the same (then said once)."""
+        vermeldingen = {str(self.bron(i.bron)) for i in items if i.bron}
+        return Markup(vermeldingen.pop()) if len(vermeldingen) == 1 and all(i.bron for i in items) else None
+
     def bron(self, tekst: str) -> Markup:
         """A record's source as readers read it (the register's title, no line numbers)."""
         return bronvermelding(self.programma, tekst)
