@@ -253,33 +253,30 @@ BUITEN_BEELD = """() => {
 """Text of the article that lies (partly) outside the viewport: what a reader would have to scroll sideways for."""
 
 
-@pytest.mark.parametrize("breedte", [320, 390, 1366])
-def test_every_page_type_reads_without_sideways_scrolling(browser, adres, breedte):
-    context = browser.new_context(viewport={"width": breedte, "height": 800}, locale="nl-NL")
+def _buiten_beeld(browser, adres: str, paden: list[str], breedte: int, afdruk: bool = False) -> dict[str, list[str]]:
+    """Per page: the text a reader at this width (or on paper) would not see without scrolling sideways."""
+    context = browser.new_context(viewport={"width": breedte, "height": 900}, locale="nl-NL")
     pagina = context.new_page()
+    if afdruk:
+        pagina.emulate_media(media="print")
     buiten = {}
-    for pad in PAGINATYPEN:
+    for pad in paden:
         assert pagina.goto(adres + pad).ok
         gevonden = pagina.evaluate(BUITEN_BEELD)
         if gevonden:
             buiten[pad] = gevonden[:5]
     context.close()
-    assert buiten == {}
+    return buiten
+
+
+@pytest.mark.parametrize("breedte", [320, 390, 1366])
+def test_every_page_type_reads_without_sideways_scrolling(browser, adres, breedte):
+    assert _buiten_beeld(browser, adres, PAGINATYPEN, breedte) == {}
 
 
 def test_every_page_type_fits_the_printable_width_of_a4(browser, adres):
     # A4 is 210 mm wide; agenda.css leaves 182 mm between the margins: 688 CSS pixels.
-    context = browser.new_context(viewport={"width": 688, "height": 1000}, locale="nl-NL")
-    pagina = context.new_page()
-    pagina.emulate_media(media="print")
-    buiten = {}
-    for pad in PAGINATYPEN:
-        assert pagina.goto(adres + pad).ok
-        gevonden = pagina.evaluate(BUITEN_BEELD)
-        if gevonden:
-            buiten[pad] = gevonden[:5]
-    context.close()
-    assert buiten == {}
+    assert _buiten_beeld(browser, adres, PAGINATYPEN, 688, afdruk=True) == {}
 
 
 def test_the_agenda_prints_to_a4_with_a_line_saying_what_it_is(browser, adres):
@@ -296,13 +293,4 @@ def test_the_agenda_prints_to_a4_with_a_line_saying_what_it_is(browser, adres):
 
 @pytest.mark.parametrize("breedte", [320, 390])
 def test_the_second_programme_reads_on_a_phone_too(browser, groningen_adres, breedte):
-    context = browser.new_context(viewport={"width": breedte, "height": 800}, locale="nl-NL")
-    pagina = context.new_page()
-    buiten = {}
-    for pad in GRONINGEN_PAGINAS:
-        assert pagina.goto(groningen_adres + pad).ok
-        gevonden = pagina.evaluate(BUITEN_BEELD)
-        if gevonden:
-            buiten[pad] = gevonden[:5]
-    context.close()
-    assert buiten == {}
+    assert _buiten_beeld(browser, groningen_adres, GRONINGEN_PAGINAS, breedte) == {}
