@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import MINIMAAL, ROOT
 from sitebouw import mkdocs_build
 
 SUBPAD = "/uitvoeringsagenda-3noord/"
@@ -126,7 +126,7 @@ def test_a_public_build_without_an_address_stops_in_dutch(tmp_path):
             "build",
             "--strict",
             "-f",
-            str(ROOT / "mkdocs.yml"),
+            str(MINIMAAL / "mkdocs.yml"),  # a programme whose mkdocs.yml names no site_url
             "-d",
             str(tmp_path / "s"),
         ],

@@ -30,7 +30,7 @@ def peildatum(optie: str | None) -> dt.date:
 
 
 ADRES_UIT_OMGEVING = "AGENDA_SITE_URL"
-"""The site's published address when mkdocs.yml does not name one: the publishing workflow sets it."""
+"""The site's published address, set by the publishing workflow; it goes before site_url in mkdocs.yml."""
 REPOSITORY_UIT_OMGEVING = "AGENDA_REPO_URL"
 """The repository's address, so that edit links open the real repository rather than mkdocs.yml's example."""
 
@@ -38,7 +38,7 @@ REPOSITORY_UIT_OMGEVING = "AGENDA_REPO_URL"
 def adres(config, opdracht: str | None, intern_: bool) -> None:
     """Give the build its address; a public build without one stops, since feeds, calendar and sitemap need it."""
     uit_omgeving = os.environ.get(ADRES_UIT_OMGEVING, "").strip()
-    if uit_omgeving and not config.site_url:
+    if uit_omgeving:  # the deployment knows where the site lands; it goes before mkdocs.yml's example
         if not uit_omgeving.startswith(("https://", "http://")):
             raise PluginError(
                 f"{ADRES_UIT_OMGEVING} '{uit_omgeving}' is geen webadres — verwacht bijvoorbeeld "
