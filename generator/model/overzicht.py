@@ -62,15 +62,27 @@ def dossiergremia(agenda: Agenda) -> list[str]:
     return uit
 
 
-def dossier(agenda: Agenda, gremium_id: str) -> list[Besluit]:
-    """What awaits this body: advice for proposals, or a decision for advised proposals."""
-    wacht_op: set[BesluitStatus] = set()
+def _wacht_bij(agenda: Agenda, gremium_id: str) -> set[BesluitStatus]:
+    """The statuses in which a decision awaits this body: advice for proposals, or a decision for advised ones."""
+    statussen: set[BesluitStatus] = set()
     for stap in agenda.programma.besluitvormingsroute:
         if stap.gremium == gremium_id and Uitkomst.GEADVISEERD in stap.uitkomsten:
-            wacht_op |= {BesluitStatus.VOORGESTELD, BesluitStatus.TER_ADVISERING}
+            statussen |= {BesluitStatus.VOORGESTELD, BesluitStatus.TER_ADVISERING}
         if stap.gremium == gremium_id and Uitkomst.GEACCORDEERD in stap.uitkomsten:
-            wacht_op.add(BesluitStatus.TER_BESLUITVORMING)
+            statussen.add(BesluitStatus.TER_BESLUITVORMING)
+    return statussen
+
+
+def dossier(agenda: Agenda, gremium_id: str) -> list[Besluit]:
+    """What awaits this body: advice for proposals, or a decision for advised proposals."""
+    wacht_op = _wacht_bij(agenda, gremium_id)
     return [b for b in agenda.besluiten_op_nummer() if agenda.status(b) in wacht_op]
+
+
+def wacht_op(agenda: Agenda, besluit: Besluit) -> list[str]:
+    """The bodies on whose docket one decision is (the other side of ``dossier``), in route order."""
+    status = agenda.status(besluit)
+    return [g for g in dossiergremia(agenda) if status in _wacht_bij(agenda, g)]
 
 
 def advies(besluit: Besluit) -> str | None:

@@ -96,7 +96,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
             )
             files.append(bestand)
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
-        opties_uit.navigatie_naar_bestaande_paginas(config, files, Adressen(resultaat.agenda.programma.termen))
+        opties_uit.navigatie_naar_bestaande_paginas(config, files, adres)
         return files
 
     def on_page_context(self, context, *, page, config, nav):

@@ -40,6 +40,8 @@ class Gedeeld:
 
     def __init__(self, agenda: Agenda):
         self.agenda = agenda
+        self.adres = Adressen(agenda.programma.termen)
+        """The URL scheme in the programme's own words, the same for every page."""
 
     @cached_property
     def filterlijsten(self) -> list[tuple[str, str, str, list[Besluit]]]:
@@ -69,7 +71,7 @@ class Context:
         self.peildatum = opties.peildatum
         self.opties = opties
         self.uri = uri
-        self.adres = Adressen(agenda.programma.termen)
+        self.adres = self.gedeeld.adres
         self.term = agenda.programma.termen
 
     @property
@@ -271,9 +273,7 @@ class Context:
         if laatste is None:
             return None
         dagen = (self.peildatum - laatste.begin).days if laatste.precisie is Precisie.DAG else None
-        op = [
-            self.programma.gremium(g).naam for g in overzicht.dossiergremia(self.agenda) if besluit in self.dossier(g)
-        ]
+        op = [self.programma.gremium(g).naam for g in overzicht.wacht_op(self.agenda, besluit)]
         return Wachttijd(laatste, dagen if dagen is None or dagen >= 0 else None, ", ".join(op) or None)
 
     def wachtrijen(self) -> list[tuple[object, list[Besluit], Wachttijd | None]]:

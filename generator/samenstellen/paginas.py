@@ -42,7 +42,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         opties = Opties(opties)
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
-    adres = Adressen(agenda.programma.termen)
+    adres = gedeeld.adres
     pagina = lambda uri, template, bron=None, **extra: Pagina(
         uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron
     )
