@@ -40,3 +40,16 @@ def tekst(html_bron: str) -> str:
     inhoud = re.sub(r"<[^>]+>", " ", artikel.group(1) if artikel else html_bron)
     # tags become spaces; drop the space that then lands before punctuation
     return re.sub(r" ([,.;:)])", r"\1", re.sub(r"\s+", " ", html.unescape(inhoud)))
+
+
+def agenda(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the ``agenda`` command as a coordinator would, without a terminal to answer questions."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )

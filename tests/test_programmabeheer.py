@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
-from sitebouw import mkdocs_build, pagina, tekst
+from sitebouw import agenda, mkdocs_build, pagina, tekst
 
 from generator.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststellen, zet_stap
-
-
-def agenda(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
-    )
 
 
 def _vaststelling(programma, titel, datum, accord):

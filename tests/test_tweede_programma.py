@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from sitebouw import mkdocs_build, pagina, tekst
+from sitebouw import agenda, mkdocs_build, pagina, tekst
 
 GRONINGEN = Path(__file__).parent / "programmas" / "groningen-ontwikkeltafels"
 
@@ -35,12 +33,6 @@ DERDE_NOORD = (
     "schaarse voorziening",
 )
 """3Noord's names and fixed terms that the Groningen advice itself never uses (it does use 'regiegroep')."""
-
-
-def agenda(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], capture_output=True, text=True, timeout=120, **kwargs
-    )
 
 
 @pytest.fixture(scope="module")
