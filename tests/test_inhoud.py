@@ -111,7 +111,9 @@ def test_every_record_names_its_source(agenda):
         *agenda.nulplaten.values(),
         *agenda.risicoregister.risicos,
     ]
-    assert all(r.bron and r.bron.startswith("seed 000") for r in records)
+    verwijzing = agenda.programma.bronnen[0].verwijzing  # the source in the programme's register
+    assert verwijzing == "Uitvoeringsagenda 3Noord"
+    assert all(r.bron and r.bron.startswith(verwijzing) for r in records)
 
 
 def test_prose_is_verbatim_from_the_source(agenda, bron):

@@ -249,7 +249,7 @@ class Programma:
         for document in sorted(self.bronnen, key=lambda d: -len(d.verwijzing)):
             if tekst.startswith(document.verwijzing):
                 rest = tekst[len(document.verwijzing) :]
-                # 'seed 000 (Titel, CONCEPT 2023), §5.3' / 'seed 000: Titel' / 'seed 000, §1': the register says it
+                # 'Agenda (Titel, CONCEPT 2023), §5.3' / 'Agenda: Titel' / 'Agenda, §1': the register says it
                 rest = re.sub(r"^\s*\([^)]*\)", "", rest) if rest.lstrip().startswith("(") else rest
                 return document, rest.lstrip(" ,:;")
         return None
