@@ -11,10 +11,11 @@ from pathlib import Path
 
 
 def mkdocs_build(
-    config: Path, uit: Path, peildatum: str | None = None, extra_env: dict[str, str] | None = None
+    config: Path, uit: Path, peildatum: str | None = None, extra_env: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` as a user would (never with -q: it makes --strict ignore warnings)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+    # a value of None takes the variable away (a build without an address, say)
+    env = {k: v for k, v in {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}.items() if v is not None}
     if peildatum:
         env["AGENDA_PEILDATUM"] = peildatum
     return subprocess.run(
