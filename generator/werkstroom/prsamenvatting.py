@@ -15,7 +15,7 @@ from generator.records.laden import laad
 from generator.model.agenda import Agenda
 from generator.model.overig import kopnummer
 from generator.patronen import letterlijk
-from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN
+from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
 from generator.werkstroom.opdrachten import Geweigerd
 
 _SOORT = {"A": "Toegevoegd", "M": "Gewijzigd", "D": "Verwijderd", "R": "Hernoemd", "C": "Gekopieerd", "T": "Gewijzigd"}
@@ -39,6 +39,23 @@ def _gewijzigd(root: Path, basis: str) -> list[tuple[str, str]]:
     return sorted(set(uit), key=lambda p: p[1])
 
 
+def _technisch(root: Path, basis: str) -> list[tuple[str, str]]:
+    """(kind, path) of every changed file that is not content: code, workflows, settings, theme, dependencies.
+
+    Everything outside the record folders and the hand-written pages can run code in the check workflow or change
+    what the build publishes, so a maintainer has to look at it. Paths are from the top of the repository, since
+    a change to the generator matters as much to a programme kept in a subfolder.
+    """
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
+    inhoud = tuple(f"{prefix}{map_}/" for map_ in (*RECORDMAPPEN, *SITEMAPPEN))
+    top = _git(root, "rev-parse", "--show-toplevel").stdout.strip() or str(root)
+    diff = _git(Path(top), "diff", "--name-status", "--no-renames", basis)
+    nieuw = _git(Path(top), "ls-files", "--others", "--exclude-standard")
+    paden = [(_SOORT.get(r.split("\t")[0][:1], "Gewijzigd"), r.split("\t")[-1]) for r in diff.stdout.splitlines()]
+    paden += [("Toegevoegd", pad) for pad in nieuw.stdout.splitlines()]
+    return sorted({(soort, pad) for soort, pad in paden if pad and not pad.startswith(inhoud)}, key=lambda p: p[1])
+
+
 def _oude_stand(root: Path, basis: str, doel: Path) -> None:
     """Extract the record folders as they are in ``basis`` into ``doel``."""
     prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
@@ -55,12 +72,23 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     if _git(root, "rev-parse", "--verify", "--quiet", f"{basis}^{{commit}}").returncode:
         raise Geweigerd([f"'{basis}' is geen bekende git-referentie (een tak, tag of commit)"])
     wijzigingen = _gewijzigd(root, basis)
+    technisch = _technisch(root, basis)
     with tempfile.TemporaryDirectory() as tmp:
         _oude_stand(root, basis, Path(tmp))
         oud = laad(Path(tmp)).agenda
     nieuw_resultaat = laad(root)
     nieuw = nieuw_resultaat.agenda
     regels = [f"## Wijzigingen ten opzichte van {_code(basis)}", ""]
+    if technisch:
+        regels += [
+            "**Technische wijzigingen: laat een beheerder meekijken**",
+            "",
+            "Deze bestanden zijn geen records: ze bepalen hoe de site wordt gebouwd en wat de controle uitvoert. "
+            "Publiceer pas nadat een beheerder ze heeft beoordeeld.",
+            "",
+            *(f"- {soort}: {_code(pad)}" for soort, pad in technisch),
+            "",
+        ]
     if not wijzigingen:
         return "\n".join(regels + ["Deze wijziging raakt geen records.", ""])
     regels += ["**Records**", ""]
