@@ -5,10 +5,13 @@ from __future__ import annotations
 import html
 import re
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-"""An id: lowercase ASCII letters and digits in groups joined by single hyphens."""
+# Every pattern of an id, a date or a version ends in ``\Z``, not ``$``: ``$`` also matches before a final line
+# break, so 'abc\n' would pass for an id and end up in a file name.
 
-_HEK_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:[\w#.+-]+)?[ \t]*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+"""An id: lowercase ASCII letters and digits in groups joined by single hyphens (the whole text)."""
+
+_HEK_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:[\w#.+-]+)?[ \t]*\Z")
 """A fence that opens a code block for every renderer we know: at the start of the line, at most a language."""
 
 
@@ -34,11 +37,11 @@ def in_codeblok(regels_: list[str]) -> list[bool]:
     return uit
 
 
-DATUM = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?|H([12])))?$")
+DATUM = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2})(?:-(\d{2}))?|H([12])))?\Z")
 """A record date: JJJJ-MM-DD, JJJJ-MM, JJJJ-Qn, JJJJ-Hn or JJJJ (whether it exists is the model's question)."""
 
-VERSIE = re.compile(r"^\d{4}\.\d+$")
-"""A version number of the agenda: JJJJ.N."""
+VERSIE = re.compile(r"^\d{4}\.\d+\Z")
+"""A version number of the agenda: JJJJ.N (the whole text)."""
 
 _REGELEINDE = re.compile(r"\r\n|\r|\n")
 

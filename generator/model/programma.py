@@ -10,10 +10,33 @@ from generator.model.datum import Datum
 from generator.model.vocab import Sectie, Uitkomst
 
 
+_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d"}
+)
+"""Letters that Unicode does not decompose into an ASCII letter and an accent: spelt out, not dropped."""
+
+
 def padnaam(woord: str) -> str:
-    """A word as a URL folder: 'Regio's' → 'regios', 'Ontwikkeltafels' → 'ontwikkeltafels'."""
-    ascii_ = unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode().lower().replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    """A word as a URL folder: 'Regio's' → 'regios', 'Ontwikkeltafels' → 'ontwikkeltafels', 'Straße' → 'strasse'.
+
+    May be empty (a word of letters from another script): the check refuses such a word (records/regels.py).
+    """
+    ascii_ = unicodedata.normalize("NFKD", woord.translate(_LETTERS)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower().replace("'", "")).strip("-")
+
+
+VASTE_MAPPEN = frozenset(
+    {"index", "besluiten", "nulplaten", "planning", "vergaderingen", "open-data", "data", "feeds", "schemas"}
+    | {"toegankelijkheid", "bijdragen"}
+    | {"assets", "search", "404", "sitemap"}
+)
+"""Names at the site root that the site uses whatever a programme calls its parts: its own pages and folders, the
+theme's assets, the search index, the 404 page, the sitemap and the contribution page every new programme gets.
+No word of a programme may take one: the check refuses it, and the addresses (samenstellen/adressen.py) use the
+same list through ``Termen.vaste_namen``."""
+
+VASTE_FILTERS = ("status", "soort", "gremium")
+"""Filter folders under besluiten/ with fixed names; the parts' and regions' filters take the programme's words."""
 
 
 def _hoofdletter(woord: str) -> str:
@@ -38,6 +61,35 @@ class Termen:
     @property
     def Document(self) -> str:
         return _hoofdletter(self.document)
+
+    def mappen(self) -> dict[str, tuple[str, str]]:
+        """Where each word becomes a folder of the site: term → (folder, the folder it lies in; '' the root)."""
+        return {
+            "document": (padnaam(self.document), ""),
+            "onderdelen": (padnaam(self.onderdelen), ""),
+            "regios": (padnaam(self.regios), ""),
+            "onderdeel": (padnaam(self.onderdeel), "besluiten"),  # the parts' filter of the decision list
+            "regio": (padnaam(self.regio), "besluiten"),
+        }
+
+    def idmap(self, soort: str) -> str:
+        """The folder in which each id of a kind (regios, gremia, deelopdrachten, nulplaten) gets its own page."""
+        return {
+            "regios": padnaam(self.regios),
+            "gremia": "vergaderingen",
+            "deelopdrachten": padnaam(self.onderdelen),
+            "nulplaten": "nulplaten",
+        }[soort]
+
+    def vaste_namen(self, map_: str) -> frozenset[str]:
+        """Names the site itself gives pages and folders in ``map_`` ('' the root): no word or id may take one."""
+        vast = {
+            padnaam(self.document): frozenset({"index", "werkversie", "versies"}),
+            "": VASTE_MAPPEN,
+            "besluiten": frozenset({"index", *VASTE_FILTERS}),
+            "vergaderingen": frozenset({"index", "opvolging"}),
+        }
+        return vast.get(map_, frozenset({"index"}))
 
     @property
     def het_document(self) -> str:

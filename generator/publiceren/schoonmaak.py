@@ -109,9 +109,9 @@ _STIJL = {"grid-column", "--kwartalen", "text-align"}
 
 _EIGEN_KLASSE = re.compile(
     r"^(?:(?:agenda|planning|kengetal|nulplaat)(?:[-_][a-z0-9_-]*)?|headerlink|toclink|admonition(?:-title)?|"
-    r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)$"
+    r"note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)\Z"
 )
-_EIGEN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}$")
+_EIGEN_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,127}\Z")
 _ROLLEN = {"img", "group", "list", "listitem", "region", "note", "presentation"}
 _VERBORGEN = {"div", "span"}
 """Elements on which the site itself hides decoration from screen readers (the timeline's axis and diamonds)."""

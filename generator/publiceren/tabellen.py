@@ -25,10 +25,19 @@ def stapelbaar(pagina: str) -> str:
 
 def _tabel(treffer: re.Match) -> str:
     inhoud = treffer.group(1)
-    koppen = [html.escape(re.sub(r"<[^>]+>", "", k).strip(), quote=True) for k in _KOP.findall(inhoud)]
+    koppen = [_label(k) for k in _KOP.findall(inhoud)]
     if len(koppen) < 3:
         return treffer.group(0)
     return f'<table class="{GESTAPELD}">' + _RIJ.sub(lambda rij: _rij(rij, koppen), inhoud) + "</table>"
+
+
+def _label(kop: str) -> str:
+    """A heading cell as an attribute value: its text, escaped once.
+
+    The cell is sanitised HTML, so its text is escaped already ('A &amp; B'): unescaped first, or the attribute
+    would read 'A &amp;amp; B'.
+    """
+    return html.escape(html.unescape(re.sub(r"<[^>]+>", "", kop)).strip(), quote=True)
 
 
 def _rij(treffer: re.Match, koppen: list[str]) -> str:

@@ -118,7 +118,7 @@ def _teksten(data: Any) -> Iterator[tuple[tuple, str, bool]]:
 
 
 _LANG_GETAL = re.compile(rf"\d[\d_]{{{MAX_CIJFERS},}}")
-_GETAL = re.compile(r"^[-+]?(0[xob])?[\d_a-fA-F]+(\.\d*)?([eE][-+]?\d+)?$")
+_GETAL = re.compile(r"^[-+]?(0[xob])?[\d_a-fA-F]+(\.\d*)?([eE][-+]?\d+)?\Z")
 
 
 def structuur(pad: str, yaml_tekst: str, eerste_regel: int) -> list[Probleem]:
@@ -204,10 +204,17 @@ _HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
 _INLINE_DOEL = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)>]*)")
 _TITEL = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\)?)?\s*$""")
 """A link title after the address ('[x](adres "titel")'): not part of the address."""
-_REFERENTIE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_HOUDER = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+"""Where a line's own text starts inside quotes and list items, which may hold reference definitions too."""
+_VERVOLG = re.compile(r"^(?:[ \t]*>)*[ \t]*")
+"""Where a continuation line's text starts inside a quote."""
+_REFERENTIE = re.compile(r"\[[^\]]*\]:[ \t]*(\S*)")
+"""A reference definition ('[x]: adres'); with nothing after the colon its address is on the next line."""
+_LOS_DOEL = re.compile(r"""(\S+)[ \t]*(?:(["']).*\2[ \t]*|\(.*\)[ \t]*)?\Z""")
+"""The address alone on a line, perhaps with a title: how Python-Markdown reads the line after '[x]:'."""
 _REFERENTIEBEELD = re.compile(r"!\[[^\]]{0,500}\]\[")
 _ATTRIBUTEN = re.compile(r"\{:?[ \t]*(?:[#.][^\s}]|[A-Za-z_][\w:-]*[ \t]*=)[^}\n]*\}?")
-_EIGEN_ATTRIBUTEN = re.compile(r"^\{:[ \t]*(?:\.agenda-[a-z]+(?:-[a-z]+)*[ \t]*)+\}$")
+_EIGEN_ATTRIBUTEN = re.compile(r"^\{:[ \t]*(?:\.agenda-[a-z]+(?:-[a-z]+)*[ \t]*)+\}\Z")
 """The one attribute list the site writes itself (a frozen version holds '{: .agenda-bron }'): only its own classes."""
 _SCHEMA = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _KOP = re.compile(r"^ {0,3}(#{1,6}(\s|$)|=+\s*$|-{2,}\s*$)")
@@ -233,9 +240,9 @@ def markdown_tekst(
         problemen += [Probleem(pad, nummer, wat, verwacht) for wat, verwacht in _regelproblemen(regel, record)]
     problemen += [
         Probleem(pad, eerste_regel if vaste_regel else eerste_regel + i, wat, verwacht)
-        for i, wat, verwacht in _kosten(zonder_code)
+        for i, wat, verwacht in [*_referenties(zonder_code, record), *_kosten(zonder_code)]
     ]
-    return problemen
+    return list(dict.fromkeys(problemen))  # a definition on a line with the same fault inline: reported once
 
 
 def _zonder_code(tekst: str) -> Iterator[tuple[int, str]]:
@@ -282,11 +289,33 @@ def _alle_regelproblemen(regel: str, record: bool) -> Iterator[tuple[str, str]]:
         return  # refused for its cost anyway; searching its links would itself be quadratic
     for link in _INLINE_DOEL.finditer(regel):
         yield from _doelproblemen(link.group(2), beeld=bool(link.group(1)), record=record)
-    referentie = _REFERENTIE.match(regel)
-    if referentie:
-        yield from _doelproblemen(referentie.group(1), beeld=False, record=record)
     if _REFERENTIEBEELD.search(regel):
         yield "afbeelding via een verwijzing ![…][…]", "een afbeelding als ![omschrijving](pad/naar/afbeelding.png)"
+
+
+def _referenties(zonder_code: list[tuple[int, str]], record: bool) -> Iterator[tuple[int, str, str]]:
+    """Reference definitions, checked like inline links, also inside quotes and list items.
+
+    Python-Markdown takes the address from the next line when nothing follows '[x]:' (and the title from the
+    line after that; a title is escaped text, and the line checks see any HTML in it). Reported on the line of
+    the definition.
+    """
+    tekst = dict(zonder_code)
+    for i, regel in zonder_code:
+        definitie = _REFERENTIE.match(regel, _HOUDER.match(regel).end())
+        if definitie is None:
+            continue
+        doel = definitie.group(1)
+        if not doel and i + 1 in tekst:
+            volgende = tekst[i + 1]
+            los = _LOS_DOEL.match(volgende, _VERVOLG.match(volgende).end())
+            doel = los.group(1) if los else ""
+        if doel:
+            gemeld = set()
+            for probleem in _doelproblemen(doel.removeprefix("<").removesuffix(">"), beeld=False, record=record):
+                if probleem not in gemeld:
+                    gemeld.add(probleem)
+                    yield (i, *probleem)
 
 
 def _doelproblemen(doel: str, beeld: bool, record: bool) -> Iterator[tuple[str, str]]:

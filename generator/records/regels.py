@@ -8,11 +8,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from generator.nederlands import label
-from generator.model.programma import Programma
+from generator.model.besluit import Besluit
+from generator.model.programma import Programma, Termen
 from generator.records.modelbouw import besluit_uit, programma_uit
 from generator.records.paden import BESLUITNAAM
 from generator.records.verzamelen import Bronnen
-from generator.model.datum import Datum, OngeldigeDatum
+from generator.model.datum import Datum, OngeldigeDatum, Precisie
 from generator.model.vocab import RecordSoort, RegioUitkomst, Soort, Uitkomst
 from generator.nederlands import maandnaam
 from generator.patronen import SLUG
@@ -136,6 +137,11 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
     if "van" in periode and "tot" in periode and periode["van"] > periode["tot"]:
         c.fout(doc, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
     _unieke_regios(c, doc, data["regios"])
+    termen = _woordadressen(c, doc, data)
+    for regio, pad in _alle_regios(data["regios"]):
+        _idadres(c, doc, (*pad, "id"), regio["id"], termen, "regios")
+    for i, gremium in enumerate(data.get("gremia", [])):
+        _idadres(c, doc, ("gremia", i, "id"), gremium["id"], termen, "gremia")
     for regio, pad in _alle_regios(data["regios"]):
         c.uniek(doc, (*pad, "besluitvormingsroute"), list(regio.get("besluitvormingsroute", [])))
     for i, stap in enumerate(data.get("besluitvormingsroute", [])):
@@ -163,6 +169,71 @@ def _programma(c: Controle, b: Bronnen) -> dict[str, set[str]] | None:
                     "elk hoofdstuk één keer",
                 )
     return ids
+
+
+def _woordadressen(c: Controle, doc: YamlDocument, data: dict) -> Termen:
+    """The programme's words become folders: each a non-empty ASCII slug, no name the site uses itself, and no
+    two words the same folder (a word left out counts with its default). Returns the words."""
+    gegeven = dict(data.get("termen", {}))
+    termen = Termen(**gegeven)
+    plek = lambda term: ("termen", term) if term in gegeven else ("termen",)
+    naam = lambda term: f"termen.{term} '{getattr(termen, term)}'" + ("" if term in gegeven else " (standaard)")
+    bezet: dict[tuple[str, str], str] = {}
+    for term, (map_, waar) in termen.mappen().items():
+        adres = "/" + "/".join(filter(None, (waar, map_))) + "/"
+        vast = termen.vaste_namen(waar)
+        if not SLUG.match(map_):
+            c.fout(
+                doc,
+                plek(term),
+                f"{naam(term)} geeft geen adres: als map van de site ({adres}) blijft er niets van over",
+                "een woord met letters (a-z, ook met accenten) of cijfers; het wordt een map van de site",
+            )
+        elif map_ in vast:
+            c.fout(
+                doc,
+                plek(term),
+                f"{naam(term)} krijgt het adres {adres}, dat de site zelf al gebruikt",
+                f"een ander woord: niet {opsomming(vast, maximum=len(vast))}",
+            )
+        elif (waar, map_) in bezet:
+            # reported at the word the programme wrote, not at a default it left out
+            eerste, tweede = (term, bezet[(waar, map_)]) if term in gegeven else (bezet[(waar, map_)], term)
+            c.fout(
+                doc,
+                plek(eerste),
+                f"{naam(eerste)} krijgt hetzelfde adres {adres} als {naam(tweede)}",
+                "voor elk een eigen woord: elk wordt een eigen map van de site",
+            )
+        bezet.setdefault((waar, map_), term)
+    return termen
+
+
+def _idadres(c: Controle, doc: YamlDocument, pad: tuple, id_: str, termen: Termen, soort: str) -> None:
+    """An id that gets a page of its own may not take the name of a page the site keeps in that folder."""
+    map_ = termen.idmap(soort)
+    if id_ in termen.vaste_namen(map_):
+        c.fout(
+            doc,
+            pad,
+            f"{SOORTNAAM.get(soort, 'id')} '{id_}' krijgt het adres /{map_}/{id_}/, dat de site zelf al gebruikt",
+            f"een andere id: niet {opsomming(termen.vaste_namen(map_))}",
+        )
+
+
+def _bestandsadres(c: Controle, doc: YamlDocument, id_: str, soort: str) -> None:
+    """A charter or nulplaat is named by its file: the same rule as ``_idadres``, reported on the file's first line."""
+    termen = c.programma.termen if c.programma else Termen()
+    map_ = termen.idmap(soort)
+    if id_ in termen.vaste_namen(map_):
+        c.problemen.append(
+            Probleem(
+                doc.pad,
+                1,
+                f"de bestandsnaam '{id_}' geeft het adres /{map_}/{id_}/, dat de site zelf al gebruikt",
+                f"hernoem het bestand: niet {opsomming(f'{n}.md' for n in termen.vaste_namen(map_))}",
+            )
+        )
 
 
 def _alle_regios(lijst: list, pad: tuple = ("regios",)) -> Iterator[tuple[dict, tuple]]:
@@ -198,6 +269,7 @@ def _lijst(c: Controle, doc: YamlDocument, data: dict, veld: str, ids: dict | No
 def _deelopdrachten(c: Controle, b: Bronnen, ids: dict | None) -> None:
     for sleutel, doc in b.deelopdracht.items():
         with c.bewaakt(doc):
+            _bestandsadres(c, doc, sleutel, "deelopdrachten")
             if not b.is_geldig(doc):
                 continue
             data = doc.data
@@ -480,6 +552,7 @@ def _kring_vanaf(graaf: dict[int, list[int]], start: int) -> list[int] | None:
 def _nulplaten(c: Controle, b: Bronnen, ids: dict | None) -> None:
     for sleutel, doc in b.nulplaat.items():
         with c.bewaakt(doc):
+            _bestandsadres(c, doc, sleutel, "nulplaten")
             if not b.is_geldig(doc):
                 continue
             data = doc.data
@@ -550,6 +623,18 @@ def _versies(c: Controle, b: Bronnen) -> None:
                 _vaststelling(c, doc, data["besluit"], besluit, datum)
 
 
+def onzekere_vaststelling(besluit: Besluit) -> str | None:
+    """Why a decision cannot fix a version as of its accordering (its date is not one known day), or None.
+
+    A version is frozen as of the day it was accorded; 'onbekend' would freeze it as of 9999-12-31 and a month or
+    a year as of a day nobody chose. Also for 'agenda vaststellen', before the version record exists.
+    """
+    accordering = besluit.accordering
+    if accordering is None or accordering.precisie is Precisie.DAG:
+        return None
+    return f"besluit {besluit.nummer} is geaccordeerd op '{accordering}', geen bekende dag"
+
+
 def _vaststelling(c: Controle, doc: YamlDocument, nummer: int, besluitdoc: YamlDocument, datum: Datum | None) -> None:
     """The decision that fixes a version: of kind vaststelling, accorded, on the version's date (asks the model)."""
     try:
@@ -560,8 +645,11 @@ def _vaststelling(c: Controle, doc: YamlDocument, nummer: int, besluitdoc: YamlD
         c.fout(
             doc, ("besluit",), f"besluit {nummer} is een {label(besluit.soort)}", "een besluit van soort 'vaststelling'"
         )
+    onzeker = onzekere_vaststelling(besluit)
     if besluit.accordering is None:
         c.fout(doc, ("besluit",), f"besluit {nummer} is niet geaccordeerd", "een geaccordeerd besluit")
+    elif onzeker:
+        c.fout(doc, ("besluit",), onzeker, "een accordering met een datum als JJJJ-MM-DD")
     elif datum and besluit.accordering.iso != datum.iso:
         c.fout(
             doc,

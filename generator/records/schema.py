@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any
 
 import fastjsonschema
@@ -42,8 +44,37 @@ def _geheel_getal(checker, waarde: object) -> bool:
     return isinstance(waarde, int) and not isinstance(waarde, bool)
 
 
+@cache
+def _heel(patroon: str) -> re.Pattern[str]:
+    """A schema pattern with JSON Schema's meaning of ``$``: the end of the text, as ``\\Z`` in Python.
+
+    Python's ``$`` also matches before a final line break, so ``^[a-z]+$`` would take 'abc\\n' for an id.
+    """
+    uit, in_klasse, i = [], False, 0
+    while i < len(patroon):
+        teken = patroon[i]
+        if teken == "\\":
+            uit.append(patroon[i : i + 2])
+            i += 2
+            continue
+        if teken == "[":
+            in_klasse = True
+        elif teken == "]":
+            in_klasse = False
+        uit.append("\\Z" if teken == "$" and not in_klasse else teken)
+        i += 1
+    return re.compile("".join(uit))
+
+
+def _patroon(validator, patroon: str, waarde: object, schema_: dict) -> Iterator[ValidationError]:
+    if validator.is_type(waarde, "string") and not _heel(patroon).search(waarde):
+        yield ValidationError(f"{waarde!r} does not match {patroon!r}")
+
+
 _StrengeValidator = validators.extend(
-    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _geheel_getal)
+    Draft202012Validator,
+    validators={"pattern": _patroon},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _geheel_getal),
 )
 
 

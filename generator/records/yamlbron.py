@@ -6,6 +6,7 @@ Record front matter is parsed here and never by MkDocs: YAML 1.1 would turn
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
@@ -57,7 +59,7 @@ class _SnelleResolver(VersionedResolver):
 
 _SnelleConstructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
 
-_AFSLUITER = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_AFSLUITER = re.compile(r"^(---|\.\.\.)[ \t]*\Z")
 
 _VERTALING = (
     ("mapping values are not allowed here", "een ':' staat hier op een plek waar geen sleutel kan beginnen"),
@@ -173,8 +175,72 @@ def _voorcontrole(pad: str, tekst: str, eerste_regel: int) -> None:
         if "\t" in r[: len(r) - len(r.lstrip())]
     ]
     problemen += structuur(pad, tekst, eerste_regel)
+    problemen += buiten_yaml12(pad, tekst, eerste_regel)
     if problemen:
         raise MeerdereFouten(problemen)
+
+
+_VERDACHT = re.compile(r"<<|\.(?:inf|nan)|\d[eE][-+]?\d{3}", re.I)
+"""Text that may hold a merge key or a number that is not finite: only then are the events read."""
+_ONEINDIG = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_EXPONENT = re.compile(r"[-+]?(?:\d[\d_]*)?\.?[\d_]*[eE][-+]?\d+")
+
+
+def buiten_yaml12(pad: str, tekst: str, eerste_regel: int = 1) -> list[Probleem]:
+    """Merge keys ('<<:') and numbers that are not finite ('.nan', '.inf', '1e999'), found before composing.
+
+    ruamel applies merge keys although YAML 1.2 has none, and a non-finite number would reach the open data
+    as 'NaN' (not JSON) and the charts. Read on the event stream, so nothing merged is ever built.
+    """
+    if not _VERDACHT.search(tekst):
+        return []
+    problemen: list[Probleem] = []
+    blokken: list[list[bool]] = []  # per open collection: [is a mapping, the next node is a key]
+    try:
+        for event in YAML(typ="safe", pure=False).parse(tekst):
+            if isinstance(event, CollectionEndEvent):
+                blokken.pop()
+                continue
+            if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+                continue
+            sleutel = bool(blokken) and blokken[-1][0] and blokken[-1][1]
+            if blokken and blokken[-1][0]:
+                blokken[-1][1] = not blokken[-1][1]
+            if isinstance(event, CollectionStartEvent):
+                blokken.append([isinstance(event, MappingStartEvent), True])
+            elif isinstance(event, ScalarEvent) and not event.style:  # plain: neither quoted nor a block
+                problemen += _yaml12_scalar(pad, eerste_regel + event.start_mark.line, event.value, sleutel)
+    except YAMLError:
+        return problemen  # syntax errors are reported by the parser itself
+    return problemen
+
+
+def _yaml12_scalar(pad: str, regel: int, waarde: str, sleutel: bool) -> list[Probleem]:
+    if sleutel and waarde == "<<":
+        return [
+            Probleem(
+                pad,
+                regel,
+                "samenvoegsleutel '<<' (YAML 1.1)",
+                "records zijn YAML 1.2: geen '<<', schrijf de sleutels zelf uit",
+            )
+        ]
+    if waarde == "<<":  # YAML 1.1's merge tag, also as a value: not the text it looks like
+        return [Probleem(pad, regel, "'<<' zonder aanhalingstekens", 'zet het tussen aanhalingstekens: "<<"')]
+    if _niet_eindig(waarde):
+        return [Probleem(pad, regel, f"'{waarde}' is oneindig of geen getal", "een eindig getal, zoals 12 of 0.5")]
+    return []
+
+
+def _niet_eindig(waarde: str) -> bool:
+    if _ONEINDIG.fullmatch(waarde):
+        return True
+    if _EXPONENT.fullmatch(waarde):
+        try:
+            return not math.isfinite(float(waarde))
+        except ValueError:
+            return False
+    return False
 
 
 def lees_yaml(pad: str, tekst: str, eerste_regel: int = 1) -> Any:

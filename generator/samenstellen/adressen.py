@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.besluit import Besluit
-from generator.model.programma import Termen, padnaam
+from generator.model.programma import Termen
 
 
 @dataclass(frozen=True)
@@ -18,14 +18,6 @@ class Opties:
     directory_urls: bool = True
     intern: bool = False
     """Internal build: confidential decisions included, each marked with a banner."""
-
-
-VASTE_MAPPEN = frozenset(
-    {"index", "besluiten", "nulplaten", "planning", "vergaderingen", "open-data", "data", "feeds", "schemas", "assets"}
-    | {"toegankelijkheid"}
-    | {"search", "404"}
-)
-"""Folders the site uses whatever a programme calls its parts; a programme's own words may not take them."""
 
 
 class Adressen:
@@ -49,9 +41,11 @@ class Adressen:
     def __init__(self, termen: Termen | None = None):
         termen = termen or Termen()
         self.termen = termen
-        self.documentmap = padnaam(termen.document)
-        self.onderdelenmap = padnaam(termen.onderdelen)
-        self.regiomap = padnaam(termen.regios)
+        mappen = termen.mappen()
+        self.documentmap = mappen["document"][0]
+        self.onderdelenmap = mappen["onderdelen"][0]
+        self.regiomap = mappen["regios"][0]
+        self._filtermappen = {"deelopdracht": mappen["onderdeel"][0], "regio": mappen["regio"][0]}
         self.AGENDA = f"{self.documentmap}/index.md"
         self.WERKVERSIE = f"{self.documentmap}/werkversie.md"
         self.VERSIES = f"{self.documentmap}/versies/index.md"
@@ -77,7 +71,11 @@ class Adressen:
 
     def filtermap(self, soort: str) -> str:
         """The folder of one filter: the programme's words for its parts and regions, the rest as named."""
-        return {"deelopdracht": padnaam(self.termen.onderdeel), "regio": padnaam(self.termen.regio)}.get(soort, soort)
+        return self._filtermappen.get(soort, soort)
+
+    def vaste_namen(self, map_: str) -> frozenset[str]:
+        """Names the site itself uses in a folder ('' the root), which no word or id of the programme may take."""
+        return self.termen.vaste_namen(map_)
 
     @staticmethod
     def data(naam: str) -> str:

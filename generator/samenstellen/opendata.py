@@ -17,7 +17,7 @@ def _datum(d: Datum | None) -> str | None:
 
 
 def _json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _stap(s) -> dict:
