@@ -105,11 +105,12 @@ def test_a_killed_build_is_cleaned_up_by_the_next(programma, tmp_path):
 
 
 def test_the_swap_never_leaves_the_site_missing(tmp_path):
-    from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, wissel
+    from generator.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST, nieuwe_bouwmap, wissel
 
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("0")
+    (site / MERKTEKEN).write_text(MERKTEKST)  # an earlier build's output: only such a folder is replaced
     gezien_zonder = []
     klaar = threading.Event()
 

@@ -7,11 +7,13 @@ import os
 from pathlib import Path
 
 from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
+from generator.records.verzamelen import prive_bron
 
 from generator.records.laden import laad
 from generator.publiceren.lekcontrole import sporen, zoek_lekken
 from generator.problemen import Probleem
 from generator.samenstellen import Opties, genereer
+from generator.samenstellen.paginas import OnveiligAdres
 from generator.records.sitebestanden import publiceerbaar
 
 
@@ -29,13 +31,11 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     if resultaat.problemen:
         return list(resultaat.problemen)
     uit = uit.resolve()
-    tijdelijk = nieuwe_bouwmap(uit)
+    tijdelijk = nieuwe_bouwmap(uit, root=root, prive=prive_bron(root))
     try:
         _kopieer_pagina_s(root / "docs", tijdelijk)
         for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
-            doel = tijdelijk / pagina.uri
-            doel.parent.mkdir(parents=True, exist_ok=True)
-            doel.write_bytes(pagina.als_bytes)
+            _schrijf(tijdelijk, pagina.uri, pagina.als_bytes)
         lekken = [] if intern else zoek_lekken(tijdelijk, sporen(resultaat.agenda))
         if lekken:
             raise Lek(lekken)
@@ -46,6 +46,15 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     return []
 
 
+def _schrijf(map_: Path, relatief: str, inhoud: bytes) -> None:
+    """Write one file of the tree, only ever inside ``map_``: the one guard every generated path passes."""
+    doel = (map_ / relatief).resolve()
+    if map_.resolve() not in doel.parents:
+        raise OnveiligAdres(f"de pagina '{relatief}' zou buiten de uitvoermap terechtkomen")
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    doel.write_bytes(inhoud)
+
+
 def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
     """The hand-written pages and pictures that 'agenda controleer' passed; never a link, never another file type."""
     if not docs.is_dir() or docs.is_symlink():
@@ -54,6 +63,4 @@ def _kopieer_pagina_s(docs: Path, doel: Path) -> None:
         for naam in sorted(bestanden):
             bron = Path(huidig) / naam
             if publiceerbaar(bron):
-                kopie = doel / bron.relative_to(docs)
-                kopie.parent.mkdir(parents=True, exist_ok=True)
-                kopie.write_bytes(bron.read_bytes())
+                _schrijf(doel, bron.relative_to(docs).as_posix(), bron.read_bytes())

@@ -1,6 +1,7 @@
 """Build beside the site, then swap: a reader never sees a half-built or missing site.
 
-An interrupted build leaves nothing behind.
+An interrupted build leaves nothing behind, and no build replaces what a build did not make: every
+writer asks ``bewaak_uitvoermap`` (through ``nieuwe_bouwmap``) before it touches anything.
 
 Engine-neutral: the Markdown-tree build and the MkDocs plugin both build into a sibling temporary
 folder made here and replace the old output with ``wissel`` only after a clean build.
@@ -12,24 +13,117 @@ import atexit
 import ctypes
 import ctypes.util
 import os
+import re
 import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from generator.records.paden import RECORDMAPPEN, SITEMAPPEN, THEMAMAP, relatief_pad, repository
+
+MERKTEKEN = ".agenda-site"
+"""The file every site build writes into its output: only a folder that carries it is ever replaced."""
+MERKTEKST = "Deze map is gemaakt door 'agenda bouw' of 'mkdocs build' en wordt bij een nieuwe bouw vervangen.\n"
+# A dot file: MkDocs's own clean of site_dir at the start of a build leaves hidden files alone, and
+# neither the Markdown tree nor MkDocs publishes it as a page.
+
+
+class OnveiligeUitvoermap(Exception):
+    """The output folder is, holds or lies inside something a build did not make; nothing was touched."""
+
+
+def bewaak_uitvoermap(doel: Path, root: Path, prive: Path | None, beschermd: Iterable[Path] = ()) -> None:
+    """Refuse an output folder whose replacement would destroy what no build made.
+
+    Refused: the repository or the programme, a folder that holds either, a record folder, docs/, .git,
+    overrides/, generator/ or the private source (``prive``) and any folder inside one of those
+    (``beschermd``: further folders of the same kind, such as a theme's custom_dir); a path that is not
+    a folder; and an existing folder with content that does not carry the mark of an earlier site build.
+    """
+    doel = Path(doel).resolve()
+    for map_, naam, omvattend in _beschermd(Path(root), prive, beschermd):
+        if doel == map_ or doel in map_.parents:
+            raise OnveiligeUitvoermap(_melding(doel, f"{'is' if doel == map_ else 'bevat'} {naam}"))
+        if map_ in doel.parents and not omvattend:
+            raise OnveiligeUitvoermap(_melding(doel, f"ligt binnen {naam}"))
+    _bewaak_inhoud(doel)
+
+
+def _bewaak_inhoud(doel: Path) -> None:
+    """What needs no programme to judge: the output is a folder, and empty or made by an earlier build."""
+    if doel.exists() and not doel.is_dir():
+        raise OnveiligeUitvoermap(_melding(doel, "is geen map"))
+    if doel.is_dir() and any(doel.iterdir()) and not _gemerkt(doel):
+        raise OnveiligeUitvoermap(
+            _melding(
+                doel,
+                f"bestaat al, is niet leeg en is niet door een eerdere bouw gemaakt (het merkteken {MERKTEKEN} "
+                "ontbreekt)",
+            )
+        )
+
+
+def _beschermd(root: Path, prive: Path | None, extra: Iterable[Path]) -> list[tuple[Path, str, bool]]:
+    """Every folder a build must leave alone, resolved, with its Dutch name and whether a site may lie inside it.
+
+    A site folder inside the repository or the programme (site/) is ordinary; inside the others it is not.
+    """
+    programma, werkboom = root.resolve(), repository(root)
+    mappen = [(werkboom, "de repository", True), (programma, "de programmamap", True)]
+    for basis in dict.fromkeys((programma, werkboom)):
+        mappen += [(basis / ".git", "de git-map .git/", False), (basis / "generator", "de generator/", False)]
+        mappen += [(basis / m, f"de map {m}/ met handgeschreven pagina's", False) for m in SITEMAPPEN]
+        mappen.append((basis / THEMAMAP, f"de thema-map {THEMAMAP}/", False))
+    mappen += [(programma / m, f"de recordmap {m}/", False) for m in RECORDMAPPEN]
+    if prive is not None:
+        mappen.append((Path(prive), "de vertrouwelijke bron", False))
+    mappen += [(Path(m), f"de map {relatief_pad(root, Path(m))}/", False) for m in extra]
+    # A link is judged by where it leads as well as by where it stands.
+    return [
+        (pad, naam, omvattend)
+        for map_, naam, omvattend in mappen
+        for pad in dict.fromkeys((map_.absolute(), map_.resolve()))
+    ]
+
+
+def _gemerkt(map_: Path) -> bool:
+    merk = map_ / MERKTEKEN
+    return merk.is_file() and not merk.is_symlink()
+
+
+def _melding(doel: Path, reden: str) -> str:
+    return (
+        f"de uitvoermap {doel} {reden} — een bouw vervangt die map helemaal; kies een nieuwe of lege map, "
+        "bijvoorbeeld site/ naast mkdocs.yml of een map buiten de repository. Er is niets gewijzigd."
+    )
+
 
 _LOPEND: set[Path] = set()
 """Temporary build folders of this process, removed at exit whatever ended the build."""
 
 
-def nieuwe_bouwmap(doel: Path) -> Path:
-    """A fresh folder beside ``doel`` to build into; leftovers of builds that were killed are removed first."""
+def nieuwe_bouwmap(
+    doel: Path, *, root: Path | None = None, prive: Path | None = None, beschermd: Iterable[Path] = ()
+) -> Path:
+    """A fresh folder beside ``doel`` to build into, carrying the build mark; OnveiligeUitvoermap first if
+    ``doel`` may not be replaced (see ``bewaak_uitvoermap``). Leftovers of builds that were killed are removed.
+
+    ``root`` is the programme and ``prive`` its private source: every writer passes them. Without ``root``
+    only the checks that need no programme are made (a folder with content and no mark is still refused).
+    """
+    if root is not None:
+        bewaak_uitvoermap(doel, root, prive, beschermd)
+    else:
+        _bewaak_inhoud(Path(doel).resolve())
     doel = Path(doel).resolve()
     doel.parent.mkdir(parents=True, exist_ok=True)
     _ruim_resten_op(doel)
     map_ = Path(tempfile.mkdtemp(prefix=f"{_voorvoegsel(doel)}{os.getpid()}-", dir=doel.parent))
     _LOPEND.add(map_)
     _vang_beeindiging()
+    (map_ / MERKTEKEN).write_text(MERKTEKST, encoding="utf-8")
     return map_
 
 
@@ -37,8 +131,11 @@ def ruim_op(map_: Path | None) -> None:
     """Remove a temporary build folder (nothing happens when it was already swapped in or removed)."""
     if map_ is None:
         return
-    _LOPEND.discard(Path(map_))
-    shutil.rmtree(map_, ignore_errors=True)
+    map_ = Path(map_)
+    _LOPEND.discard(map_)
+    # Only a folder this process named as its build folder: never a path some caller mixed up.
+    if re.fullmatch(r"\..+-bouw-" + str(os.getpid()) + r"-[a-z0-9_]+", map_.name) and not map_.is_symlink():
+        shutil.rmtree(map_, ignore_errors=True)
 
 
 def wissel(nieuw: Path, uit: Path) -> None:
@@ -67,10 +164,16 @@ def _voorvoegsel(doel: Path) -> str:
 
 
 def _ruim_resten_op(doel: Path) -> None:
-    """Remove temporary folders of earlier builds whose process no longer runs (killed, or the machine stopped)."""
+    """Remove temporary folders of earlier builds whose process no longer runs (killed, or the machine stopped).
+
+    Only names a build makes count: '.site-bouw-<pid>-<tempfile suffix>' and '.site-bouw-oud-<pid>'.
+    """
+    naam = re.compile(re.escape(_voorvoegsel(doel)) + r"(?:(\d+)-[a-z0-9_]+|oud-(\d+))")
     for rest in doel.parent.glob(_voorvoegsel(doel) + "*"):
-        pid = rest.name.removeprefix(_voorvoegsel(doel)).split("-", 1)[0].removeprefix("oud")
-        if rest.is_dir() and not rest.is_symlink() and pid.isdigit() and not _leeft(int(pid)):
+        gevonden = naam.fullmatch(rest.name)
+        if gevonden is None or rest.is_symlink() or not rest.is_dir():
+            continue
+        if not _leeft(int(gevonden.group(1) or gevonden.group(2))):
             shutil.rmtree(rest, ignore_errors=True)
 
 

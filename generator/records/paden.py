@@ -26,8 +26,16 @@ MAPPEN = {
 }
 """Folder of each kind of record that has one file per record."""
 
-BESLUITNAAM = re.compile(r"^(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-VERSIENAAM = re.compile(VERSIE.pattern.removesuffix("$") + r"\.md$")
+
+def _kern(patroon: str) -> str:
+    """A pattern without its anchors, to build a longer pattern from it."""
+    return re.sub(r"^(\^|\\A)|(\$|\\Z)$", "", patroon)
+
+
+# Anchored with \A and \Z, never '^' and '$': '$' also matches before a trailing newline, and a file
+# named '0001-x.md⏎' is not a record. Whole names only, whether a caller uses match or fullmatch.
+BESLUITNAAM = re.compile(r"\A(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md\Z")
+VERSIENAAM = re.compile(rf"\A{_kern(VERSIE.pattern)}\.md\Z")
 
 
 def besluitnaam(nummer: int, slug: str) -> str:
@@ -51,6 +59,23 @@ def vertrouwelijke_bron(root: Path, instelling: str | None) -> Path | None:
         return None
     pad = Path(waarde).expanduser()
     return (pad if pad.is_absolute() else Path(root) / pad).resolve()
+
+
+def repository(root: Path) -> Path:
+    """The git work tree that holds the programme (the nearest folder with a '.git' entry), else the programme.
+
+    Walks up instead of asking git: no program runs, and a work tree whose git is missing is still found.
+    """
+    root = Path(root).resolve()
+    for map_ in (root, *root.parents):
+        if os.path.lexists(map_ / ".git"):
+            return map_
+    return root
+
+
+def overlappen(a: Path, b: Path) -> bool:
+    """Whether two resolved folders are the same, or one lies inside the other."""
+    return a == b or a in b.parents or b in a.parents
 
 
 def relatief_pad(root: Path, pad: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,9 +21,12 @@ from generator.records.paden import (
     SITEMAPPEN,
     THEMAMAP,
     VERSIENAAM,
+    VERTROUWELIJK_OMGEVING,
+    overlappen,
     relatief_pad,
     vertrouwelijke_bron,
 )
+from generator.records.paden import repository as repository_van
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 
@@ -35,7 +39,22 @@ class Opslag:
     prive_ingesteld: bool
     """Whether a private source for confidential decisions is set (whether or not it is present here)."""
     prive: str | None
-    """The private source's decisions/ folder relative to the programme, when it is present here."""
+    """The private source's decisions/ folder relative to the programme, when it is present here and may be used."""
+    bron: Path | None = None
+    """The private source as set, resolved, wherever it lies (also when absent, or refused below)."""
+    probleem: Probleem | None = None
+    """Why the private source as set may not be used: it lies in the repository. Then it is never read or written."""
+    zonder_besluitmap: Probleem | None = None
+    """The private source is present but holds no decisions/ folder (reported where confidential records are read)."""
+
+
+def prive_bron(root: Path) -> Path | None:
+    """The private source as the environment and programma.yml set it, resolved; None when none is set.
+
+    Reads only the one setting, no records, and answers also when the folder is absent or wrongly placed
+    (inside the repository): a rule about other folders (docs_dir, site_dir) must keep clear of it either way.
+    """
+    return opslag_van(root).bron
 
 
 def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
@@ -48,12 +67,59 @@ def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
             programma = None  # 'agenda controleer' reports it with its line
     data = programma.data if programma is not None and isinstance(programma.data, dict) else {}
     instelling = data.get("vertrouwelijke_bron")
-    bron = vertrouwelijke_bron(root, instelling if isinstance(instelling, str) else None)
-    aanwezig = bron is not None and bron.is_dir()
+    instelling = instelling if isinstance(instelling, str) else None
+    bron = vertrouwelijke_bron(root, instelling)
+    openbaar = data.get("repository", "openbaar") != "besloten"
+    if bron is None:
+        return Opslag(openbaar, False, None)
+    plek = _plek_van_de_instelling(programma, instelling)
+    probleem = _in_de_repository(root, bron, plek)
+    besluiten = bron / MAPPEN[RecordSoort.BESLUIT]
+    bruikbaar = probleem is None and bron.is_dir() and besluiten.is_dir()
+    zonder = None
+    if probleem is None and bron.is_dir() and not besluiten.is_dir():
+        zonder = Probleem(
+            *plek,
+            f"de vertrouwelijke bron {relatief_pad(root, bron)}/ heeft geen map {MAPPEN[RecordSoort.BESLUIT]}/",
+            f"een map {MAPPEN[RecordSoort.BESLUIT]}/ in de vertrouwelijke bron met de vertrouwelijke besluiten",
+        )
     return Opslag(
-        openbaar=data.get("repository", "openbaar") != "besloten",
-        prive_ingesteld=bron is not None,
-        prive=relatief_pad(root, bron / MAPPEN[RecordSoort.BESLUIT]) if aanwezig else None,
+        openbaar=openbaar,
+        prive_ingesteld=True,
+        prive=relatief_pad(root, besluiten) if bruikbaar else None,
+        bron=bron,
+        probleem=probleem,
+        zonder_besluitmap=zonder,
+    )
+
+
+def _plek_van_de_instelling(programma: YamlDocument | None, instelling: str | None) -> tuple[str, int]:
+    """Where a problem with the private source is reported: the line of the setting, or line 1 for the variable."""
+    if os.environ.get(VERTROUWELIJK_OMGEVING) or programma is None or instelling is None:
+        return PROGRAMMA, 1
+    return PROGRAMMA, programma.regel("vertrouwelijke_bron")
+
+
+def _in_de_repository(root: Path, bron: Path, plek: tuple[str, int]) -> Probleem | None:
+    """A private source inside the repository (or holding it) is published with it: refused, never used."""
+    repository = repository_van(root)
+    if not overlappen(bron, repository):
+        return None
+    naam = (
+        f"{VERTROUWELIJK_OMGEVING} ({os.environ[VERTROUWELIJK_OMGEVING]})"
+        if os.environ.get(VERTROUWELIJK_OMGEVING)
+        else f"'vertrouwelijke_bron: {relatief_pad(root, bron)}'"
+    )
+    waar = (
+        "is de repository zelf"
+        if bron == repository
+        else ("bevat de repository" if bron in repository.parents else "ligt binnen de repository")
+    )
+    return Probleem(
+        *plek,
+        f"de vertrouwelijke bron {naam} {waar}: wat daar staat, wordt met de repository gedeeld en gepubliceerd",
+        "een map buiten de repository, bijvoorbeeld 'vertrouwelijke_bron: ../prive' (met daarin decisions/); "
+        "er wordt niets uit deze map gelezen of erin geschreven",
     )
 
 
@@ -140,10 +206,23 @@ def verzamel(
     for soort, map_ in MAPPEN.items():
         _lees_map(bronnen, soort, map_)
     bronnen.opslag = opslag_van(root, bronnen.programma)
+    if bronnen.opslag.probleem is not None:
+        bronnen.problemen.append(bronnen.opslag.probleem)  # every load: a public build would publish it
+    if vertrouwelijk and bronnen.opslag.zonder_besluitmap is not None:
+        bronnen.problemen.append(bronnen.opslag.zonder_besluitmap)
     if vertrouwelijk and bronnen.opslag.prive is not None:
         bronnen.prive = bronnen.opslag.prive
-        _lees_map(bronnen, RecordSoort.BESLUIT, bronnen.prive)
+        _lees_map(bronnen, RecordSoort.BESLUIT, bronnen.prive, bezet=_openbare_nummers(bronnen))
     return bronnen
+
+
+def _openbare_nummers(bronnen: Bronnen) -> dict[int, str]:
+    """The public decision files by number (from their names), before the private source is read."""
+    map_ = MAPPEN[RecordSoort.BESLUIT]
+    return {
+        int(BESLUITNAAM.match(stam + ".md").group(1)): f"{map_}/{stam}.md"
+        for stam in bronnen.aanwezig[RecordSoort.BESLUIT]
+    }
 
 
 def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Probleem]:
@@ -153,8 +232,11 @@ def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Pro
     return bronnen.problemen
 
 
-def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str) -> None:
-    """Every record file of one kind in one folder (``map_`` relative to the programme, possibly '../…')."""
+def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, str] | None = None) -> None:
+    """Every record file of one kind in one folder (``map_`` relative to the programme, possibly '../…').
+
+    ``bezet``: decision numbers already taken by the public decisions/ (when this is the private source).
+    """
     root = bronnen.root
     if _is_link(bronnen, map_):
         return
@@ -169,10 +251,26 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str) -> None:
             or not _naam_klopt(bronnen, soort, relatief, pad.name)
         ):
             continue
+        if bezet is not None and _dubbel(bronnen, relatief, pad.name, bezet):
+            continue
         bronnen.aanwezig[soort].add(pad.stem)
         doc = _lees(bronnen, relatief, soort, verplicht=True)
         if doc is not None:
             bronnen.per_soort[soort][pad.stem] = doc
+
+
+def _dubbel(bronnen: Bronnen, relatief: str, naam: str, bezet: dict[int, str]) -> bool:
+    """A private decision with the number (or name) of a public one: refused in both, neither replaces the other."""
+    nummer = int(BESLUITNAAM.match(naam).group(1))
+    openbaar = bezet.get(nummer)
+    if openbaar is None:
+        return False
+    verwacht = "één nummer per besluit over beide bronnen; geef een van beide het volgende vrije nummer"
+    bronnen.problemen += [
+        Probleem(relatief, 1, f"besluitnummer {nummer} staat ook in de openbare {openbaar}", verwacht),
+        Probleem(openbaar, 1, f"besluitnummer {nummer} staat ook in de vertrouwelijke bron ({relatief})", verwacht),
+    ]
+    return True
 
 
 def _is_link(bronnen: Bronnen, relatief: str) -> bool:
@@ -211,7 +309,7 @@ def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
 
 def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) -> bool:
     if soort is RecordSoort.BESLUIT:
-        if BESLUITNAAM.match(naam):
+        if BESLUITNAAM.fullmatch(naam):
             return True
         bronnen.problemen.append(
             Probleem(
@@ -223,7 +321,7 @@ def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) 
         )
         return False
     if soort is RecordSoort.VERSIE:
-        if VERSIENAAM.match(naam):
+        if VERSIENAAM.fullmatch(naam):
             return True
         bronnen.problemen.append(
             Probleem(
@@ -234,7 +332,7 @@ def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) 
             )
         )
         return False
-    if SLUG.match(naam[:-3]):
+    if SLUG.fullmatch(naam[:-3]):  # whole: '$' would let 'abc⏎.md' through
         return True
     bronnen.problemen.append(
         Probleem(

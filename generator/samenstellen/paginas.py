@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -17,6 +18,23 @@ from generator.samenstellen.weergave import render
 from generator.model import planning
 
 
+class OnveiligAdres(ValueError):
+    """A generated file would be written outside the site: an internal error, never the output of a clean check."""
+
+
+_SEGMENT = re.compile(r"[a-z0-9_-][a-z0-9._-]*")
+"""One part of a page's path: ASCII lowercase, digits, '.', '_' and '-', never starting with a dot."""
+
+
+def veilig_adres(uri: str) -> bool:
+    """Whether a path stays inside the site folder wherever it is joined: relative POSIX, plain parts only.
+
+    Refused: an absolute path ('/index.md'), '..' and '.' parts, empty parts ('a//b'), backslashes,
+    control characters, line breaks and anything else outside the part pattern.
+    """
+    return isinstance(uri, str) and all(_SEGMENT.fullmatch(deel) for deel in uri.split("/"))
+
+
 @dataclass(frozen=True)
 class Pagina:
     """One generated file: its path in the site tree, its content, and the record it comes from."""
@@ -24,6 +42,11 @@ class Pagina:
     uri: str
     inhoud: str | bytes
     bron: str | None = None
+
+    def __post_init__(self) -> None:
+        # The last line behind the record rules: a word that slugified to nothing must not become '/index.md'.
+        if not veilig_adres(self.uri):
+            raise OnveiligAdres(f"onveilig paginapad {self.uri!r}: verwacht een relatief pad van [a-z0-9._-]-delen")
 
     @property
     def als_bytes(self) -> bytes:

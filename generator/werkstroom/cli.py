@@ -109,10 +109,21 @@ def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
     """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
     # Imported here: 'agenda controleer' should not pay for loading Jinja, Babel and the templates.
     from generator.publiceren.boom import Lek, bouw_boom
+    from generator.publiceren.bouwveiligheid import OnveiligeUitvoermap
+    from generator.samenstellen.paginas import OnveiligAdres
 
     try:
         peildatum = peildatum or _site_peildatum(root)
         problemen = bouw_boom(root, uit, peildatum, intern)
+    except OnveiligeUitvoermap as fout:
+        click.echo(f"Fout: {zichtbaar(str(fout))}", err=True)
+        sys.exit(1)
+    except OnveiligAdres as fout:  # the records passed, yet a page would land outside the site: a generator bug
+        click.echo(
+            f"Fout: {zichtbaar(str(fout))} — meld dit aan de beheerders van de generator. Er is niets geschreven.",
+            err=True,
+        )
+        sys.exit(1)
     except Lek as lek:
         for pad, code in lek.lekken:
             click.echo(f"{pad}: bevat tekst uit vertrouwelijk besluit {code}", err=True)
@@ -250,6 +261,8 @@ def _dutch(fout: click.ClickException) -> str:
             return f"ongeldige waarde voor {naam} — een van: {', '.join(keuzes)}"
         if isinstance(getattr(fout.param, "type", None), click.types.IntParamType):
             return f"ongeldige waarde voor {naam} — verwacht een geheel getal"
+        if isinstance(getattr(fout.param, "type", None), click.Path):
+            return f"ongeldige waarde voor {naam} — verwacht een map (geen bestand) die te lezen is"
         return f"ongeldige waarde voor {naam}: {fout.message}"
     if isinstance(fout, click.UsageError) and "No such command" in fout.message:
         naam = fout.message.split("'")[1] if "'" in fout.message else ""

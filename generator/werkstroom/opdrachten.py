@@ -11,13 +11,20 @@ from pathlib import Path
 from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
-from generator.records.paden import BESLUITNAAM, MAPPEN, VERTROUWELIJK_OMGEVING, besluitnaam, recordpad
+from generator.records.paden import (
+    BESLUITNAAM,
+    MAPPEN,
+    VERSIENAAM,
+    VERTROUWELIJK_OMGEVING,
+    besluitnaam,
+    recordpad,
+)
 from generator.records.verzamelen import controleer_record, opslag_van
 from generator.records.laden import Laadresultaat, kopjes, laad
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
 from generator.patronen import SLUG, VERSIE
-from generator.problemen import Probleem, RecordFout
+from generator.problemen import Probleem, RecordFout, zichtbaar
 
 
 class Geweigerd(Exception):
@@ -53,16 +60,34 @@ def besluitbestand(root: Path, nummer: int) -> str:
     """The path of decision ``nummer`` relative to root (public or confidential); Geweigerd when there is none."""
     for map_ in besluitmappen(root):
         for pad in sorted((root / map_).glob(f"{nummer:04d}-*.md")):
-            if BESLUITNAAM.match(pad.name):
+            if BESLUITNAAM.fullmatch(pad.name):
                 return f"{map_}/{pad.name}"
+    _bron_buiten_de_repository(root)  # a confidential decision in a source inside the repository is never edited
     raise Geweigerd([f"besluit {nummer} bestaat niet — kies een nummer uit decisions/"])
+
+
+def _bron_buiten_de_repository(root: Path) -> None:
+    """Refuse to write while the private source is set inside the repository: whatever lands there is published."""
+    probleem = opslag_van(root).probleem
+    if probleem is not None:
+        raise Geweigerd(
+            [
+                probleem,
+                "er wordt niets geschreven zolang de vertrouwelijke bron binnen de repository ligt — verplaats haar "
+                "naar een map buiten de repository en pas 'vertrouwelijke_bron' (of "
+                f"{VERTROUWELIJK_OMGEVING}) aan",
+            ]
+        )
 
 
 def _vertrouwelijke_map(root: Path) -> str:
     """Where a new confidential decision goes: the private source's decisions/; refused when there is none."""
+    _bron_buiten_de_repository(root)
     opslag = opslag_van(root)
     if opslag.prive:
         return opslag.prive
+    if opslag.zonder_besluitmap is not None:
+        raise Geweigerd([opslag.zonder_besluitmap])
     if opslag.prive_ingesteld:
         raise Geweigerd(
             [
@@ -82,6 +107,7 @@ def _vertrouwelijke_map(root: Path) -> str:
 
 def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
     """Load the programme with the new text in memory; write only if this record has no problems."""
+    _bron_buiten_de_repository(root)
     resultaat: Laadresultaat = laad(root, {relatief: tekst}, vertrouwelijk=True)
     eigen = [p for p in resultaat.problemen if p.pad == relatief]
     if eigen:
@@ -187,10 +213,10 @@ def _id(id_: str | None, titel: str) -> str:
     """The record id: given, or derived from the title; checked before any path is built from it."""
     if id_ is None:
         return slug(titel)
-    if not SLUG.match(id_) or len(id_) > 80:
+    if not SLUG.fullmatch(id_) or len(id_) > 80:  # whole: '$' would accept a trailing newline
         raise Geweigerd(
             [
-                f"'{id_}' is geen geldige id — kleine letters, cijfers en streepjes, bijvoorbeeld "
+                f"'{zichtbaar(id_)}' is geen geldige id — kleine letters, cijfers en streepjes, bijvoorbeeld "
                 "centrale-toegang (hoogstens 80 tekens)"
             ]
         )
@@ -199,11 +225,24 @@ def _id(id_: str | None, titel: str) -> str:
 
 def _nieuw(root: Path, relatief: str, tekst: str, extra_map: str | None = None) -> Resultaat:
     map_, _, naam = relatief.rpartition("/")
-    if map_ not in {*MAPPEN.values(), extra_map} or not naam.endswith(".md") or "/" in naam:
+    if map_ not in {*MAPPEN.values(), extra_map}:
         raise Geweigerd([f"{relatief} ligt niet in een recordmap"])  # ids are checked above: this never happens
+    if not _schone_naam(map_, naam):
+        raise Geweigerd(
+            [f"'{zichtbaar(naam)}' is geen geldige bestandsnaam voor een record — kleine letters, cijfers en streepjes"]
+        )
     if (root / relatief).exists():
         raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
     return _schrijf_na_controle(root, relatief, tekst)
+
+
+def _schone_naam(map_: str, naam: str) -> bool:
+    """The last guard before a path is made: the whole file name fits its kind, nothing trails or escapes."""
+    if map_ == MAPPEN[RecordSoort.BESLUIT] or map_ not in MAPPEN.values():  # the private decisions/ too
+        return BESLUITNAAM.fullmatch(naam) is not None
+    if map_ == MAPPEN[RecordSoort.VERSIE]:
+        return VERSIENAAM.fullmatch(naam) is not None
+    return naam.endswith(".md") and SLUG.fullmatch(naam.removesuffix(".md")) is not None
 
 
 def nieuw_besluit(
@@ -349,8 +388,8 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     if resultaat.problemen:
         raise Geweigerd(["de records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
     agenda = resultaat.agenda
-    if not VERSIE.match(versie):
-        raise Geweigerd([f"'{versie}' is geen versienummer — verwacht JJJJ.N, bijvoorbeeld 2024.1"])
+    if not VERSIE.fullmatch(versie):
+        raise Geweigerd([f"'{zichtbaar(versie)}' is geen versienummer — verwacht JJJJ.N, bijvoorbeeld 2024.1"])
     if versie in agenda.versies:
         raise Geweigerd([f"versie {versie} bestaat al — kies het volgende versienummer"])
     b = agenda.besluiten.get(besluit)
@@ -375,6 +414,10 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
                 f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"
             ]
         )
+    from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
+
+    if reden := onzekere_vaststelling(b):
+        raise Geweigerd([f"{reden} — leg de accordering vast met een datum als JJJJ-MM-DD"])
     datum = b.accordering
     regels = [
         "---",
