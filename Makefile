@@ -25,11 +25,14 @@ vergrendel:
 	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o requirements/$$lijst.txt; done
 	rm -rf .venv-uv
 
+# Eerst de controle: MkDocs voert code uit mkdocs.yml uit voordat de eigen controle van de site meedoet.
 site: $(VENV)/.geinstalleerd
+	$(VENV)/bin/agenda controleer
 	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
 
 # Voor grote programma's: na een wijziging worden alleen de veranderde pagina's opnieuw gemaakt.
 site-snel: $(VENV)/.geinstalleerd
+	$(VENV)/bin/agenda controleer
 	$(VENV)/bin/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
 # Meet controle, samenstelling en bouw op synthetische programma's (geen test; duurt enkele minuten).
@@ -44,6 +47,7 @@ check: $(VENV)/.geinstalleerd
 
 # Een lokale bouw wijst naar het adres van 'make site'; de publicatieworkflow geeft het echte adres mee.
 build: $(VENV)/.geinstalleerd
+	$(VENV)/bin/agenda controleer
 	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/mkdocs build --strict
 
 # De browsertests gebruiken Chromium uit Debian (geen eigen browserdownload van Playwright).

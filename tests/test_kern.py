@@ -46,11 +46,14 @@ def _kamer(module: str) -> str:
     ("bibliotheek", "kamer"), [("mkdocs", "publiceren"), ("click", "werkstroom"), ("jinja2", "samenstellen")]
 )
 def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
+    # The one exception renders nothing: the check of theme overrides reads them with Jinja's own lexer,
+    # because a pattern of ours would read a template differently from the engine that will run it.
+    lezers = {"jinja2": {"generator.records.sitebestanden"}}.get(bibliotheek, set())
     overtreders = [
         f"{_module(p)}: {naam}"
         for p in MODULES
         for naam in _imports(p)
-        if naam.split(".")[0] == bibliotheek and _kamer(_module(p)) != kamer
+        if naam.split(".")[0] == bibliotheek and _kamer(_module(p)) != kamer and _module(p) not in lezers
     ]
     assert len(MODULES) > 30
     assert overtreders == []

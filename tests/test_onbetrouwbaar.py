@@ -252,7 +252,7 @@ def test_mkdocs_yml_cannot_add_outside_scripts_or_styles(programma, tmp_path):
     programma.vervang("mkdocs.yml", "plugins:", "extra_css: [https://cdn.example/x.css]\nplugins:")
     uit = mkdocs_build(programma.root / "mkdocs.yml", tmp_path / "site")
     assert uit.returncode == 1
-    assert "mkdocs.yml haalt https://cdn.example/x.css van een ander adres" in uit.stderr
+    assert "mkdocs.yml:8: 'extra_css' haalt 'https://cdn.example/x.css' van een ander adres" in uit.stderr
 
 
 @pytest.mark.parametrize(

@@ -69,9 +69,11 @@ def test_public_build_has_no_trace(programma_met_geheim, tmp_path):
 
 
 def test_internal_build_includes_it_with_a_banner(programma_met_geheim, tmp_path):
-    programma_met_geheim.vervang("mkdocs.yml", 'peildatum: "2024-04-01"', 'peildatum: "2024-04-01"\n      intern: true')
+    # An internal build is asked for by the coordinator's environment, never by mkdocs.yml (which a pull request sets).
     site = tmp_path / "site"
-    assert mkdocs_build(programma_met_geheim.root / "mkdocs.yml", site).returncode == 0
+    assert (
+        mkdocs_build(programma_met_geheim.root / "mkdocs.yml", site, extra_env={"AGENDA_INTERN": "1"}).returncode == 0
+    )
     geheim = tekst(pagina(site, "besluiten/0003-overname-locatie-noord"))
     assert "Vertrouwelijk Dit besluit is vertrouwelijk." in geheim and ZIN in geheim
     assert "Interne versie" in tekst(pagina(site, ""))

@@ -8,16 +8,19 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
+from generator.problemen import samenvatting, zichtbaar
 from generator.publiceren.lekcontrole import bestandsteksten
+from generator.records.mkdocsbeleid import adresfout, adresverwachting, controleer_instellingen
 
 
 class AgendaConfig(base.Config):
     peildatum = c.Optional(c.Type(str))
     """Reference date for 'te laat' (JJJJ-MM-DD); default: the day of the build."""
     intern = c.Type(bool, default=False)
-    """Include confidential decisions (with a banner). Never publish such a build."""
+    """Refused when true (see mkdocsbeleid): an internal build is asked for with AGENDA_INTERN=1."""
 
 
 def peildatum(optie: str | None) -> dt.date:
@@ -36,17 +39,16 @@ REPOSITORY_UIT_OMGEVING = "AGENDA_REPO_URL"
 
 
 def adres(config, opdracht: str | None, intern_: bool) -> None:
-    """Give the build its address; a public build without one stops, since feeds, calendar and sitemap need it."""
-    uit_omgeving = os.environ.get(ADRES_UIT_OMGEVING, "").strip()
+    """Give the build its address; a public build without one stops, since feeds, calendar and sitemap need it.
+
+    The addresses from the environment are held to the rule for site_url and repo_url in mkdocs.yml: an absolute
+    https address without quotes, spaces or control characters (they reach every page's links unescaped).
+    """
+    uit_omgeving = _adres_uit_omgeving(ADRES_UIT_OMGEVING, "https://organisatie.github.io/uitvoeringsagenda/")
     if uit_omgeving:  # the deployment knows where the site lands; it goes before mkdocs.yml's example
-        if not uit_omgeving.startswith(("https://", "http://")):
-            raise PluginError(
-                f"{ADRES_UIT_OMGEVING} '{uit_omgeving}' is geen webadres — verwacht bijvoorbeeld "
-                "https://organisatie.github.io/uitvoeringsagenda/"
-            )
         config.site_url = uit_omgeving if uit_omgeving.endswith("/") else uit_omgeving + "/"
-    repository = os.environ.get(REPOSITORY_UIT_OMGEVING, "").strip()
-    if repository.startswith("https://"):
+    repository = _adres_uit_omgeving(REPOSITORY_UIT_OMGEVING, "https://github.com/organisatie/uitvoeringsagenda")
+    if repository:
         config.repo_url = repository
     if opdracht in ("build", "gh-deploy") and not intern_ and not config.site_url:
         raise PluginError(
@@ -56,22 +58,49 @@ def adres(config, opdracht: str | None, intern_: bool) -> None:
         )
 
 
-def intern(optie: bool) -> bool:
-    return optie or os.environ.get("AGENDA_INTERN") == "1"
+def _adres_uit_omgeving(variabele: str, voorbeeld: str) -> str | None:
+    """The variable's address, or None when it is not set; a PluginError naming the variable when it is unsafe."""
+    waarde = os.environ.get(variabele, "")
+    if not waarde:
+        return None
+    fout = adresfout(waarde, absoluut=True)
+    if fout:
+        raise PluginError(f"{variabele}: {zichtbaar(fout)} — {adresverwachting(True)}, bijvoorbeeld {voorbeeld}")
+    return waarde
 
 
-def geen_bronnen_van_buiten(config) -> None:
-    """Styles, scripts and icons named in mkdocs.yml come from the site itself, never from another address."""
-    namen = [str(x) for x in config.extra_css] + [str(getattr(x, "path", x)) for x in config.extra_javascript]
-    namen += [str(config.theme.get(sleutel) or "") for sleutel in ("logo", "favicon")]
-    buiten = [naam for naam in namen if "://" in naam or naam.startswith("//")]
-    if buiten:
+def intern() -> bool:
+    """Whether this is an internal build: only AGENDA_INTERN=1 asks for one, never a file a pull request changes."""
+    return os.environ.get("AGENDA_INTERN") == "1"
+
+
+def volgens_beleid(root: Path, config) -> None:
+    """Stop the build when the settings it really uses break the policy that 'agenda controleer' applies."""
+    problemen = controleer_instellingen(root, config)
+    if problemen:
         raise PluginError(
-            f"mkdocs.yml haalt {', '.join(buiten)} van een ander adres — de site doet geen verzoeken "
-            "naar andere adressen; zet het bestand in docs/"
+            "\n".join(
+                ["mkdocs.yml vraagt iets wat de site niet toestaat:", *map(str, problemen), samenvatting(problemen)]
+            )
         )
-    if config.extra_javascript:
-        raise PluginError("mkdocs.yml voegt JavaScript toe (extra_javascript) — de site werkt zonder eigen scripts")
+
+
+NAMEN = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+"""Settings the theme prints as they are, in text and in attributes: escaped once here."""
+
+
+def ontsnap_namen(config) -> None:
+    """Escape the names for HTML, as Markup: the theme's templates print them unescaped (no autoescape), and
+    where a template escapes ('| e') Markup is left as it is, so '&' still comes out as one '&'."""
+    for sleutel in NAMEN:
+        waarde = config.get(sleutel)
+        if isinstance(waarde, str) and not isinstance(waarde, Markup):
+            config[sleutel] = escape(waarde)
+
+
+def ruw(waarde: str | None) -> str:
+    """A name as mkdocs.yml wrote it, also after ``ontsnap_namen``."""
+    return waarde.unescape() if isinstance(waarde, Markup) else (waarde or "")
 
 
 def publieke_teksten(config) -> list[str]:
@@ -79,7 +108,7 @@ def publieke_teksten(config) -> list[str]:
 
     Hand-written pages do not count: a page that repeats a confidential title publishes it.
     """
-    teksten = [config.site_name or "", config.site_description or ""]
+    teksten = [ruw(config.site_name), ruw(config.site_description)]
     teksten += [str(x) for x in _waarden(config.nav or [])]
     taal = config.theme.get("language") or "en"
     for map_ in config.theme.dirs:

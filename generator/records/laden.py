@@ -13,6 +13,7 @@ from generator.records.paden import PROGRAMMA
 from generator.records.verzamelen import verzamel
 from generator.model.agenda import Agenda
 from generator.problemen import Probleem
+from generator.records.mkdocsbeleid import NAAM as MKDOCS, controleer_mkdocs
 from generator.records.regels import controleer
 
 
@@ -34,7 +35,7 @@ def laad(
     'mkdocs serve', where one edit should not mean parsing every record again.
     """
     bronnen = verzamel(Path(root), vervangen, cache, vertrouwelijk)
-    problemen = bronnen.problemen + controleer(bronnen)
+    problemen = bronnen.problemen + controleer(bronnen) + _mkdocs(Path(root), vervangen)
     # Collected last: looking up the line of a problem above is what parses a record with positions.
     problemen += [doc.leesfout for doc in bronnen.documenten() if doc.leesfout is not None]
     problemen = sorted(set(problemen))
@@ -44,6 +45,14 @@ def laad(
         return Laadresultaat(bouw(bronnen), ())
     except Onbouwbaar as fout:
         return Laadresultaat(None, tuple(sorted(set(fout.problemen))))
+
+
+def _mkdocs(root: Path, vervangen: dict[str, str] | None) -> list[Probleem]:
+    """mkdocs.yml is a record too: a pull request can change it as easily (see mkdocsbeleid)."""
+    if vervangen and MKDOCS in vervangen:
+        return controleer_mkdocs(root, MKDOCS, vervangen[MKDOCS])
+    pad = root / MKDOCS
+    return controleer_mkdocs(root) if pad.exists() or pad.is_symlink() else []
 
 
 def termen(root: Path) -> Termen:
