@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.problemen import samenvatting
 from generator.publiceren import config as opties_uit
-from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
+from generator.publiceren.bouwveiligheid import OnveiligeUitvoermap, nieuwe_bouwmap, ruim_op, wissel
 from generator.publiceren.lekcontrole import lekmelding, sporen, zoek_lekken
 from generator.publiceren.mkdocsbestanden import (
     GegenereerdePagina,
@@ -21,12 +21,15 @@ from generator.publiceren.mkdocsbestanden import (
     eigen_mappen,
     niet_publiceerbaar,
 )
+from generator.publiceren.uitvoercontrole import controleer_uitvoer, uitvoermelding
 from generator.publiceren.schoonmaak import herstel_titel, schoon
 from generator.publiceren.tabellen import afdrukregel, stapelbaar
 from generator.records.laden import laad
 from generator.records.paden import RECORDMAPPEN
+from generator.records.verzamelen import prive_bron
 from generator.samenstellen.adressen import Adressen
 from generator.samenstellen import Opties, stel_samen
+from generator.samenstellen.paginas import OnveiligAdres
 
 THEMA = Path(__file__).parent / "thema"
 STIJL = "assets/agenda.css"
@@ -50,22 +53,34 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.peildatum = opties_uit.peildatum(self.config.peildatum)
-        self.intern = opties_uit.intern(self.config.intern)
+        self.intern = opties_uit.intern()
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH; tie it to the peildatum, not the clock.
         moment = dt.datetime.combine(self.peildatum, dt.time(), dt.UTC)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
-        opties_uit.geen_bronnen_van_buiten(config)
         opties_uit.adres(config, self.opdracht, self.intern)
+        # Before anything is built or written: the settings the build really uses, held to the check's policy.
+        opties_uit.volgens_beleid(self.root, config)
+        opties_uit.ontsnap_namen(config)
         self.waarschuwingen = Waarschuwingen.tel()
-        if self.opdracht in ("build", "gh-deploy"):  # build beside the site; swap only after a clean build
+        if self.opdracht != "serve":  # build beside the site; swap only after a clean build
+            self.tijdelijk = self._bouwmap(config)
             self.doel = Path(config.site_dir).resolve()
-            self.tijdelijk = nieuwe_bouwmap(self.doel)
             config.site_dir = str(self.tijdelijk)
         if str(THEMA) not in config.theme.dirs:  # every programme gets the plugin's partials and stylesheet
             config.theme.dirs.insert(0, str(THEMA))
         if STIJL not in config.extra_css:
             config.extra_css.append(STIJL)
         return config
+
+    def _bouwmap(self, config) -> Path:
+        """The folder to build into; a PluginError when ``site_dir`` is a folder the build may not replace."""
+        beschermd = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        try:
+            return nieuwe_bouwmap(
+                Path(config.site_dir), root=self.root, prive=prive_bron(self.root), beschermd=beschermd
+            )
+        except OnveiligeUitvoermap as fout:
+            raise PluginError(str(fout)) from None
 
     def on_files(self, files: Files, config) -> Files:
         resultaat = laad(self.root, cache=self.opdracht == "serve", vertrouwelijk=self.intern)
@@ -80,9 +95,16 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         # Which version each agenda page shows, for the line at the foot of every printed page.
         self.versies = {adres.versie(v.id): v.id for v in versies} | ({adres.AGENDA: versies[-1].id} if versies else {})
         docs = Path(config.docs_dir).resolve()
-        for pagina in stel_samen(
-            resultaat.agenda, Opties(self.peildatum, config.site_url or "", config.use_directory_urls, self.intern)
-        ):
+        try:
+            paginas = list(
+                stel_samen(
+                    resultaat.agenda,
+                    Opties(self.peildatum, config.site_url or "", config.use_directory_urls, self.intern),
+                )
+            )
+        except OnveiligAdres as fout:
+            raise PluginError(str(fout)) from None
+        for pagina in paginas:
             if files.get_file_from_path(pagina.uri) is not None:
                 raise PluginError(
                     f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/"
@@ -100,7 +122,9 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         return files
 
     def on_page_context(self, context, *, page, config, nav):
-        context["agenda_afdruk"] = afdrukregel(config.site_name, self.versies, page.file.src_uri, self.peildatum)
+        context["agenda_afdruk"] = afdrukregel(
+            opties_uit.ruw(config.site_name), self.versies, page.file.src_uri, self.peildatum
+        )
         return context
 
     def on_page_content(self, html, *, page, config, files):
@@ -118,6 +142,10 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         lekken = zoek_lekken(Path(config.site_dir), self.sporen)
         if lekken:
             raise PluginError(lekmelding(lekken))
+        # The built site itself is checked before it replaces the published one: whatever got past the inputs.
+        bevindingen = controleer_uitvoer(Path(config.site_dir), config.site_url)
+        if bevindingen:
+            raise PluginError(uitvoermelding(bevindingen))
         if self.doel is not None:
             wissel(self.tijdelijk, self.doel)
             config.site_dir = str(self.doel)
