@@ -61,7 +61,10 @@ GEWEIGERD = [
     (EIND, "x: &a 1\ny: *a\nnav:", "y: *a", "verwijzing '*a' naar een anker"),
     (EIND, "<<: {site_author: x}\nnav:", "<<", "merge-sleutel '<<'"),
     (EIND, "docs_dir: tweede\nnav:", "tweede", "sleutel 'docs_dir' komt twee keer voor"),
-    (EIND, "site_description: !ENV [X, '<b>']\nnav:", "site_description", "'site_description': '<b>' bevat '<'"),
+    (EIND, "site_description: !ENV [AGENDA_X, '<b>']\nnav:", "site_description", "'site_description': '<b>' bevat"),
+    (EIND, "copyright: !ENV [HOME, x]\nnav:", "copyright", "'!ENV' leest de omgevingsvariabele 'HOME' — die kan"),
+    (EIND, "copyright: !ENV GITHUB_TOKEN\nnav:", "copyright", "'!ENV' leest de omgevingsvariabele 'GITHUB_TOKEN'"),
+    (EIND, "copyright: !ENV [AGENDA_A, CI, x]\nnav:", "copyright", "'!ENV' leest de omgevingsvariabele 'CI'"),
     ("lang: nl", "lang: !ENV TAAL", "lang: !ENV", "'!ENV' bij 'plugins.0.search.lang'"),
     (
         "pymdownx.superfences]",
@@ -293,14 +296,14 @@ def test_a_build_into_the_decisions_folder_stops_and_keeps_them(programma, tmp_p
 
 
 def test_an_environment_default_is_checked_again_by_the_build(programma, tmp_path):
-    programma.vervang("mkdocs.yml", EIND, "copyright: !ENV [COPYRIGHT_VOOR_TEST]\n" + EIND)
+    programma.vervang("mkdocs.yml", EIND, "copyright: !ENV [AGENDA_COPYRIGHT_VOOR_TEST]\n" + EIND)
     assert controleer_mkdocs(programma.root) == []  # no default: only the build knows the value
-    regel = _regel(programma.pad("mkdocs.yml").read_text("utf-8"), "COPYRIGHT_VOOR_TEST")
+    regel = _regel(programma.pad("mkdocs.yml").read_text("utf-8"), "AGENDA_COPYRIGHT_VOOR_TEST")
     _bouw_stopt(
         programma,
         tmp_path,
         f"mkdocs.yml:{regel}: in de bouw: 'copyright': '<script>x</script>' bevat '<'",
-        {"COPYRIGHT_VOOR_TEST": "<script>x</script>"},
+        {"AGENDA_COPYRIGHT_VOOR_TEST": "<script>x</script>"},
     )
 
 
@@ -538,3 +541,16 @@ def test_property_the_build_check_agrees_with_the_file_check(naam, waarde):
         assert uit_bestand == [] and controleer_mkdocs(root, tekst=tekst)  # the tag itself is refused
         return
     assert bool(uit_bestand) == bool(uit_bouw), (naam, waarde, uit_bestand, uit_bouw)
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [
+        ('{% include "bestaat-niet.html" %}', "het sjabloon 'bestaat-niet.html' bestaat niet in het thema"),
+        ("{{ onbekend_iets.y }}", "het sjabloon gebruikt een waarde die er niet is ('onbekend_iets' is undefined)"),
+    ],
+)
+def test_an_override_that_fails_while_rendering_stops_in_dutch_at_its_line(programma, tmp_path, inhoud, melding):
+    programma.vervang("mkdocs.yml", "font: false", "font: false\n  custom_dir: overrides")
+    programma.schrijf("overrides/partials/header.html", "\n" + inhoud + "\n")
+    _bouw_stopt(programma, tmp_path, f"overrides/partials/header.html:2: {melding} — alleen sjablonen en waarden")

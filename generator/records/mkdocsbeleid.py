@@ -881,6 +881,21 @@ def _omgeving(knoop: Any, plek: tuple, regel: int) -> Waarde:
                 "!ENV alleen bij " + ", ".join(f"'{k}'" for k in sorted(MET_OMGEVING)) + " en 'peildatum'",
             )
         )
+    # Only the programme's own variables: any other (HOME, a CI token) would put the builder's secrets on the site.
+    if isinstance(knoop, SequenceNode):
+        namen = knoop.value[:-1] if len(knoop.value) > 1 else knoop.value  # the last of several is the default
+    else:
+        namen = [knoop]
+    for naam in namen:
+        if not isinstance(naam, ScalarNode) or not re.fullmatch(r"AGENDA_[A-Z0-9_]{1,40}", str(naam.value)):
+            getoond = naam.value if isinstance(naam, ScalarNode) else "…"
+            raise _Leesfout(
+                (
+                    regel,
+                    f"'!ENV' leest de omgevingsvariabele '{getoond}' — die kan een geheim van de bouwcomputer zijn",
+                    "alleen variabelen van het programma zelf, met een naam als AGENDA_…",
+                )
+            )
     if isinstance(knoop, SequenceNode) and len(knoop.value) > 1 and isinstance(knoop.value[-1], ScalarNode):
         return Waarde(_scalair(knoop.value[-1]), regel, OMGEVING)  # the default, checked like a value
     return Waarde(None, regel, OMGEVING)  # no default: only the build knows the value
