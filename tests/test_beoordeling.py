@@ -55,3 +55,15 @@ def test_codeowners_give_technical_paths_to_maintainers():
         assert eigenaars.get(pad), f"{pad} heeft geen eigenaar in CODEOWNERS"
     # content stays open to every project group: no owner for records or pages
     assert not any(p.startswith(("/decisions", "/agenda", "/docs")) for p in eigenaars)
+
+
+def test_a_change_to_where_confidential_decisions_are_kept_is_named(programma):
+    _basis(programma.root)
+    programma.vervang(
+        "agenda/programma.yml", 'titel: "Testprogramma Zuid"\n', 'titel: "Testprogramma Zuid"\nrepository: besloten\n'
+    )
+    uit = agenda("wijzigingen", "--map", str(programma.root), "HEAD")
+    assert uit.returncode == 0, uit.stderr
+    blok = uit.stdout.split("**Vertrouwelijkheid gewijzigd: laat een beheerder meekijken**", 1)[1]
+    assert blok.split("\n\n", 3)[2].splitlines() == ["- `repository` was `openbaar`, wordt `besloten`"]
+    assert uit.stdout.index("Vertrouwelijkheid gewijzigd") < uit.stdout.index("**Records**")

@@ -15,6 +15,8 @@ from generator.records.laden import laad
 from generator.model.agenda import Agenda
 from generator.model.overig import kopnummer
 from generator.patronen import letterlijk
+from generator.problemen import RecordFout
+from generator.records.yamlbron import lees_yaml_bestand
 from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
 from generator.werkstroom.opdrachten import Geweigerd
 
@@ -56,6 +58,41 @@ def _technisch(root: Path, basis: str) -> list[tuple[str, str]]:
     return sorted({(soort, pad) for soort, pad in paden if pad and not pad.startswith(inhoud)}, key=lambda p: p[1])
 
 
+def _opslaginstellingen(root: Path) -> dict[str, str]:
+    """What programma.yml says about where confidential decisions are kept, as written."""
+    pad = root / PROGRAMMA
+    try:
+        data = lees_yaml_bestand(PROGRAMMA, pad.read_text("utf-8"), snel=True).data if pad.is_file() else {}
+    except (RecordFout, OSError, UnicodeDecodeError):
+        data = {}  # 'agenda controleer' reports it with its line
+    data = data if isinstance(data, dict) else {}
+    return {
+        "repository": str(data.get("repository", "openbaar")),
+        "vertrouwelijke_bron": str(data.get("vertrouwelijke_bron", "(geen)")),
+    }
+
+
+def _vertrouwelijkheid(oud: Path, nieuw: Path) -> list[str]:
+    """Lines for each change to where confidential decisions are kept: a pull request may not decide that alone."""
+    voor, na = _opslaginstellingen(oud), _opslaginstellingen(nieuw)
+    regels = [
+        f"- {_code(sleutel)} was {_code(voor[sleutel])}, wordt {_code(na[sleutel])}"
+        for sleutel in sorted(voor)
+        if voor[sleutel] != na[sleutel]
+    ]
+    if not regels:
+        return []
+    return [
+        "**Vertrouwelijkheid gewijzigd: laat een beheerder meekijken**",
+        "",
+        "Deze instellingen bepalen waar vertrouwelijke besluiten worden bewaard. Met `repository: besloten` "
+        "komen ze in `decisions/` van deze repository: dat klopt alleen als de repository echt niet openbaar is.",
+        "",
+        *regels,
+        "",
+    ]
+
+
 def _oude_stand(root: Path, basis: str, doel: Path) -> None:
     """Extract the record folders as they are in ``basis`` into ``doel``."""
     prefix = _git(root, "rev-parse", "--show-prefix").stdout.strip()
@@ -76,6 +113,7 @@ def pr_samenvatting(root: Path, basis: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         _oude_stand(root, basis, Path(tmp))
         oud = laad(Path(tmp)).agenda
+        vertrouwelijkheid = _vertrouwelijkheid(Path(tmp), root)
     nieuw_resultaat = laad(root)
     nieuw = nieuw_resultaat.agenda
     regels = [f"## Wijzigingen ten opzichte van {_code(basis)}", ""]
@@ -89,6 +127,7 @@ def pr_samenvatting(root: Path, basis: str) -> str:
             *(f"- {soort}: {_code(pad)}" for soort, pad in technisch),
             "",
         ]
+    regels += vertrouwelijkheid
     if not wijzigingen:
         return "\n".join(regels + ["Deze wijziging raakt geen records.", ""])
     regels += ["**Records**", ""]
