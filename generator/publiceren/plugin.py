@@ -30,6 +30,7 @@ from generator.records.verzamelen import prive_bron
 from generator.samenstellen.adressen import Adressen
 from generator.samenstellen import Opties, stel_samen
 from generator.samenstellen.paginas import OnveiligAdres
+from generator.samenstellen.themasjablonen import sjabloonklasse
 
 THEMA = Path(__file__).parent / "thema"
 STIJL = "assets/agenda.css"
@@ -120,6 +121,21 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         files.append(File.generated(config, STIJL, content=(THEMA / "agenda.css").read_bytes()))
         opties_uit.navigatie_naar_bestaande_paginas(config, files, adres)
         return files
+
+    def on_env(self, env, *, config, files):
+        env.template_class = sjabloonklasse(self._themafout)
+        return env
+
+    def _themafout(self, pad: str | None, regel: int | None, wat: str) -> PluginError:
+        """A theme template failed while rendering: where, relative to the programme when it lies there."""
+        plek = "het thema"
+        if pad is not None:
+            bestand = Path(pad).resolve()
+            plek = bestand.relative_to(self.root).as_posix() if bestand.is_relative_to(self.root) else bestand.name
+            plek += f":{regel}" if regel else ""
+        return PluginError(
+            f"{plek}: {wat} — alleen sjablonen en waarden die het thema kent; de vorige site blijft staan"
+        )
 
     def on_page_context(self, context, *, page, config, nav):
         context["agenda_afdruk"] = afdrukregel(
