@@ -11,6 +11,8 @@ from mkdocs.config import config_options as c
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
+from generator.peildatum import OngeldigePeildatum, kies_peildatum
+
 from generator.problemen import samenvatting, zichtbaar
 from generator.publiceren.lekcontrole import bestandsteksten
 from generator.records.mkdocsbeleid import adresfout, adresverwachting, controleer_instellingen
@@ -24,12 +26,11 @@ class AgendaConfig(base.Config):
 
 
 def peildatum(optie: str | None) -> dt.date:
-    """The reference date: the option, else AGENDA_PEILDATUM, else today."""
-    waarde = optie or os.environ.get("AGENDA_PEILDATUM")
+    """The reference date: the plugin option, else AGENDA_PEILDATUM, else today (``kies_peildatum``)."""
     try:
-        return dt.date.fromisoformat(waarde) if waarde else dt.date.today()
-    except ValueError:
-        raise PluginError(f"peildatum '{waarde}' is geen datum — verwacht JJJJ-MM-DD") from None
+        return kies_peildatum(optie, "mkdocs.yml")
+    except OngeldigePeildatum as fout:
+        raise PluginError(str(fout)) from None
 
 
 ADRES_UIT_OMGEVING = "AGENDA_SITE_URL"

@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from generator.peildatum import OngeldigePeildatum, kies_peildatum
 
 PLUGINNAMEN = ("agenda", "uitvoeringsagenda")
 """Names under which mkdocs.yml lists this generator's plugin."""
 
 
-class OngeldigePeildatum(ValueError):
-    """A peildatum in mkdocs.yml or AGENDA_PEILDATUM that is not a date."""
-
-
 def standaard_peildatum(root: Path) -> dt.date:
-    """mkdocs.yml's plugin option 'peildatum', else AGENDA_PEILDATUM, else today — in the plugin's own order."""
-    for waarde, waar in ((_uit_mkdocs(Path(root)), "mkdocs.yml"), (os.environ.get("AGENDA_PEILDATUM"), None)):
-        if not waarde:
-            continue
-        try:
-            return dt.date.fromisoformat(str(waarde))
-        except ValueError:
-            bron = waar or "AGENDA_PEILDATUM"
-            raise OngeldigePeildatum(f"peildatum '{waarde}' in {bron} is geen datum — verwacht JJJJ-MM-DD") from None
-    return dt.date.today()
+    """mkdocs.yml's plugin option 'peildatum', else AGENDA_PEILDATUM, else today — the plugin's own rule."""
+    return kies_peildatum(_uit_mkdocs(Path(root)), "mkdocs.yml")
 
 
 def _uit_mkdocs(root: Path) -> object | None:
@@ -47,3 +36,6 @@ def _uit_mkdocs(root: Path) -> object | None:
                 if naam in PLUGINNAMEN and isinstance(opties, dict) and opties.get("peildatum"):
                     return opties["peildatum"]
     return None
+
+
+__all__ = ["OngeldigePeildatum", "standaard_peildatum"]
