@@ -48,7 +48,7 @@ def sporen(agenda: Agenda, publiek: Iterable[str] = ()) -> dict[str, str]:
     ``publiek``: further text every build shows anyway, such as the theme's words.
     """
     openbaar = agenda.openbaar()
-    bekend = _normaal(" ".join([*_teksten(openbaar), *_sjabloonteksten(), *publiek]))
+    bekend = _normaal(" ".join([*teksten(openbaar), *_sjabloonteksten(), *publiek]))
     uit: dict[str, str] = {}
     for b in agenda.besluiten.values():
         if not b.vertrouwelijk:
@@ -63,8 +63,8 @@ def sporen(agenda: Agenda, publiek: Iterable[str] = ()) -> dict[str, str]:
     return uit
 
 
-def _teksten(waarde: object) -> Iterator[str]:
-    """Every string in the (public) model, whatever object holds it."""
+def teksten(waarde: object) -> Iterator[str]:
+    """Every string in a value (the public model, parsed JSON), keys included, whatever object holds it."""
     stapel = [waarde]
     while stapel:
         x = stapel.pop()

@@ -41,6 +41,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from generator.problemen import zichtbaar
+from generator.publiceren.lekcontrole import teksten
 
 KOP = "De gebouwde site bevat iets wat niet gepubliceerd mag worden — de vorige site blijft staan:"
 
@@ -479,7 +480,7 @@ class _Document(HTMLParser):
         vertalingen = config.get("translations")
         vreemd += sorted(set(vertalingen) - sleutels) if isinstance(vertalingen, dict) else []
         fouten = [f"sleutel '{_kort(s, 40)}' komt niet uit het sjabloon van het thema" for s in vreemd]
-        fouten += ["'<' in een waarde van de configuratie" for s in _strings(config) if "<" in s][:1]
+        fouten += ["'<' in een waarde van de configuratie" for s in teksten(config) if "<" in s][:1]
         for sleutel in ("base", "search"):
             waarde = config.get(sleutel)
             if not isinstance(waarde, str) or self.uitvoer.van_elders(waarde):
@@ -490,18 +491,6 @@ class _Document(HTMLParser):
             if doel is None or not self.uitvoer.is_themabundel(doel, "js"):
                 fouten.append(f"'search' ({_kort(zoeker)}) is geen script van het thema (Material)")
         return fouten
-
-
-def _strings(waarde: object) -> Iterator[str]:
-    stapel = [waarde]
-    while stapel:
-        x = stapel.pop()
-        if isinstance(x, str):
-            yield x
-        elif isinstance(x, dict):
-            stapel.extend([*x.keys(), *x.values()])
-        elif isinstance(x, list):
-            stapel.extend(x)
 
 
 # --- CSS -------------------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ class Opslag:
     """Why the private source as set may not be used: it lies in the repository. Then it is never read or written."""
     zonder_besluitmap: Probleem | None = None
     """The private source is present but holds no decisions/ folder (reported where confidential records are read)."""
+    instelling: str | None = None
+    """'vertrouwelijke_bron' as programma.yml writes it (the environment variable may stand before it)."""
 
 
 def prive_bron(root: Path) -> Path | None:
@@ -71,7 +73,7 @@ def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
     bron = vertrouwelijke_bron(root, instelling)
     openbaar = data.get("repository", "openbaar") != "besloten"
     if bron is None:
-        return Opslag(openbaar, False, None)
+        return Opslag(openbaar, False, None, instelling=instelling)
     plek = _plek_van_de_instelling(programma, instelling)
     probleem = _in_de_repository(root, bron, plek)
     besluiten = bron / MAPPEN[RecordSoort.BESLUIT]
@@ -90,6 +92,7 @@ def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
         bron=bron,
         probleem=probleem,
         zonder_besluitmap=zonder,
+        instelling=instelling,
     )
 
 

@@ -15,8 +15,7 @@ from generator.records.laden import laad
 from generator.model.agenda import Agenda
 from generator.model.overig import kopnummer
 from generator.patronen import letterlijk
-from generator.problemen import RecordFout
-from generator.records.yamlbron import lees_yaml_bestand
+from generator.records.verzamelen import opslag_van
 from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
 from generator.werkstroom.opdrachten import Geweigerd
 
@@ -60,15 +59,10 @@ def _technisch(root: Path, basis: str) -> list[tuple[str, str]]:
 
 def _opslaginstellingen(root: Path) -> dict[str, str]:
     """What programma.yml says about where confidential decisions are kept, as written."""
-    pad = root / PROGRAMMA
-    try:
-        data = lees_yaml_bestand(PROGRAMMA, pad.read_text("utf-8"), snel=True).data if pad.is_file() else {}
-    except (RecordFout, OSError, UnicodeDecodeError):
-        data = {}  # 'agenda controleer' reports it with its line
-    data = data if isinstance(data, dict) else {}
+    opslag = opslag_van(root)
     return {
-        "repository": str(data.get("repository", "openbaar")),
-        "vertrouwelijke_bron": str(data.get("vertrouwelijke_bron", "(geen)")),
+        "repository": "openbaar" if opslag.openbaar else "besloten",
+        "vertrouwelijke_bron": opslag.instelling or "(geen)",
     }
 
 
