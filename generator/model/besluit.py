@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.model.datum import Datum
 from generator.model.programma import Regio
@@ -18,6 +19,8 @@ class Stap:
     uitkomst: Uitkomst
     gremium: str | None = None
     toelichting: str | None = None
+    gepland: bool = False
+    """Planned but not yet taken: shown as planned, never counted for the status."""
 
 
 @dataclass(frozen=True)
@@ -29,29 +32,58 @@ class RegioStap:
     """A step of the region's own route; None when the region records its decision without one."""
     uitkomst: RegioUitkomst
     toelichting: str | None = None
+    gepland: bool = False
+    """Planned but not yet taken by the region."""
 
 
 @dataclass(frozen=True)
 class Besluit:
-    """A decision record. Its status is never stored: it follows from the steps taken (``verloop``)."""
+    """A decision record. Its status is never stored: it follows from the steps taken (``verloop``).
+
+    The steps are kept as the record lists them, planned ones included (``stappen``, and per region
+    ``regionale_stappen``); what is taken and what is planned are views on that one order.
+    """
 
     nummer: int
     slug: str
     titel: str
     soort: Soort
     samenvatting: str
-    verloop: tuple[Stap, ...]
+    stappen: tuple[Stap, ...]
+    """Every step on the programme route in record order, planned ones (``gepland``) last."""
     regios: tuple[str, ...]
-    regionaal: dict[str, tuple[RegioStap, ...]]
+    regionale_stappen: dict[str, tuple[RegioStap, ...]] = field(default_factory=dict)
+    """Each region's own steps in record order, planned ones included."""
     deelopdrachten: tuple[str, ...] = ()
-    gepland: tuple[Stap, ...] = ()
-    """Steps on the programme route that are planned but not yet taken; they never count for the status."""
-    regionaal_gepland: dict[str, tuple[RegioStap, ...]] = field(default_factory=dict)
     vervangt: tuple[int, ...] = ()
     vertrouwelijk: bool = False
     bron: str | None = None
     body: str = ""
     bestand: str = ""
+
+    @cached_property
+    def verloop(self) -> tuple[Stap, ...]:
+        """The steps taken on the programme route."""
+        return tuple(s for s in self.stappen if not s.gepland)
+
+    @cached_property
+    def gepland(self) -> tuple[Stap, ...]:
+        """Steps on the programme route that are planned but not yet taken; they never count for the status."""
+        return tuple(s for s in self.stappen if s.gepland)
+
+    @cached_property
+    def regionaal(self) -> dict[str, tuple[RegioStap, ...]]:
+        """The steps each region has taken (a region with only planned steps has none yet)."""
+        return {r: tuple(s for s in stappen if not s.gepland) for r, stappen in self.regionale_stappen.items()}
+
+    @cached_property
+    def regionaal_gepland(self) -> dict[str, tuple[RegioStap, ...]]:
+        """The planned steps of each region that has any."""
+        return {
+            r: tuple(s for s in stappen if s.gepland)
+            for r, stappen in self.regionale_stappen.items()
+            if any(s.gepland for s in stappen)
+        }
 
     @property
     def code(self) -> str:

@@ -244,6 +244,15 @@ class Programma:
     toegankelijkheidsstatus: str | None = None
     werkwijze_onderdelen: str | None = None
     """How the programme runs its parts, in the source's words (checked Markdown)."""
+    eigen_termen: frozenset[str] = frozenset()
+    """The words of ``termen`` the programme wrote itself; the others are the defaults."""
+    kopjes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The headings 'agenda nieuw' puts in a new record, by kind ('onderdeel', 'besluit'), where the programme
+    names its own."""
+    vertrouwelijke_bron: str | None = None
+    """Where confidential decisions are kept, as programma.yml writes it (the environment may set it instead)."""
+    openbare_repository: bool = True
+    """False when the repository itself is closed ('repository: besloten')."""
     bestand: str = ""
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
-from generator.model.programma import Termen
-from generator.records.modelbouw import Onbouwbaar, bouw
-from generator.records.paden import PROGRAMMA
-from generator.records.verzamelen import verzamel
 from generator.model.agenda import Agenda
+from generator.model.programma import Programma, Termen
 from generator.problemen import Probleem
+from generator.records.herkomst import Herkomst
 from generator.records.mkdocsbeleid import NAAM as MKDOCS, controleer_mkdocs
+from generator.records.modelbouw import Onbouwbaar, bouw, programma_uit
 from generator.records.regels import controleer
+from generator.records.verzamelen import programmadocument, verzamel
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,8 @@ class Laadresultaat:
 
     agenda: Agenda | None
     problemen: tuple[Probleem, ...]
+    herkomst: Herkomst | None = None
+    """Where every model object came from (file and line), when the records could be read."""
 
 
 def laad(
@@ -35,16 +35,17 @@ def laad(
     'mkdocs serve', where one edit should not mean parsing every record again.
     """
     bronnen = verzamel(Path(root), vervangen, cache, vertrouwelijk)
-    problemen = bronnen.problemen + controleer(bronnen) + _mkdocs(Path(root), vervangen)
+    bouwsel = bouw(bronnen)  # the one reading of every record's data
+    problemen = bronnen.problemen + bouwsel.problemen + controleer(bouwsel, bronnen) + _mkdocs(Path(root), vervangen)
     # Collected last: looking up the line of a problem above is what parses a record with positions.
     problemen += [doc.leesfout for doc in bronnen.documenten() if doc.leesfout is not None]
     problemen = sorted(set(problemen))
     if problemen:
-        return Laadresultaat(None, tuple(problemen))
+        return Laadresultaat(None, tuple(problemen), bouwsel.herkomst)
     try:
-        return Laadresultaat(bouw(bronnen), ())
+        return Laadresultaat(bouwsel.agenda(), (), bouwsel.herkomst)
     except Onbouwbaar as fout:
-        return Laadresultaat(None, tuple(sorted(set(fout.problemen))))
+        return Laadresultaat(None, tuple(sorted(set(fout.problemen))), bouwsel.herkomst)
 
 
 def _mkdocs(root: Path, vervangen: dict[str, str] | None) -> list[Probleem]:
@@ -55,26 +56,20 @@ def _mkdocs(root: Path, vervangen: dict[str, str] | None) -> list[Probleem]:
     return controleer_mkdocs(root) if pad.exists() or pad.is_symlink() else []
 
 
-def termen(root: Path) -> Termen:
-    """The programme's own words, for commands that speak before (or without) loading every record.
+def programma(root: Path) -> Programma | None:
+    """The programme alone, for commands that speak before (or without) loading every record; None when
+    programma.yml cannot be read (the load that follows reports why). Built by the same reader as every load."""
+    doc = programmadocument(Path(root))
+    return programma_uit(doc) if doc is not None else None
 
-    Falls back to the plain defaults when programma.yml cannot be read: the load that follows reports why.
-    """
-    try:
-        data = _programmadata(root)["termen"]
-        return Termen(**{k: str(v) for k, v in data.items() if k in Termen.__dataclass_fields__})
-    except Exception:
-        return Termen()
+
+def termen(root: Path) -> Termen:
+    """The programme's own words, or the plain defaults when programma.yml cannot be read."""
+    p = programma(root)
+    return p.termen if p is not None else Termen()
 
 
 def kopjes(root: Path, soort: str, standaard: tuple[str, ...]) -> tuple[str, ...]:
     """The headings a new record of ``soort`` ('onderdeel', 'besluit') gets: the programme's own, else ``standaard``."""
-    try:
-        eigen = _programmadata(root)["kopjes"][soort]
-        return tuple(str(k) for k in eigen) if isinstance(eigen, list) else standaard
-    except Exception:
-        return standaard
-
-
-def _programmadata(root: Path) -> dict:
-    return YAML(typ="safe").load((Path(root) / PROGRAMMA).read_text("utf-8"))
+    p = programma(root)
+    return p.kopjes.get(soort, standaard) if p is not None else standaard

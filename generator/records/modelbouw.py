@@ -1,19 +1,20 @@
-"""Turn validated record documents into domain objects."""
+"""The one reader of record data: schema-valid documents become model objects, each noted with its place.
+
+Every record that passed its schema is built here, once, before any cross-record rule runs. A value that
+cannot be converted (a date that does not exist) is a problem with its line, collected like every other;
+such a record is left out of the model, so that the rules (``records/regels/``) only ever see typed objects.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, TypeVar
 
-from generator.patronen import SLUG
-from generator.records.paden import BESLUITNAAM
-from generator.records.verzamelen import Bronnen
-from generator.records.yamlbron import YamlDocument
-from generator.problemen import Probleem
 from generator.model.agenda import Agenda
 from generator.model.besluit import Besluit, RegioStap, Stap
-from generator.model.datum import Datum
-from generator.model.markdown import Markdown
+from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.deelopdracht import (
     Deelopdracht,
     Fase,
@@ -25,6 +26,7 @@ from generator.model.deelopdracht import (
     Waarde,
     Werkgroep,
 )
+from generator.model.markdown import Markdown
 from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
 from generator.model.programma import (
     Benoemd,
@@ -42,81 +44,156 @@ from generator.model.vocab import (
     DeelopdrachtStatus,
     MijlpaalStatus,
     Prioriteit,
+    RecordSoort,
     RegioUitkomst,
     RisicoStatus,
     Sectie,
     Soort,
     Uitkomst,
 )
+from generator.nederlands import maandnaam
+from generator.patronen import SLUG
+from generator.problemen import Probleem
+from generator.records.herkomst import Herkomst, Plek
+from generator.records.opslag import opslaginstellingen
+from generator.records.verzamelen import Bronnen
+from generator.records.yamlbron import YamlDocument
+
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+DATUMVORMEN = "een bestaande datum als JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ)"
 
 
 class Onbouwbaar(Exception):
-    """Records that passed every check and still could not become model objects; one problem per record."""
+    """Records that passed every check and still could not become an agenda; one problem per record."""
 
     def __init__(self, problemen: list[Probleem]):
         super().__init__("; ".join(map(str, problemen)))
         self.problemen = problemen
 
 
-def bouw(b: Bronnen) -> Agenda:
-    """The agenda model; ``b`` must have passed every schema and rule (raises Onbouwbaar otherwise)."""
-    problemen: list[Probleem] = []
+@dataclass
+class Bouwsel:
+    """Every schema-valid record as model objects, before the cross-record rules decide whether it is an agenda.
 
-    def per_record(docs: dict, maak):
-        uit = {}
-        for sleutel, doc in docs.items():
-            try:
-                uit[sleutel] = maak(sleutel, doc)
-            except Exception:
-                problemen.append(
-                    Probleem(
-                        doc.pad,
-                        1,
-                        "het record kan niet worden verwerkt",
-                        "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
-                    )
+    Records are keyed by their file name without '.md' (decisions too: two files may claim one number).
+    """
+
+    programma: Programma | None
+    hoofdstukken: dict[str, Hoofdstuk] = field(default_factory=dict)
+    deelopdrachten: dict[str, Deelopdracht] = field(default_factory=dict)
+    besluiten: dict[str, Besluit] = field(default_factory=dict)
+    nulplaten: dict[str, Nulplaat] = field(default_factory=dict)
+    risicoregister: Risicoregister | None = None
+    versies: dict[str, Versie] = field(default_factory=dict)
+    herkomst: Herkomst = field(default_factory=Herkomst)
+    problemen: list[Probleem] = field(default_factory=list)
+    """What could not be converted, each with its line."""
+
+    def agenda(self) -> Agenda:
+        """The agenda of a programme whose records all built and passed every rule (Onbouwbaar otherwise)."""
+        if self.programma is None or self.problemen:
+            raise Onbouwbaar(list(self.problemen))
+        return Agenda(
+            programma=self.programma,
+            hoofdstukken=dict(self.hoofdstukken),
+            deelopdrachten=dict(self.deelopdrachten),
+            besluiten={b.nummer: b for b in self.besluiten.values()},
+            nulplaten=dict(self.nulplaten),
+            risicoregister=self.risicoregister,
+            versies=dict(self.versies),
+        )
+
+
+class Lezer:
+    """Reads one record: converts its values, notes where each object came from, collects what fails."""
+
+    def __init__(self, doc: YamlDocument, herkomst: Herkomst):
+        self.doc = doc
+        self.herkomst = herkomst
+        self.problemen: list[Probleem] = []
+
+    def noteer(self, obj: T, pad: tuple) -> T:
+        """Remember that ``obj`` was read at ``pad``; returns it."""
+        self.herkomst.noteer(obj, Plek(self.doc, pad))
+        return obj
+
+    def fout(self, pad: tuple, wat: str, verwacht: str) -> None:
+        self.problemen.append(Probleem(self.doc.pad, self.doc.regel(*pad), wat, verwacht))
+
+    def datum(self, waarde: Any, pad: tuple) -> Datum:
+        """A date as the record writes it; one that does not exist is a problem (and None)."""
+        try:
+            return Datum.lees(waarde)
+        except OngeldigeDatum as fout:
+            self.fout(pad, _datumfout(waarde, fout), DATUMVORMEN)
+            return None  # type: ignore[return-value] — the record is left out of the model
+
+    def woord(self, soort: type[E], waarde: Any, pad: tuple) -> E:
+        """A word of a closed vocabulary (the schema lists them; a word it let through is still caught)."""
+        try:
+            return soort(waarde)
+        except ValueError:
+            bekend = ", ".join(f"'{w.value}'" for w in soort)
+            self.fout(pad, f"onbekend woord '{waarde}'", f"een van {bekend}")
+            return None  # type: ignore[return-value]
+
+
+def _datumfout(waarde: Any, fout: OngeldigeDatum) -> str:
+    if fout.geen_dag:
+        jaar, maand, dag = fout.geen_dag
+        return f"'{str(waarde).strip()}' bestaat niet: {maandnaam(maand)} {jaar} heeft geen dag {dag}"
+    return str(fout)
+
+
+def bouw(b: Bronnen) -> Bouwsel:
+    """Every record of ``b`` that passed its schema, as model objects; conversion problems in ``problemen``."""
+    bouwsel = Bouwsel(programma=None)
+
+    def lees(doc: YamlDocument | None, maak: Callable[[Lezer, YamlDocument], T]) -> T | None:
+        if not b.is_geldig(doc):
+            return None
+        lezer = Lezer(doc, bouwsel.herkomst)
+        try:
+            gebouwd = maak(lezer, doc)
+        except Exception:  # the guarded boundary of one record: a problem of this file, never a traceback
+            lezer.problemen = [
+                Probleem(
+                    doc.pad,
+                    1,
+                    "het record kan niet worden verwerkt",
+                    "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
                 )
+            ]
+        bouwsel.problemen.extend(lezer.problemen)
+        return None if lezer.problemen else lezer.noteer(gebouwd, ())
+
+    def per_record(soort: RecordSoort, maak: Callable[[Lezer, str, YamlDocument], T]) -> dict[str, T]:
+        uit = {}
+        for sleutel, doc in b.per_soort[soort].items():
+            gebouwd = lees(doc, lambda lezer, d, k=sleutel: maak(lezer, k, d))
+            if gebouwd is not None:
+                uit[sleutel] = gebouwd
         return uit
 
-    programma = per_record({"programma": b.programma}, lambda _, doc: _programma(doc.data, doc.pad)).get("programma")
-    if programma is None:
-        raise Onbouwbaar(problemen)
-    alle_regios = tuple(r.id for r in programma.hoofdregios)  # leaving 'regios' out means the programme's own
-    besluiten = per_record(b.besluit, lambda k, d: _besluit(k, d, alle_regios))
-    agenda = Agenda(
-        programma=programma,
-        hoofdstukken=per_record(b.hoofdstuk, _hoofdstuk),
-        deelopdrachten=per_record(b.deelopdracht, lambda k, d: _deelopdracht(k, d, alle_regios)),
-        besluiten={besluit.nummer: besluit for besluit in besluiten.values()},
-        nulplaten=per_record(b.nulplaat, _nulplaat),
-        risicoregister=per_record({"risicos": b.risicos}, lambda _, doc: _risicoregister(doc)).get("risicos")
-        if b.risicos is not None
-        else None,
-        versies=per_record(
-            b.versie,
-            lambda k, d: Versie(
-                k, int(d.data["besluit"]), Datum.lees(d.data["datum"]), str(d.data["titel"]), Markdown(d.body), d.pad
-            ),
-        ),
-    )
-    if problemen:
-        raise Onbouwbaar(problemen)
-    return agenda
+    bouwsel.programma = lees(b.programma, _programma)
+    # leaving 'regios' out means the programme's own regions
+    alle = tuple(r.id for r in bouwsel.programma.hoofdregios) if bouwsel.programma else ()
+    bouwsel.hoofdstukken = per_record(RecordSoort.HOOFDSTUK, _hoofdstuk)
+    bouwsel.deelopdrachten = per_record(RecordSoort.DEELOPDRACHT, lambda lz, k, d: _deelopdracht(lz, k, d, alle))
+    bouwsel.besluiten = per_record(RecordSoort.BESLUIT, lambda lz, k, d: _besluit(lz, k, d, b, alle))
+    bouwsel.nulplaten = per_record(RecordSoort.NULPLAAT, _nulplaat)
+    bouwsel.risicoregister = lees(b.risicos, _risicoregister)
+    bouwsel.versies = per_record(RecordSoort.VERSIE, _versie)
+    return bouwsel
 
 
-def programma_uit(doc: YamlDocument) -> Programma:
-    """The programme model of a schema-valid programma.yml (the rules ask it for routes and regions)."""
-    return _programma(doc.data, doc.pad)
-
-
-def besluit_uit(doc: YamlDocument) -> Besluit:
-    """The decision model of one schema-valid decision record (raises OngeldigeDatum for a date that does not exist)."""
-    stam = doc.pad.rsplit("/", 1)[-1].removesuffix(".md")
-    return _besluit(stam, doc, ())
-
-
-def _d(waarde: Any) -> Datum | None:
-    return None if waarde is None else Datum.lees(waarde)
+def programma_uit(doc: YamlDocument) -> Programma | None:
+    """The programme model of one schema-valid programma.yml, or None when a value cannot be converted."""
+    lezer = Lezer(doc, Herkomst())
+    programma = _programma(lezer, doc)
+    return None if lezer.problemen else programma
 
 
 def _t(data: dict, veld: str) -> tuple:
@@ -134,49 +211,85 @@ def _md(data: dict, veld: str) -> Markdown | None:
     return None if waarde is None else Markdown(waarde)
 
 
-def _programma(data: dict, bestand: str) -> Programma:
+def _d(lezer: Lezer, data: dict, veld: str, pad: tuple) -> Datum | None:
+    """An optional date field."""
+    return lezer.datum(data[veld], (*pad, veld)) if veld in data else None
+
+
+def _items(lezer: Lezer, data: dict, veld: str, pad: tuple, maak: Callable[[Any, tuple], T]) -> tuple[T, ...]:
+    """Each item of a list field as a model object, noted with its place."""
+    return tuple(
+        lezer.noteer(maak(item, (*pad, veld, i)), (*pad, veld, i)) for i, item in enumerate(data.get(veld, []))
+    )
+
+
+def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
+    data = doc.data
+    lz = lezer
+    toegankelijkheid = data.get("toegankelijkheid", {})
+    kopjes = data.get("kopjes", {})
     return Programma(
         titel=str(data["titel"]),
         periode=(data.get("periode", {}).get("van"), data.get("periode", {}).get("tot")),
-        regios=tuple(_regios(data["regios"])),
-        gremia=tuple(
-            Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron"))
-            for g in data.get("gremia", [])
+        regios=tuple(_regios(lz, data["regios"], ("regios",))),
+        gremia=_items(
+            lz,
+            data,
+            "gremia",
+            (),
+            lambda g, _: Gremium(str(g["id"]), str(g["naam"]), _s(g, "samenstelling"), _s(g, "rol"), _s(g, "bron")),
         ),
-        besluitvormingsroute=tuple(
-            RouteStap(
+        besluitvormingsroute=_items(
+            lz,
+            data,
+            "besluitvormingsroute",
+            (),
+            lambda s, pad: RouteStap(
                 str(s["id"]),
                 str(s["naam"]),
-                tuple(Uitkomst(u) for u in s["uitkomsten"]),
+                tuple(lz.woord(Uitkomst, u, (*pad, "uitkomsten", j)) for j, u in enumerate(s["uitkomsten"])),
                 _s(s, "gremium"),
                 _s(s, "toelichting"),
-            )
-            for s in data.get("besluitvormingsroute", [])
+            ),
         ),
-        opbouw=tuple(
-            OpbouwOnderdeel(
+        opbouw=_items(
+            lz,
+            data,
+            "opbouw",
+            (),
+            lambda o, pad: OpbouwOnderdeel(
                 hoofdstuk=_s(o, "hoofdstuk"),
-                sectie=Sectie(o["sectie"]) if "sectie" in o else None,
+                sectie=lz.woord(Sectie, o["sectie"], (*pad, "sectie")) if "sectie" in o else None,
                 nummer=_s(o, "nummer"),
                 titel=_s(o, "titel"),
-            )
-            for o in data["opbouw"]
+            ),
         ),
-        fasen=tuple(
-            ProgrammaFase(
-                str(f["id"]), str(f["titel"]), _d(f.get("van")), _d(f.get("tot")), _md(f, "omschrijving"), _s(f, "bron")
-            )
-            for f in data.get("fasen", [])
+        fasen=_items(
+            lz,
+            data,
+            "fasen",
+            (),
+            lambda f, pad: ProgrammaFase(
+                str(f["id"]),
+                str(f["titel"]),
+                _d(lz, f, "van", pad),
+                _d(lz, f, "tot", pad),
+                _md(f, "omschrijving"),
+                _s(f, "bron"),
+            ),
         ),
-        aanbieders=tuple(
-            Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting")) for a in data.get("aanbieders", [])
+        aanbieders=_items(
+            lz, data, "aanbieders", (), lambda a, _: Benoemd(str(a["id"]), str(a["naam"]), _s(a, "toelichting"))
         ),
-        voorzieningen=tuple(
-            Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting")) for v in data.get("voorzieningen", [])
+        voorzieningen=_items(
+            lz, data, "voorzieningen", (), lambda v, _: Benoemd(str(v["id"]), str(v["naam"]), _s(v, "toelichting"))
         ),
-        kenniswerkplaatsen=tuple(
-            Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio"))
-            for k in data.get("kenniswerkplaatsen", [])
+        kenniswerkplaatsen=_items(
+            lz,
+            data,
+            "kenniswerkplaatsen",
+            (),
+            lambda k, _: Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio")),
         ),
         ondertitel=_s(data, "ondertitel"),
         kortenaam=_s(data, "kortenaam"),
@@ -184,54 +297,71 @@ def _programma(data: dict, bestand: str) -> Programma:
         motto=_s(data, "motto"),
         bron=_s(data, "bron"),
         termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
+        eigen_termen=frozenset(str(k) for k in data.get("termen", {})),
+        kopjes={str(soort): tuple(str(k) for k in lijst) for soort, lijst in kopjes.items()},
         werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
-        toegankelijkheidscontact=_s(data.get("toegankelijkheid", {}), "contact"),
-        toegankelijkheidsstatus=_s(data.get("toegankelijkheid", {}), "status"),
-        bronnen=tuple(
-            Brondocument(
+        toegankelijkheidscontact=_s(toegankelijkheid, "contact"),
+        toegankelijkheidsstatus=_s(toegankelijkheid, "status"),
+        bronnen=_items(
+            lz,
+            data,
+            "bronnen",
+            (),
+            lambda b, pad: Brondocument(
                 str(b["id"]),
                 str(b["titel"]),
                 str(b.get("verwijzing", b["id"])),
-                _d(b.get("datum")),
+                _d(lz, b, "datum", pad),
                 _s(b, "status"),
                 _s(b, "uitgever"),
                 _s(b, "vindplaats"),
-            )
-            for b in data.get("bronnen", [])
+            ),
         ),
-        bestand=bestand,
+        vertrouwelijke_bron=opslaginstellingen(data)[0],
+        openbare_repository=opslaginstellingen(data)[1],
+        bestand=doc.pad,
     )
 
 
-def _regios(lijst: list, boven: str | None = None, niveau: int = 0) -> Iterator[Regio]:
+def _regios(lezer: Lezer, lijst: list, pad: tuple, boven: str | None = None, niveau: int = 0) -> Iterator[Regio]:
     """Every region at every level, each parent before its parts (depth first, in record order)."""
-    for r in lijst:
+    for i, r in enumerate(lijst):
         onderdelen = r.get("onderdelen", [])
-        yield Regio(
-            str(r["id"]),
-            str(r["naam"]),
-            tuple(
-                RegioRouteStap(str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting"))
-                for s in r.get("besluitvormingsroute", [])
+        hier = (*pad, i)
+        yield lezer.noteer(
+            Regio(
+                str(r["id"]),
+                str(r["naam"]),
+                _items(
+                    lezer,
+                    r,
+                    "besluitvormingsroute",
+                    hier,
+                    lambda s, _: RegioRouteStap(
+                        str(s["id"]), str(s["naam"]), s.get("termijn_dagen"), _s(s, "toelichting")
+                    ),
+                ),
+                _s(r, "organisatie"),
+                _s(r, "toelichting"),
+                _s(r, "bron"),
+                _s(r, "soort"),
+                boven,
+                tuple(str(o["id"]) for o in onderdelen),
+                niveau,
             ),
-            _s(r, "organisatie"),
-            _s(r, "toelichting"),
-            _s(r, "bron"),
-            _s(r, "soort"),
-            boven,
-            tuple(str(o["id"]) for o in onderdelen),
-            niveau,
+            hier,
         )
-        yield from _regios(onderdelen, str(r["id"]), niveau + 1)
+        yield from _regios(lezer, onderdelen, (*hier, "onderdelen"), str(r["id"]), niveau + 1)
 
 
-def _hoofdstuk(sleutel: str, doc) -> Hoofdstuk:
+def _hoofdstuk(lezer: Lezer, sleutel: str, doc: YamlDocument) -> Hoofdstuk:
     d = doc.data
     return Hoofdstuk(sleutel, str(d["titel"]), str(d["nummer"]), Markdown(doc.body), _s(d, "bron"), doc.pad)
 
 
-def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdracht:
+def _deelopdracht(lezer: Lezer, sleutel: str, doc: YamlDocument, alle_regios: tuple[str, ...]) -> Deelopdracht:
     d = doc.data
+    lz = lezer
     aanspreekpunt = d.get("aanspreekpunt")
     # An id names a region (the check made sure it exists); any other text or an object names a person or role.
     regio_aanspreekpunt = isinstance(aanspreekpunt, str) and SLUG.match(aanspreekpunt) is not None
@@ -242,39 +372,41 @@ def _deelopdracht(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Deelopdrac
         regios=_t(d, "regios") if "regios" in d else alle_regios,
         volgorde=d.get("volgorde"),
         doel=_md(d, "doel"),
-        opdrachtgever=_persoon(d.get("opdrachtgever")),
-        trekkers=tuple(_persoon(p) for p in d.get("trekkers", [])),
-        aanspreekpersoon=None if regio_aanspreekpunt else _persoon(aanspreekpunt),
-        team=tuple(_teamlid(t) for t in d.get("team", [])),
+        opdrachtgever=_persoon(lz, d.get("opdrachtgever"), ("opdrachtgever",)),
+        trekkers=tuple(_persoon(lz, p, ("trekkers", i)) for i, p in enumerate(d.get("trekkers", []))),
+        aanspreekpersoon=None if regio_aanspreekpunt else _persoon(lz, aanspreekpunt, ("aanspreekpunt",)),
+        team=_items(lz, d, "team", (), lambda t, _: _teamlid(t)),
         budget=_s(d, "budget"),
         capaciteit=_s(d, "capaciteit"),
         betrokken_partijen=_t(d, "betrokken_partijen"),
         kruisverband_toelichting=tuple(
             (str(k["onderdeel"]), str(k["toelichting"])) for k in kruisverbanden if "toelichting" in k
         ),
-        subopdrachten=tuple(_subopdracht(s) for s in d.get("subopdrachten", [])),
+        subopdrachten=_items(lz, d, "subopdrachten", (), lambda s, pad: _subopdracht(lz, s, pad)),
         voorzieningen=_t(d, "voorzieningen"),
-        prioriteit=Prioriteit(d["prioriteit"]) if "prioriteit" in d else None,
-        status=DeelopdrachtStatus(d["status"]) if "status" in d else None,
+        prioriteit=lz.woord(Prioriteit, d["prioriteit"], ("prioriteit",)) if "prioriteit" in d else None,
+        status=lz.woord(DeelopdrachtStatus, d["status"], ("status",)) if "status" in d else None,
         aanspreekpunt=str(aanspreekpunt) if regio_aanspreekpunt else None,
         aanbieders=_t(d, "aanbieders"),
         kruisverbanden=tuple(str(k["onderdeel"]) for k in kruisverbanden),
-        werkgroepen=tuple(Werkgroep(str(w["naam"]), _s(w, "omschrijving")) for w in d.get("werkgroepen", [])),
-        fasen=tuple(_fase(f) for f in d.get("fasen", [])),
-        eigen_mijlpalen=tuple(_mijlpaal(m) for m in d.get("mijlpalen", [])),
-        kengetallen=tuple(_kengetal(k) for k in d.get("kengetallen", [])),
+        werkgroepen=_items(lz, d, "werkgroepen", (), lambda w, _: Werkgroep(str(w["naam"]), _s(w, "omschrijving"))),
+        fasen=_items(lz, d, "fasen", (), lambda f, pad: _fase(lz, f, pad)),
+        eigen_mijlpalen=_items(lz, d, "mijlpalen", (), lambda m, pad: _mijlpaal(lz, m, pad)),
+        kengetallen=_items(lz, d, "kengetallen", (), lambda k, pad: _kengetal(lz, k, pad)),
         bron=_s(d, "bron"),
         body=Markdown(doc.body),
         bestand=doc.pad,
     )
 
 
-def _persoon(waarde: Any) -> Persoon | None:
+def _persoon(lezer: Lezer, waarde: Any, pad: tuple) -> Persoon | None:
     if waarde is None:
         return None
     if isinstance(waarde, dict):
-        return Persoon(_s(waarde, "naam"), _s(waarde, "rol"), _s(waarde, "organisatie"))
-    return Persoon(naam=str(waarde))
+        persoon = Persoon(_s(waarde, "naam"), _s(waarde, "rol"), _s(waarde, "organisatie"))
+    else:
+        persoon = Persoon(naam=str(waarde))
+    return lezer.noteer(persoon, pad)
 
 
 def _teamlid(t: dict) -> Teamlid:
@@ -289,83 +421,87 @@ def _uren(uren: Any) -> str:
     return str(uren).replace(".", ",") if isinstance(uren, float) else str(uren)
 
 
-def _subopdracht(s: dict) -> Subopdracht:
+def _subopdracht(lezer: Lezer, s: dict, pad: tuple) -> Subopdracht:
     return Subopdracht(
-        str(s["titel"]), _md(s, "omschrijving"), _persoon(s.get("trekker")), tuple(_fase(f) for f in s.get("fasen", []))
+        str(s["titel"]),
+        _md(s, "omschrijving"),
+        _persoon(lezer, s.get("trekker"), (*pad, "trekker")),
+        _items(lezer, s, "fasen", pad, lambda f, fpad: _fase(lezer, f, fpad)),
     )
 
 
-def _fase(f: dict) -> Fase:
+def _fase(lezer: Lezer, f: dict, pad: tuple) -> Fase:
     return Fase(
         titel=str(f["titel"]),
         deel=_s(f, "deel"),
-        van=_d(f.get("van")),
-        tot=_d(f.get("tot")),
+        van=_d(lezer, f, "van", pad),
+        tot=_d(lezer, f, "tot", pad),
         omschrijving=_md(f, "omschrijving"),
         doel=_md(f, "doel"),
         resultaten=_t(f, "resultaten"),
         activiteiten=_t(f, "activiteiten"),
         disciplines=_t(f, "disciplines"),
-        mijlpalen=tuple(_mijlpaal(m) for m in f.get("mijlpalen", [])),
+        mijlpalen=_items(lezer, f, "mijlpalen", pad, lambda m, mpad: _mijlpaal(lezer, m, mpad)),
     )
 
 
-def _mijlpaal(m: dict) -> Mijlpaal:
+def _mijlpaal(lezer: Lezer, m: dict, pad: tuple) -> Mijlpaal:
     return Mijlpaal(
         str(m["titel"]),
-        Datum.lees(m["datum"]),
-        MijlpaalStatus(m.get("status", MijlpaalStatus.OPEN.value)),
+        lezer.datum(m["datum"], (*pad, "datum")),
+        lezer.woord(MijlpaalStatus, m.get("status", MijlpaalStatus.OPEN.value), (*pad, "status")),
         _s(m, "toelichting"),
         _s(m, "bron"),
     )
 
 
-def _waarde(w: dict) -> Waarde:
+def _waarde(lezer: Lezer, w: dict, pad: tuple) -> Waarde:
     """A number; or, when the source gives a placeholder such as 'XX %', an open value that keeps that text."""
     getal = w["waarde"]
     open_tekst = getal if isinstance(getal, str) else None
-    return Waarde(
-        None if open_tekst is not None else float(getal),
-        _d(w.get("datum")),
-        _s(w, "toelichting"),
-        open_tekst,
-        _s(w, "eenheid"),
-        _s(w, "ten_opzichte_van"),
+    return lezer.noteer(
+        Waarde(
+            None if open_tekst is not None else float(getal),
+            _d(lezer, w, "datum", pad),
+            _s(w, "toelichting"),
+            open_tekst,
+            _s(w, "eenheid"),
+            _s(w, "ten_opzichte_van"),
+        ),
+        pad,
     )
 
 
-def _kengetal(k: dict) -> Kengetal:
+def _kengetal(lezer: Lezer, k: dict, pad: tuple) -> Kengetal:
     return Kengetal(
         str(k["id"]),
         str(k["naam"]),
-        _waarde(k["doel"]),
-        _waarde(k["basis"]) if "basis" in k else None,
+        _waarde(lezer, k["doel"], (*pad, "doel")),
+        _waarde(lezer, k["basis"], (*pad, "basis")) if "basis" in k else None,
         _s(k, "eenheid"),
-        tuple(_waarde(m) for m in k.get("metingen", [])),
+        tuple(_waarde(lezer, m, (*pad, "metingen", j)) for j, m in enumerate(k.get("metingen", []))),
         _s(k, "toelichting"),
         _s(k, "bron"),
     )
 
 
-def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
+def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_regios: tuple[str, ...]) -> Besluit:
     d = doc.data
+    lz = lezer
     return Besluit(
         nummer=int(d["nummer"]),
-        slug=BESLUITNAAM.match(sleutel + ".md").group(2),
+        slug=b.besluitnaam(sleutel).slug,
         titel=str(d["titel"]),
-        soort=Soort(d["soort"]),
+        soort=lz.woord(Soort, d["soort"], ("soort",)),
         samenvatting=str(d["samenvatting"]),
-        verloop=tuple(_stap(s) for s in d["verloop"] if not s.get("gepland")),
-        gepland=tuple(_stap(s) for s in d["verloop"] if s.get("gepland")),
+        stappen=_items(lz, d, "verloop", (), lambda s, pad: _stap(lz, s, pad)),
         regios=_t(d, "regios") if "regios" in d else alle_regios,
-        regionaal={
-            str(regio): tuple(_regiostap(s) for s in stappen if not s.get("gepland"))
+        regionale_stappen={
+            str(regio): tuple(
+                lz.noteer(_regiostap(lz, s, ("regionaal", regio, i)), ("regionaal", regio, i))
+                for i, s in enumerate(stappen)
+            )
             for regio, stappen in d.get("regionaal", {}).items()
-        },
-        regionaal_gepland={
-            str(regio): tuple(_regiostap(s) for s in stappen if s.get("gepland"))
-            for regio, stappen in d.get("regionaal", {}).items()
-            if any(s.get("gepland") for s in stappen)
         },
         deelopdrachten=_t(d, "deelopdrachten"),
         vervangt=tuple(int(v) for v in d.get("vervangt", [])),
@@ -376,23 +512,37 @@ def _besluit(sleutel: str, doc, alle_regios: tuple[str, ...]) -> Besluit:
     )
 
 
-def _stap(s: dict) -> Stap:
-    return Stap(Datum.lees(s["datum"]), Uitkomst(s["uitkomst"]), _s(s, "gremium"), _s(s, "toelichting"))
+def _stap(lezer: Lezer, s: dict, pad: tuple) -> Stap:
+    return Stap(
+        lezer.datum(s["datum"], (*pad, "datum")),
+        lezer.woord(Uitkomst, s["uitkomst"], (*pad, "uitkomst")),
+        _s(s, "gremium"),
+        _s(s, "toelichting"),
+        bool(s.get("gepland", False)),
+    )
 
 
-def _regiostap(s: dict) -> RegioStap:
-    return RegioStap(Datum.lees(s["datum"]), _s(s, "stap"), RegioUitkomst(s["uitkomst"]), _s(s, "toelichting"))
+def _regiostap(lezer: Lezer, s: dict, pad: tuple) -> RegioStap:
+    return RegioStap(
+        lezer.datum(s["datum"], (*pad, "datum")),
+        _s(s, "stap"),
+        lezer.woord(RegioUitkomst, s["uitkomst"], (*pad, "uitkomst")),
+        _s(s, "toelichting"),
+        bool(s.get("gepland", False)),
+    )
 
 
-def _nulplaat(sleutel: str, doc) -> Nulplaat:
+def _nulplaat(lezer: Lezer, sleutel: str, doc: YamlDocument) -> Nulplaat:
     d = doc.data
     return Nulplaat(
         id=sleutel,
         titel=str(d["titel"]),
-        peildatum=Datum.lees(d["peildatum"]),
+        peildatum=lezer.datum(d["peildatum"], ("peildatum",)),
         ambitie=str(d["ambitie"]),
         doelen=_t(d, "doelen"),
-        knoppen=tuple(Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol")) for k in d.get("knoppen", [])),
+        knoppen=_items(
+            lezer, d, "knoppen", (), lambda k, _: Knop(str(k["wat"]), _t(k, "hoe"), _s(k, "segment"), _s(k, "rol"))
+        ),
         deelopdracht=_s(d, "deelopdracht"),
         vervangt=_s(d, "vervangt"),
         segmenten=tuple((str(s["id"]), str(s["naam"])) for s in d.get("segmenten", [])),
@@ -403,23 +553,35 @@ def _nulplaat(sleutel: str, doc) -> Nulplaat:
     )
 
 
-def _risicoregister(doc) -> Risicoregister:
+def _risicoregister(lezer: Lezer, doc: YamlDocument) -> Risicoregister:
     d = doc.data
     return Risicoregister(
         categorieen=tuple((str(k["id"]), str(k["naam"])) for k in d["categorieen"]),
-        risicos=tuple(
-            Risico(
+        risicos=_items(
+            lezer,
+            d,
+            "risicos",
+            (),
+            lambda r, pad: Risico(
                 str(r["id"]),
                 str(r["categorie"]),
                 str(r["omschrijving"]),
                 _t(r, "beheersmaatregelen"),
                 _s(r, "eigenaar"),
-                RisicoStatus(r.get("status", RisicoStatus.OPEN.value)),
+                lezer.woord(RisicoStatus, r.get("status", RisicoStatus.OPEN.value), (*pad, "status")),
                 _s(r, "bron"),
-            )
-            for r in d["risicos"]
+            ),
         ),
         toelichting=_md(d, "toelichting"),
         bron=_s(d, "bron"),
         bestand=doc.pad,
+    )
+
+
+def _versie(lezer: Lezer, sleutel: str, doc: YamlDocument) -> Versie:
+    d = doc.data
+    if str(d["versie"]) != sleutel:  # the file name is the version's id: the field may not say otherwise
+        lezer.fout(("versie",), f"versie '{d['versie']}' past niet bij de bestandsnaam", f'versie: "{sleutel}"')
+    return Versie(
+        sleutel, int(d["besluit"]), lezer.datum(d["datum"], ("datum",)), str(d["titel"]), Markdown(doc.body), doc.pad
     )

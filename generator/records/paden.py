@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import NamedTuple
 from pathlib import Path
 
 from generator.model.vocab import RecordSoort
@@ -36,6 +37,19 @@ def _kern(patroon: str) -> str:
 # named '0001-x.md⏎' is not a record. Whole names only, whether a caller uses match or fullmatch.
 BESLUITNAAM = re.compile(r"\A(\d{4})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md\Z")
 VERSIENAAM = re.compile(rf"\A{_kern(VERSIE.pattern)}\.md\Z")
+
+
+class Besluitnaam(NamedTuple):
+    """A decision's file name, parsed: its number and its slug."""
+
+    nummer: int
+    slug: str
+
+
+def lees_besluitnaam(naam: str) -> Besluitnaam | None:
+    """'0012-centrale-toegang.md' → (12, 'centrale-toegang'); None for a name that is not a decision's."""
+    m = BESLUITNAAM.match(naam)
+    return Besluitnaam(int(m.group(1)), m.group(2)) if m else None
 
 
 def besluitnaam(nummer: int, slug: str) -> str:

@@ -3,127 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.records import invoercontrole as invoer
 from generator.patronen import SLUG
 from generator.problemen import Probleem, RecordFout
+from generator.records.opslag import Opslag, opslag_van, prive_bron  # noqa: F401 (also asked of this module)
 from generator.records.schema import markdownvelden, valideer
 from generator.records.sitebestanden import controleer_map
 from generator.model.vocab import RecordSoort
 from generator.records.paden import (
-    BESLUITNAAM,
     MAPPEN,
+    Besluitnaam,
+    lees_besluitnaam,
     PROGRAMMA,
     RISICOS,
     SITEMAPPEN,
     THEMAMAP,
     VERSIENAAM,
-    VERTROUWELIJK_OMGEVING,
-    overlappen,
-    relatief_pad,
-    vertrouwelijke_bron,
 )
-from generator.records.paden import repository as repository_van
 from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
-
-
-@dataclass(frozen=True)
-class Opslag:
-    """Where a programme keeps its decisions, as programma.yml (and AGENDA_VERTROUWELIJK) say."""
-
-    openbaar: bool
-    """False when programma.yml declares the repository itself closed ('repository: besloten')."""
-    prive_ingesteld: bool
-    """Whether a private source for confidential decisions is set (whether or not it is present here)."""
-    prive: str | None
-    """The private source's decisions/ folder relative to the programme, when it is present here and may be used."""
-    bron: Path | None = None
-    """The private source as set, resolved, wherever it lies (also when absent, or refused below)."""
-    probleem: Probleem | None = None
-    """Why the private source as set may not be used: it lies in the repository. Then it is never read or written."""
-    zonder_besluitmap: Probleem | None = None
-    """The private source is present but holds no decisions/ folder (reported where confidential records are read)."""
-    instelling: str | None = None
-    """'vertrouwelijke_bron' as programma.yml writes it (the environment variable may stand before it)."""
-
-
-def prive_bron(root: Path) -> Path | None:
-    """The private source as the environment and programma.yml set it, resolved; None when none is set.
-
-    Reads only the one setting, no records, and answers also when the folder is absent or wrongly placed
-    (inside the repository): a rule about other folders (docs_dir, site_dir) must keep clear of it either way.
-    """
-    return opslag_van(root).bron
-
-
-def opslag_van(root: Path, programma: YamlDocument | None = None) -> Opslag:
-    """Read only what programma.yml says about storage (``programma``: the document when it was read already)."""
-    if programma is None:
-        pad = Path(root) / PROGRAMMA
-        try:
-            programma = lees_yaml_bestand(PROGRAMMA, pad.read_text("utf-8"), snel=True) if pad.is_file() else None
-        except (RecordFout, OSError, UnicodeDecodeError):
-            programma = None  # 'agenda controleer' reports it with its line
-    data = programma.data if programma is not None and isinstance(programma.data, dict) else {}
-    instelling = data.get("vertrouwelijke_bron")
-    instelling = instelling if isinstance(instelling, str) else None
-    bron = vertrouwelijke_bron(root, instelling)
-    openbaar = data.get("repository", "openbaar") != "besloten"
-    if bron is None:
-        return Opslag(openbaar, False, None, instelling=instelling)
-    plek = _plek_van_de_instelling(programma, instelling)
-    probleem = _in_de_repository(root, bron, plek)
-    besluiten = bron / MAPPEN[RecordSoort.BESLUIT]
-    bruikbaar = probleem is None and bron.is_dir() and besluiten.is_dir()
-    zonder = None
-    if probleem is None and bron.is_dir() and not besluiten.is_dir():
-        zonder = Probleem(
-            *plek,
-            f"de vertrouwelijke bron {relatief_pad(root, bron)}/ heeft geen map {MAPPEN[RecordSoort.BESLUIT]}/",
-            f"een map {MAPPEN[RecordSoort.BESLUIT]}/ in de vertrouwelijke bron met de vertrouwelijke besluiten",
-        )
-    return Opslag(
-        openbaar=openbaar,
-        prive_ingesteld=True,
-        prive=relatief_pad(root, besluiten) if bruikbaar else None,
-        bron=bron,
-        probleem=probleem,
-        zonder_besluitmap=zonder,
-        instelling=instelling,
-    )
-
-
-def _plek_van_de_instelling(programma: YamlDocument | None, instelling: str | None) -> tuple[str, int]:
-    """Where a problem with the private source is reported: the line of the setting, or line 1 for the variable."""
-    if os.environ.get(VERTROUWELIJK_OMGEVING) or programma is None or instelling is None:
-        return PROGRAMMA, 1
-    return PROGRAMMA, programma.regel("vertrouwelijke_bron")
-
-
-def _in_de_repository(root: Path, bron: Path, plek: tuple[str, int]) -> Probleem | None:
-    """A private source inside the repository (or holding it) is published with it: refused, never used."""
-    repository = repository_van(root)
-    if not overlappen(bron, repository):
-        return None
-    naam = (
-        f"{VERTROUWELIJK_OMGEVING} ({os.environ[VERTROUWELIJK_OMGEVING]})"
-        if os.environ.get(VERTROUWELIJK_OMGEVING)
-        else f"'vertrouwelijke_bron: {relatief_pad(root, bron)}'"
-    )
-    waar = (
-        "is de repository zelf"
-        if bron == repository
-        else ("bevat de repository" if bron in repository.parents else "ligt binnen de repository")
-    )
-    return Probleem(
-        *plek,
-        f"de vertrouwelijke bron {naam} {waar}: wat daar staat, wordt met de repository gedeeld en gepubliceerd",
-        "een map buiten de repository, bijvoorbeeld 'vertrouwelijke_bron: ../prive' (met daarin decisions/); "
-        "er wordt niets uit deze map gelezen of erin geschreven",
-    )
 
 
 @dataclass
@@ -142,6 +42,8 @@ class Bronnen:
     """Keep parsed records by content hash across loads (long-running 'mkdocs serve' only)."""
     aanwezig: dict[RecordSoort, set[str]] = field(default_factory=lambda: {s: set() for s in MAPPEN})
     """Ids (file stems) of every record file present, readable or not: references resolve against these."""
+    besluitnamen: dict[str, Besluitnaam] = field(default_factory=dict)
+    """The number and slug of every decision file present, by file stem: its name is parsed once, here."""
     problemen: list[Probleem] = field(default_factory=list)
     opslag: Opslag = field(default_factory=lambda: Opslag(True, False, None))
     prive: str | None = None
@@ -155,9 +57,13 @@ class Bronnen:
     def prive_ingesteld(self) -> bool:
         return self.opslag.prive_ingesteld
 
-    def uit_prive(self, doc: YamlDocument) -> bool:
-        """Whether a record was read from the private source."""
-        return self.prive is not None and doc.pad.startswith(self.prive + "/")
+    def uit_prive(self, pad: str) -> bool:
+        """Whether the record at ``pad`` was read from the private source."""
+        return self.prive is not None and pad.startswith(self.prive + "/")
+
+    def besluitnaam(self, stam: str) -> Besluitnaam:
+        """The number and slug in the file name of the decision ``stam`` (a file present)."""
+        return self.besluitnamen[stam]
 
     @property
     def hoofdstuk(self) -> dict[str, YamlDocument]:
@@ -189,7 +95,7 @@ class Bronnen:
 
     def besluitnummers(self) -> set[int]:
         """Numbers of every decision file present, taken from the file names."""
-        return {int(BESLUITNAAM.match(stam + ".md").group(1)) for stam in self.aanwezig[RecordSoort.BESLUIT]}
+        return {self.besluitnamen[stam].nummer for stam in self.aanwezig[RecordSoort.BESLUIT]}
 
 
 def verzamel(
@@ -222,10 +128,7 @@ def verzamel(
 def _openbare_nummers(bronnen: Bronnen) -> dict[int, str]:
     """The public decision files by number (from their names), before the private source is read."""
     map_ = MAPPEN[RecordSoort.BESLUIT]
-    return {
-        int(BESLUITNAAM.match(stam + ".md").group(1)): f"{map_}/{stam}.md"
-        for stam in bronnen.aanwezig[RecordSoort.BESLUIT]
-    }
+    return {bronnen.besluitnamen[stam].nummer: f"{map_}/{stam}.md" for stam in bronnen.aanwezig[RecordSoort.BESLUIT]}
 
 
 def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Probleem]:
@@ -233,6 +136,13 @@ def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Pro
     bronnen = Bronnen(Path(root))
     _lees(bronnen, relatief, soort, verplicht=True)
     return bronnen.problemen
+
+
+def programmadocument(root: Path) -> YamlDocument | None:
+    """programma.yml on its own, parsed, when it passes its input checks and schema; else None."""
+    bronnen = Bronnen(Path(root))
+    doc = _lees(bronnen, PROGRAMMA, RecordSoort.PROGRAMMA, verplicht=True)
+    return doc if bronnen.is_geldig(doc) else None
 
 
 def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, str] | None = None) -> None:
@@ -256,6 +166,8 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, 
             continue
         if bezet is not None and _dubbel(bronnen, relatief, pad.name, bezet):
             continue
+        if soort is RecordSoort.BESLUIT:
+            bronnen.besluitnamen[pad.stem] = lees_besluitnaam(pad.name)
         bronnen.aanwezig[soort].add(pad.stem)
         doc = _lees(bronnen, relatief, soort, verplicht=True)
         if doc is not None:
@@ -264,7 +176,7 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, 
 
 def _dubbel(bronnen: Bronnen, relatief: str, naam: str, bezet: dict[int, str]) -> bool:
     """A private decision with the number (or name) of a public one: refused in both, neither replaces the other."""
-    nummer = int(BESLUITNAAM.match(naam).group(1))
+    nummer = lees_besluitnaam(naam).nummer
     openbaar = bezet.get(nummer)
     if openbaar is None:
         return False
@@ -312,7 +224,7 @@ def _verwacht_bestand(bronnen: Bronnen, relatief: str, pad: Path) -> bool:
 
 def _naam_klopt(bronnen: Bronnen, soort: RecordSoort, relatief: str, naam: str) -> bool:
     if soort is RecordSoort.BESLUIT:
-        if BESLUITNAAM.fullmatch(naam):
+        if lees_besluitnaam(naam) is not None:
             return True
         bronnen.problemen.append(
             Probleem(

@@ -21,6 +21,7 @@ from generator.records.paden import (
 )
 from generator.records.verzamelen import controleer_record, opslag_van
 from generator.records.laden import Laadresultaat, kopjes, laad
+from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
 from generator.patronen import SLUG, VERSIE
@@ -414,8 +415,6 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
                 f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"
             ]
         )
-    from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
-
     if reden := onzekere_vaststelling(b):
         raise Geweigerd([f"{reden} — leg de accordering vast met een datum als JJJJ-MM-DD"])
     datum = b.accordering

@@ -1,0 +1,84 @@
+"""What every rule needs: the model as built, where each object came from, and a list to report problems to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model.programma import Programma, Termen
+from generator.problemen import Probleem
+from generator.records.modelbouw import Bouwsel
+from generator.records.suggesties import bedoelde_u, onbekend, opsomming
+from generator.records.verzamelen import Bronnen
+
+
+@dataclass
+class Controle:
+    """The built records, the files that were collected, and the problems the rules find."""
+
+    bouwsel: Bouwsel
+    bronnen: Bronnen
+    """What was collected: which files are present and where they came from (never their data: that is the
+    model's)."""
+    problemen: list[Probleem] = field(default_factory=list)
+
+    @property
+    def programma(self) -> Programma | None:
+        """The programme, when programma.yml built; rules about routes and regions need it."""
+        return self.bouwsel.programma
+
+    @property
+    def termen(self) -> Termen:
+        return self.programma.termen if self.programma else Termen()
+
+    def fout(self, obj: object, pad: tuple, wat: str, verwacht: str) -> None:
+        """A problem at ``obj`` (a model object the builder made), or at its field ``pad``."""
+        plek = self.bouwsel.herkomst.plek(obj)
+        self.problemen.append(Probleem(plek.bestand, plek.regel(*pad), wat, verwacht))
+
+    def bestandsfout(self, bestand: str, wat: str, verwacht: str) -> None:
+        """A problem with a file as a whole (its name), reported on its first line."""
+        self.problemen.append(Probleem(bestand, 1, wat, verwacht))
+
+    def verwijzing(self, obj: object, pad: tuple, waarde: Any, bekend: Iterable[str], soort: str) -> bool:
+        """Whether ``waarde`` names one of ``bekend``; if not, a problem with the known ones and a suggestion."""
+        bekend = set(bekend)
+        if waarde in bekend:
+            return True
+        self.fout(obj, pad, f"{onbekend(soort)} '{waarde}'", f"een van {opsomming(bekend)}{bedoelde_u(waarde, bekend)}")
+        return False
+
+    def uniek(self, obj: object, veld: str, items: Sequence[Any], sleutel: str = "id") -> None:
+        """Each value of ``sleutel`` once among ``items`` (the list ``veld`` of ``obj``); every repeat reported."""
+        waarden = [getattr(item, sleutel) if not isinstance(item, tuple) else item[0] for item in items]
+        tellingen = Counter(waarden)
+        gemeld = set()
+        for i, waarde in enumerate(waarden):
+            if tellingen[waarde] > 1 and waarde in gemeld:
+                self.fout(
+                    obj,
+                    (veld, i, sleutel),
+                    f"{sleutel} '{waarde}' komt vaker voor",
+                    f"een unieke {sleutel} binnen '{veld}'",
+                )
+            gemeld.add(waarde)
+
+
+SOORTNAAM = {
+    "regios": "regio",
+    "gremia": "gremium",
+    "aanbieders": "aanbieder",
+    "voorzieningen": "voorziening",
+    "deelopdrachten": "deelopdracht",
+    "kenniswerkplaatsen": "kenniswerkplaats",
+}
+"""The singular of each kind of id, as a problem names it."""
+
+
+def periode(c: Controle, item: Any) -> None:
+    """A phase (of the programme or of a part) does not end before it begins."""
+    van, tot = item.van, item.tot
+    if van and tot and tot.zeker_voor(van):
+        c.fout(item, ("tot",), f"'tot' ({tot}) ligt voor 'van' ({van})", "een einddatum na de begindatum")

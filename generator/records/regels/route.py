@@ -1,0 +1,138 @@
+"""Rules on a decision's steps: in the order they were taken, along the route, planned ones last."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.model.besluit import Besluit, RegioStap, Stap
+from generator.model.datum import Datum
+from generator.model.vocab import RegioUitkomst, Uitkomst
+from generator.records.regels.controle import Controle
+
+EINDBESLUITEN = (RegioUitkomst.VASTGESTELD, RegioUitkomst.NIET_VASTGESTELD)
+"""A region's outcomes after which it takes no further step."""
+
+
+def controleer_verloop(c: Controle, b: Besluit) -> None:
+    """The programme route: dates in order, nothing after a withdrawal, the route's steps in the route's order."""
+    p = c.programma
+    vorige_datum: Datum | None = None
+    vorige_positie = -1
+    ingetrokken = False
+    _gepland_laatst(c, b.stappen)
+    for stap in b.stappen:
+        if ingetrokken:
+            c.fout(
+                stap,
+                ("uitkomst",),
+                "stap na 'ingetrokken'",
+                "geen stappen meer: een ingetrokken voorstel wordt een nieuw besluit",
+            )
+        ingetrokken = ingetrokken or stap.uitkomst is Uitkomst.INGETROKKEN
+        vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
+        if p is None:
+            continue
+        if stap.gremium is not None and not c.verwijzing(stap, ("gremium",), stap.gremium, p.ids("gremia"), "gremium"):
+            continue
+        if stap.uitkomst is Uitkomst.INGETROKKEN:
+            continue  # a proposal can be withdrawn at any point of the route
+        gevonden = p.routestap_voor(stap.gremium, stap.uitkomst)
+        if gevonden is None:
+            continue  # a body outside the route, or an outcome the route does not expect: shown as it happened
+        if gevonden[0] < vorige_positie:
+            c.fout(
+                stap,
+                ("uitkomst",),
+                f"stap '{gevonden[1].naam}' komt in de route voor '{p.besluitvormingsroute[vorige_positie].naam}'",
+                "stappen in de volgorde van de besluitvormingsroute",
+            )
+        else:
+            vorige_positie = gevonden[0]
+
+
+def controleer_regionaal(c: Controle, b: Besluit) -> None:
+    """Each region's own steps: a known region, its route in order, dates in order.
+
+    They may come before the programme's accordering or without one: a council can decide directly, and a source
+    can record an endorsement that predates the document.
+    """
+    p = c.programma
+    if not b.regionale_stappen or p is None:
+        return
+    for regio_id, stappen in b.regionale_stappen.items():
+        pad = ("regionaal", regio_id)
+        if not c.verwijzing(b, pad, regio_id, p.ids("regios"), "regio"):
+            continue
+        if not p.valt_onder(regio_id, set(b.regios)):
+            c.fout(
+                b,
+                pad,
+                f"regio '{regio_id}' heeft stappen maar staat niet in 'regios'",
+                "de regio (of de regio waar ze onder valt) ook onder 'regios' noemen",
+            )
+        _regiostappen(c, regio_id, [s.id for s in p.regio(regio_id).besluitvormingsroute], stappen)
+
+
+def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequence[RegioStap]) -> None:
+    vorige_datum: Datum | None = None
+    vorige_positie = -1
+    besloten: RegioUitkomst | None = None
+    _gepland_laatst(c, stappen)
+    for stap in stappen:
+        if besloten:
+            c.fout(
+                stap,
+                ("uitkomst",),
+                f"stap nadat {regio_id} al '{besloten.value}' heeft besloten",
+                "geen stappen meer na een eindbesluit van de regio",
+            )
+        if stap.uitkomst in EINDBESLUITEN and not stap.gepland:
+            besloten = besloten or stap.uitkomst
+        vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
+        if stap.stap is None:
+            continue  # the region's decision without a named step of its route (a council deciding directly)
+        if not route:
+            c.fout(
+                stap,
+                ("stap",),
+                f"{regio_id} heeft nog geen eigen route, dus geen stap '{stap.stap}'",
+                "laat 'stap' weg, of beschrijf de route van de regio in programma.yml",
+            )
+            continue
+        if not c.verwijzing(stap, ("stap",), stap.stap, route, f"routestap van {regio_id}"):
+            continue
+        positie = route.index(stap.stap)
+        if positie < vorige_positie:
+            c.fout(
+                stap,
+                ("stap",),
+                f"stap '{stap.stap}' komt in de route van {regio_id} eerder",
+                "stappen in de volgorde van de route van de regio",
+            )
+        vorige_positie = max(vorige_positie, positie)
+
+
+def _datum_op_volgorde(c: Controle, stap: Stap | RegioStap, vorige: Datum | None) -> Datum:
+    """A step is not dated before the step above it; returns its date, the one the next step is held to."""
+    if vorige and stap.datum.zeker_voor(vorige):
+        c.fout(
+            stap,
+            ("datum",),
+            f"stap van {stap.datum} staat na een stap van {vorige}",
+            "stappen in de volgorde waarin ze zijn gezet",
+        )
+    return stap.datum
+
+
+def _gepland_laatst(c: Controle, stappen: Sequence[Stap | RegioStap]) -> None:
+    """Planned steps come after every step taken: a step taken after a planned one means the plan is stale."""
+    gepland = False
+    for stap in stappen:
+        if gepland and not stap.gepland:
+            c.fout(
+                stap,
+                (),
+                "gezette stap na een geplande stap",
+                "haal 'gepland: true' weg bij de stap die nu gezet is, of verwijder de geplande stap",
+            )
+        gepland = gepland or stap.gepland

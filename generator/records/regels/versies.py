@@ -1,0 +1,62 @@
+"""Rules on versions: a version is fixed by an accorded vaststelling, on the day it was accorded."""
+
+from __future__ import annotations
+
+from generator.model.besluit import Besluit
+from generator.model.datum import Precisie
+from generator.model.overig import Versie
+from generator.model.vocab import Soort
+from generator.nederlands import label
+from generator.records.regels.controle import Controle
+
+
+def onzekere_vaststelling(besluit: Besluit) -> str | None:
+    """Why a decision cannot fix a version as of its accordering (its date is not one known day), or None.
+
+    A version is frozen as of the day it was accorded; 'onbekend' would freeze it as of 9999-12-31 and a month or
+    a year as of a day nobody chose. The one rule for the check and for 'agenda vaststellen', which asks it
+    before the version record exists.
+    """
+    accordering = besluit.accordering
+    if accordering is None or accordering.precisie is Precisie.DAG:
+        return None
+    return f"besluit {besluit.nummer} is geaccordeerd op '{accordering}', geen bekende dag"
+
+
+def controleer_versies(c: Controle) -> None:
+    """Each version names an existing decision, and that decision may fix it."""
+    per_nummer = {b.nummer: b for b in c.bouwsel.besluiten.values()}
+    for versie in c.bouwsel.versies.values():
+        if versie.besluit not in c.bronnen.besluitnummers():
+            c.fout(
+                versie,
+                ("besluit",),
+                f"besluit {versie.besluit} bestaat niet",
+                "het nummer van het besluit dat deze versie vaststelt",
+            )
+        elif versie.besluit in per_nummer:  # a decision that did not build is reported at the decision
+            _vaststelling(c, versie, per_nummer[versie.besluit])
+
+
+def _vaststelling(c: Controle, versie: Versie, besluit: Besluit) -> None:
+    """The decision that fixes a version: of kind vaststelling, accorded, on the version's date."""
+    nummer = besluit.nummer
+    if besluit.soort is not Soort.VASTSTELLING:
+        c.fout(
+            versie,
+            ("besluit",),
+            f"besluit {nummer} is een {label(besluit.soort)}",
+            "een besluit van soort 'vaststelling'",
+        )
+    onzeker = onzekere_vaststelling(besluit)
+    if besluit.accordering is None:
+        c.fout(versie, ("besluit",), f"besluit {nummer} is niet geaccordeerd", "een geaccordeerd besluit")
+    elif onzeker:
+        c.fout(versie, ("besluit",), onzeker, "een accordering met een datum als JJJJ-MM-DD")
+    elif besluit.accordering.iso != versie.datum.iso:
+        c.fout(
+            versie,
+            ("datum",),
+            f"datum {versie.datum} is niet de datum van de accordering ({besluit.accordering})",
+            "de datum waarop het besluit is geaccordeerd",
+        )
