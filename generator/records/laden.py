@@ -12,6 +12,7 @@ from generator.records.herkomst import Herkomst
 from generator.records.mkdocsbeleid import NAAM as MKDOCS, controleer_mkdocs
 from generator.records.modelbouw import Onbouwbaar, bouw, programma_uit
 from generator.records.regels import controleer
+from generator.records.opslag import Opslag, opslag_van
 from generator.records.verzamelen import programmadocument, verzamel
 
 
@@ -56,20 +57,31 @@ def _mkdocs(root: Path, vervangen: dict[str, str] | None) -> list[Probleem]:
     return controleer_mkdocs(root) if pad.exists() or pad.is_symlink() else []
 
 
-def programma(root: Path) -> Programma | None:
-    """The programme alone, for commands that speak before (or without) loading every record; None when
-    programma.yml cannot be read (the load that follows reports why). Built by the same reader as every load."""
-    doc = programmadocument(Path(root))
-    return programma_uit(doc) if doc is not None else None
+@dataclass(frozen=True)
+class Instellingen:
+    """What programma.yml tells a command before it loads every record: where decisions are kept, and the
+    programme itself (None when programma.yml cannot be read; the load that follows reports why)."""
+
+    opslag: Opslag
+    programma: Programma | None
+
+    @property
+    def termen(self) -> Termen:
+        """The programme's own words, or the plain defaults."""
+        return self.programma.termen if self.programma is not None else Termen()
+
+    def kopjes(self, soort: str, standaard: tuple[str, ...]) -> tuple[str, ...]:
+        """The headings a new record of ``soort`` ('onderdeel', 'besluit') gets: the programme's own, else
+        ``standaard``."""
+        return self.programma.kopjes.get(soort, standaard) if self.programma is not None else standaard
+
+
+def instellingen(root: Path) -> Instellingen:
+    """programma.yml read once, by the same reader as every load, for a command that speaks before loading."""
+    doc, geldig = programmadocument(Path(root))
+    return Instellingen(opslag_van(Path(root), doc), programma_uit(doc) if geldig else None)
 
 
 def termen(root: Path) -> Termen:
     """The programme's own words, or the plain defaults when programma.yml cannot be read."""
-    p = programma(root)
-    return p.termen if p is not None else Termen()
-
-
-def kopjes(root: Path, soort: str, standaard: tuple[str, ...]) -> tuple[str, ...]:
-    """The headings a new record of ``soort`` ('onderdeel', 'besluit') gets: the programme's own, else ``standaard``."""
-    p = programma(root)
-    return p.kopjes.get(soort, standaard) if p is not None else standaard
+    return instellingen(root).termen

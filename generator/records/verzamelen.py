@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,11 +139,12 @@ def controleer_record(root: Path, relatief: str, soort: RecordSoort) -> list[Pro
     return bronnen.problemen
 
 
-def programmadocument(root: Path) -> YamlDocument | None:
-    """programma.yml on its own, parsed, when it passes its input checks and schema; else None."""
+def programmadocument(root: Path) -> tuple[YamlDocument | None, bool]:
+    """programma.yml on its own: the parsed document (None when it cannot be parsed), and whether it passes its
+    input checks and schema."""
     bronnen = Bronnen(Path(root))
     doc = _lees(bronnen, PROGRAMMA, RecordSoort.PROGRAMMA, verplicht=True)
-    return doc if bronnen.is_geldig(doc) else None
+    return doc, bronnen.is_geldig(doc)
 
 
 def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, str] | None = None) -> None:
@@ -358,7 +360,9 @@ def _inhoud(soort: RecordSoort, doc: YamlDocument) -> list[Probleem]:
         for pad in markdownvelden(soort):
             for plek, waarde in _op_pad(doc.data, pad):
                 if isinstance(waarde, str):
-                    problemen += invoer.markdown_tekst(doc.pad, waarde, doc.regel(*plek), vaste_regel=True)
+                    # The field's line is looked up only for a problem: it costs a second, slower parse.
+                    gevonden = invoer.markdown_tekst(doc.pad, waarde, 0, vaste_regel=True)
+                    problemen += [dataclasses.replace(p, regel=doc.regel(*plek)) for p in gevonden]
     return problemen + _schema(soort, doc)
 
 

@@ -12,15 +12,16 @@ from generator.model.vocab import RecordSoort
 from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import (
-    BESLUITNAAM,
     MAPPEN,
     VERSIENAAM,
     VERTROUWELIJK_OMGEVING,
     besluitnaam,
+    lees_besluitnaam,
     recordpad,
 )
-from generator.records.verzamelen import controleer_record, opslag_van
-from generator.records.laden import Laadresultaat, kopjes, laad
+from generator.records.laden import Instellingen, Laadresultaat, instellingen, laad
+from generator.records.opslag import Opslag
+from generator.records.verzamelen import controleer_record
 from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.vocab import BesluitStatus, Soort
@@ -51,25 +52,24 @@ def slug(tekst: str, maximum: int = 60) -> str:
     return woorden[:maximum].rstrip("-") or "record"
 
 
-def besluitmappen(root: Path) -> list[str]:
+def besluitmappen(opslag: Opslag) -> list[str]:
     """The folders that hold decisions: the repository's, and the private source's when it is set and present."""
-    prive = opslag_van(root).prive
-    return [MAPPEN[RecordSoort.BESLUIT], *([prive] if prive else [])]
+    return [MAPPEN[RecordSoort.BESLUIT], *([opslag.prive] if opslag.prive else [])]
 
 
-def besluitbestand(root: Path, nummer: int) -> str:
+def besluitbestand(root: Path, nummer: int, opslag: Opslag) -> str:
     """The path of decision ``nummer`` relative to root (public or confidential); Geweigerd when there is none."""
-    for map_ in besluitmappen(root):
+    for map_ in besluitmappen(opslag):
         for pad in sorted((root / map_).glob(f"{nummer:04d}-*.md")):
-            if BESLUITNAAM.fullmatch(pad.name):
+            if lees_besluitnaam(pad.name) is not None:
                 return f"{map_}/{pad.name}"
-    _bron_buiten_de_repository(root)  # a confidential decision in a source inside the repository is never edited
+    _bron_buiten_de_repository(opslag)  # a confidential decision in a source inside the repository is never edited
     raise Geweigerd([f"besluit {nummer} bestaat niet — kies een nummer uit decisions/"])
 
 
-def _bron_buiten_de_repository(root: Path) -> None:
+def _bron_buiten_de_repository(opslag: Opslag) -> None:
     """Refuse to write while the private source is set inside the repository: whatever lands there is published."""
-    probleem = opslag_van(root).probleem
+    probleem = opslag.probleem
     if probleem is not None:
         raise Geweigerd(
             [
@@ -81,10 +81,9 @@ def _bron_buiten_de_repository(root: Path) -> None:
         )
 
 
-def _vertrouwelijke_map(root: Path) -> str:
+def _vertrouwelijke_map(opslag: Opslag) -> str:
     """Where a new confidential decision goes: the private source's decisions/; refused when there is none."""
-    _bron_buiten_de_repository(root)
-    opslag = opslag_van(root)
+    _bron_buiten_de_repository(opslag)
     if opslag.prive:
         return opslag.prive
     if opslag.zonder_besluitmap is not None:
@@ -106,9 +105,9 @@ def _vertrouwelijke_map(root: Path) -> str:
     )
 
 
-def _schrijf_na_controle(root: Path, relatief: str, tekst: str) -> Resultaat:
+def _schrijf_na_controle(root: Path, relatief: str, tekst: str, opslag: Opslag) -> Resultaat:
     """Load the programme with the new text in memory; write only if this record has no problems."""
-    _bron_buiten_de_repository(root)
+    _bron_buiten_de_repository(opslag)
     resultaat: Laadresultaat = laad(root, {relatief: tekst}, vertrouwelijk=True)
     eigen = [p for p in resultaat.problemen if p.pad == relatief]
     if eigen:
@@ -138,7 +137,8 @@ def zet_stap(
     A step dated after ``peildatum`` (default: today) has not happened yet: it is refused unless
     ``gepland``, which records it as planned, so that it never counts as a fact.
     """
-    relatief = besluitbestand(root, nummer)
+    inst = instellingen(root)
+    relatief = besluitbestand(root, nummer, inst.opslag)
     _zonder_problemen(root, relatief)
     _niet_in_de_toekomst(datum, gepland, peildatum or dt.date.today())
     tekst = (root / relatief).read_bytes().decode("utf-8")
@@ -149,7 +149,7 @@ def zet_stap(
     else:
         if gremium is not None:
             raise Geweigerd(["--gremium hoort bij de programmaroute — laat het weg bij een regionale stap"])
-        stap = stap or _enige_stap(root, regio)
+        stap = stap or _enige_stap(inst, regio)
         # A region without a route of its own records its decision without a step.
         sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
     item["toelichting"] = toelichting
@@ -161,7 +161,7 @@ def zet_stap(
         raise Geweigerd([f"{relatief}: {fout}"]) from None
     except RecordFout as fout:
         raise Geweigerd([fout.probleem]) from None
-    return _schrijf_na_controle(root, relatief, nieuw)
+    return _schrijf_na_controle(root, relatief, nieuw, inst.opslag)
 
 
 def _zonder_problemen(root: Path, relatief: str) -> None:
@@ -188,11 +188,11 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
         )
 
 
-def _enige_stap(root: Path, regio: str) -> str | None:
-    agenda = laad(root, vertrouwelijk=True).agenda
-    if agenda is None or regio not in agenda.programma.ids("regios"):
+def _enige_stap(inst: Instellingen, regio: str) -> str | None:
+    """The one step of a region's own route (None: it has none); asks the programme, not every record."""
+    if inst.programma is None or regio not in inst.programma.ids("regios"):
         raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
-    route = agenda.programma.regio(regio).besluitvormingsroute
+    route = inst.programma.regio(regio).besluitvormingsroute
     if not route:
         return None
     if len(route) != 1:
@@ -224,7 +224,7 @@ def _id(id_: str | None, titel: str) -> str:
     return id_
 
 
-def _nieuw(root: Path, relatief: str, tekst: str, extra_map: str | None = None) -> Resultaat:
+def _nieuw(root: Path, relatief: str, tekst: str, opslag: Opslag, extra_map: str | None = None) -> Resultaat:
     map_, _, naam = relatief.rpartition("/")
     if map_ not in {*MAPPEN.values(), extra_map}:
         raise Geweigerd([f"{relatief} ligt niet in een recordmap"])  # ids are checked above: this never happens
@@ -234,13 +234,13 @@ def _nieuw(root: Path, relatief: str, tekst: str, extra_map: str | None = None) 
         )
     if (root / relatief).exists():
         raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
-    return _schrijf_na_controle(root, relatief, tekst)
+    return _schrijf_na_controle(root, relatief, tekst, opslag)
 
 
 def _schone_naam(map_: str, naam: str) -> bool:
     """The last guard before a path is made: the whole file name fits its kind, nothing trails or escapes."""
     if map_ == MAPPEN[RecordSoort.BESLUIT] or map_ not in MAPPEN.values():  # the private decisions/ too
-        return BESLUITNAAM.fullmatch(naam) is not None
+        return lees_besluitnaam(naam) is not None
     if map_ == MAPPEN[RecordSoort.VERSIE]:
         return VERSIENAAM.fullmatch(naam) is not None
     return naam.endswith(".md") and SLUG.fullmatch(naam.removesuffix(".md")) is not None
@@ -260,12 +260,13 @@ def nieuw_besluit(
     bron: str | None = None,
 ) -> Resultaat:
     """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
-    map_ = _vertrouwelijke_map(root) if vertrouwelijk else MAPPEN[RecordSoort.BESLUIT]
+    inst = instellingen(root)
+    map_ = _vertrouwelijke_map(inst.opslag) if vertrouwelijk else MAPPEN[RecordSoort.BESLUIT]
     nummers = [
-        int(m.group(1))
-        for d in besluitmappen(root)
+        naam.nummer
+        for d in besluitmappen(inst.opslag)
         for p in (root / d).glob("*.md")
-        if (m := BESLUITNAAM.match(p.name))
+        if (naam := lees_besluitnaam(p.name))
     ]
     nummer = max(nummers, default=0) + 1  # one number space for public and confidential decisions
     regels = [
@@ -284,8 +285,8 @@ def nieuw_besluit(
     regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += _lichaam(*kopjes(root, "besluit", ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")))
-    return _nieuw(root, f"{map_}/{besluitnaam(nummer, slug(titel))}", "\n".join(regels), map_)
+    regels += _lichaam(*inst.kopjes("besluit", ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")))
+    return _nieuw(root, f"{map_}/{besluitnaam(nummer, slug(titel))}", "\n".join(regels), inst.opslag, map_)
 
 
 VOORBEELDVELDEN_ONDERDEEL = [
@@ -329,8 +330,9 @@ def nieuwe_deelopdracht(
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += VOORBEELDVELDEN_ONDERDEEL
-    regels += _lichaam(*kopjes(root, "onderdeel", ("Aanleiding", "Aandachtspunten")))
-    return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels))
+    inst = instellingen(root)
+    regels += _lichaam(*inst.kopjes("onderdeel", ("Aanleiding", "Aandachtspunten")))
+    return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels), inst.opslag)
 
 
 def nieuwe_nulplaat(
@@ -377,7 +379,7 @@ def nieuwe_nulplaat(
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += ["---", ""]
-    return _nieuw(root, recordpad(RecordSoort.NULPLAAT, _id(id_, titel)), "\n".join(regels))
+    return _nieuw(root, recordpad(RecordSoort.NULPLAAT, _id(id_, titel)), "\n".join(regels), instellingen(root).opslag)
 
 
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
@@ -428,4 +430,4 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
         "",
         bevries(agenda, datum.eind),
     ]
-    return _nieuw(root, recordpad(RecordSoort.VERSIE, versie), "\n".join(regels))
+    return _nieuw(root, recordpad(RecordSoort.VERSIE, versie), "\n".join(regels), instellingen(root).opslag)

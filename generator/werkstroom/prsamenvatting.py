@@ -15,7 +15,7 @@ from generator.records.laden import laad
 from generator.model.agenda import Agenda
 from generator.model.overig import kopnummer
 from generator.patronen import letterlijk
-from generator.records.verzamelen import opslag_van
+from generator.records.opslag import opslag_van
 from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
 from generator.werkstroom.opdrachten import Geweigerd
 

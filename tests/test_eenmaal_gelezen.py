@@ -1,0 +1,125 @@
+"""Each record is read once: parsed once per load, its data turned into model objects by one builder, and every
+object keeps where it came from."""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.records import opslag, verzamelen
+from generator.records.laden import laad
+from generator.records.yamlbron import YamlDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+GRONINGEN = ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels"
+
+
+@pytest.fixture
+def gelezen(monkeypatch):
+    """Counts every parse of a record file, and every slower parse for line positions."""
+    telling: Counter[str] = Counter()
+    posities: Counter[str] = Counter()
+    for module in (verzamelen, opslag):
+        for naam in ("lees_markdown_record", "lees_yaml_bestand"):
+            if hasattr(module, naam):
+                echt = getattr(module, naam)
+
+                def geteld(pad, *args, _echt=echt, **kwargs):
+                    telling[pad] += 1
+                    return _echt(pad, *args, **kwargs)
+
+                monkeypatch.setattr(module, naam, geteld)
+    echte_posities = YamlDocument._lees_posities
+
+    def posities_geteld(self):
+        posities[self.pad] += 1
+        return echte_posities(self)
+
+    monkeypatch.setattr(YamlDocument, "_lees_posities", posities_geteld)
+    return telling, posities
+
+
+@pytest.mark.parametrize("root", [ROOT, GRONINGEN], ids=["3noord", "groningen"])
+def test_a_load_parses_every_record_file_once_and_never_for_positions(root, gelezen):
+    telling, posities = gelezen
+    resultaat = laad(root)
+    assert resultaat.problemen == ()
+    assert telling, "no record was read"
+    assert "agenda/programma.yml" in telling
+    assert {pad: n for pad, n in telling.items() if n != 1} == {}
+    # A clean programme never needs the second parse that gives line numbers.
+    assert posities == Counter()
+    assert len(telling) == len(list(verzamelen.verzamel(root).documenten()))
+
+
+def test_every_model_object_knows_its_file_and_line():
+    resultaat = laad(GRONINGEN)
+    agenda, herkomst = resultaat.agenda, resultaat.herkomst
+    besluit = next(iter(agenda.besluiten.values()))
+    tekst = (GRONINGEN / besluit.bestand).read_text("utf-8").splitlines()
+    assert herkomst.bestand(besluit) == besluit.bestand
+    assert tekst[herkomst.regel(besluit, "titel") - 1].startswith("titel:")
+    stap = besluit.stappen[-1]
+    assert herkomst.bestand(stap) == besluit.bestand
+    assert "uitkomst" in tekst[herkomst.regel(stap, "uitkomst") - 1]
+    programma = (GRONINGEN / "agenda" / "programma.yml").read_text("utf-8").splitlines()
+    regio = agenda.programma.regios[-1]
+    assert f"id: {regio.id}" in programma[herkomst.regel(regio, "id") - 1]
+    gremium = agenda.programma.gremia[0]
+    assert f"id: {gremium.id}" in programma[herkomst.regel(gremium) - 1]
+
+
+def test_an_impossible_date_is_a_problem_of_the_builder_with_its_line(programma):
+    pad = next(programma.pad("decisions").glob("*.md"))
+    tekst = pad.read_text("utf-8")
+    datum = next(r for r in tekst.splitlines() if "datum:" in r).split("datum:")[1].split(",")[0].strip()
+    pad.write_text(tekst.replace(datum, "2023-02-30", 1), "utf-8")
+    regel = next(i for i, r in enumerate(pad.read_text("utf-8").splitlines(), 1) if "2023-02-30" in r)
+    relatief = pad.relative_to(programma.root).as_posix()
+    assert programma.problemen() == [
+        f"{relatief}:{regel}: '2023-02-30' bestaat niet: februari 2023 heeft geen dag 30 — een bestaande datum als "
+        "JJJJ-MM-DD (of JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ)"
+    ]
+
+
+# Modules that may read a record document's data: the input checks and schema (verzamelen, schema), the storage
+# settings that decide which folders are read (opslag), the model builder, and the commands that edit a record's
+# text in place (bewerken) or bring it to a newer format (bijwerken).
+LEZERS = {
+    "generator/records/verzamelen.py",
+    "generator/records/schema.py",
+    "generator/records/opslag.py",
+    "generator/records/modelbouw.py",
+    "generator/records/yamlbron.py",
+    "generator/werkstroom/bewerken.py",
+}
+
+
+def test_only_the_builder_turns_record_data_into_facts():
+    lezers = set()
+    for bestand in sorted((ROOT / "generator").rglob("*.py")):
+        relatief = bestand.relative_to(ROOT).as_posix()
+        if relatief == "generator/records/mkdocsbeleid.py":
+            continue  # mkdocs.yml is not a record: its policy reads its own parse (a 'Waarde' tree)
+        boom = ast.parse(bestand.read_text("utf-8"))
+        methoden = {id(k.func) for k in ast.walk(boom) if isinstance(k, ast.Call)}  # 'adres.data(…)' is a call
+        if any(isinstance(k, ast.Attribute) and k.attr == "data" and id(k) not in methoden for k in ast.walk(boom)):
+            lezers.add(relatief)
+    assert lezers <= LEZERS
+    assert "generator/records/modelbouw.py" in lezers
+    assert not any(p.startswith("generator/records/regels/") for p in lezers)
+
+
+def test_a_new_decision_reads_programma_yml_for_its_settings_and_for_the_check_only(programma, gelezen):
+    from generator.werkstroom.opdrachten import nieuw_besluit
+
+    telling, _ = gelezen
+    uit = nieuw_besluit(
+        programma.root, titel="Een nieuw voorstel", soort="besluit", samenvatting="Kort.", datum="2024-01-10"
+    )
+    assert (programma.root / uit.pad).is_file()
+    # once for where and what to write (storage, headings), once in the check of the whole programme
+    assert telling["agenda/programma.yml"] == 2
