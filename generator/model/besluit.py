@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 
-from generator.model.datum import Datum
+from generator.model.datum import Datum, Precisie
 from generator.model.programma import Regio
 from generator.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
+
+
+class Vaststellingsbezwaar(Enum):
+    """Why a decision cannot fix a version of the agenda: the one rule for the check and 'agenda vaststellen'."""
+
+    GEEN_VASTSTELLING = "geen-vaststelling"
+    """Only a decision of kind 'vaststelling' fixes a version."""
+    NIET_GEACCORDEERD = "niet-geaccordeerd"
+    GEEN_BEKENDE_DAG = "geen-bekende-dag"
+    """Accorded on a month, a year or 'onbekend': a version is frozen as of a day, and nobody chose one."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,16 @@ class Besluit:
     def accordering(self) -> Datum | None:
         """Date on which the decision was accorded, if it was."""
         return next((s.datum for s in self.verloop if s.uitkomst is Uitkomst.GEACCORDEERD), None)
+
+    @property
+    def vaststellingsbezwaren(self) -> tuple[Vaststellingsbezwaar, ...]:
+        """Why this decision cannot fix a version, in the order a reader fixes them; empty when it can."""
+        bezwaren = [] if self.soort is Soort.VASTSTELLING else [Vaststellingsbezwaar.GEEN_VASTSTELLING]
+        if self.accordering is None:
+            bezwaren.append(Vaststellingsbezwaar.NIET_GEACCORDEERD)
+        elif self.accordering.precisie is not Precisie.DAG:
+            bezwaren.append(Vaststellingsbezwaar.GEEN_BEKENDE_DAG)
+        return tuple(bezwaren)
 
     @property
     def laatste_datum(self) -> Datum | None:

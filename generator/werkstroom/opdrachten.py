@@ -24,7 +24,8 @@ from generator.records.opslag import Opslag
 from generator.records.verzamelen import controleer_record
 from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
-from generator.model.vocab import BesluitStatus, Soort
+from generator.model.besluit import Vaststellingsbezwaar
+from generator.model.vocab import BesluitStatus
 from generator.patronen import SLUG, VERSIE
 from generator.problemen import Probleem, RecordFout, zichtbaar
 
@@ -402,7 +403,7 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
         raise Geweigerd(
             [f"besluit {besluit} is vertrouwelijk — een openbare versie wordt met een openbaar besluit vastgesteld"]
         )
-    if b.soort is not Soort.VASTSTELLING:
+    if Vaststellingsbezwaar.GEEN_VASTSTELLING in b.vaststellingsbezwaren:
         raise Geweigerd(
             [
                 f"besluit {besluit} is een {label(b.soort)}, geen vaststelling — alleen een besluit van soort "

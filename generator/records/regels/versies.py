@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model.besluit import Besluit
-from generator.model.datum import Precisie
+from generator.model.besluit import Besluit, Vaststellingsbezwaar
 from generator.model.overig import Versie
-from generator.model.vocab import Soort
 from generator.nederlands import label
 from generator.records.regels.controle import Controle
 
@@ -14,13 +12,12 @@ def onzekere_vaststelling(besluit: Besluit) -> str | None:
     """Why a decision cannot fix a version as of its accordering (its date is not one known day), or None.
 
     A version is frozen as of the day it was accorded; 'onbekend' would freeze it as of 9999-12-31 and a month or
-    a year as of a day nobody chose. The one rule for the check and for 'agenda vaststellen', which asks it
+    a year as of a day nobody chose. Said the same way by the check and by 'agenda vaststellen', which asks it
     before the version record exists.
     """
-    accordering = besluit.accordering
-    if accordering is None or accordering.precisie is Precisie.DAG:
+    if Vaststellingsbezwaar.GEEN_BEKENDE_DAG not in besluit.vaststellingsbezwaren:
         return None
-    return f"besluit {besluit.nummer} is geaccordeerd op '{accordering}', geen bekende dag"
+    return f"besluit {besluit.nummer} is geaccordeerd op '{besluit.accordering}', geen bekende dag"
 
 
 def controleer_versies(c: Controle) -> None:
@@ -40,19 +37,18 @@ def controleer_versies(c: Controle) -> None:
 
 def _vaststelling(c: Controle, versie: Versie, besluit: Besluit) -> None:
     """The decision that fixes a version: of kind vaststelling, accorded, on the version's date."""
-    nummer = besluit.nummer
-    if besluit.soort is not Soort.VASTSTELLING:
+    nummer, bezwaren = besluit.nummer, besluit.vaststellingsbezwaren
+    if Vaststellingsbezwaar.GEEN_VASTSTELLING in bezwaren:
         c.fout(
             versie,
             ("besluit",),
             f"besluit {nummer} is een {label(besluit.soort)}",
             "een besluit van soort 'vaststelling'",
         )
-    onzeker = onzekere_vaststelling(besluit)
-    if besluit.accordering is None:
+    if Vaststellingsbezwaar.NIET_GEACCORDEERD in bezwaren:
         c.fout(versie, ("besluit",), f"besluit {nummer} is niet geaccordeerd", "een geaccordeerd besluit")
-    elif onzeker:
-        c.fout(versie, ("besluit",), onzeker, "een accordering met een datum als JJJJ-MM-DD")
+    elif Vaststellingsbezwaar.GEEN_BEKENDE_DAG in bezwaren:
+        c.fout(versie, ("besluit",), onzekere_vaststelling(besluit), "een accordering met een datum als JJJJ-MM-DD")
     elif besluit.accordering.iso != versie.datum.iso:
         c.fout(
             versie,
