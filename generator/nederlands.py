@@ -58,6 +58,21 @@ def label(waarde: Enum) -> str:
     return str(waarde.value).replace("-", " ")
 
 
+ENKELVOUD = {
+    "regios": "regio",
+    "gremia": "gremium",
+    "aanbieders": "aanbieder",
+    "voorzieningen": "voorziening",
+    "kenniswerkplaatsen": "kenniswerkplaats",
+}
+"""One item of a collection of programma.yml, as a problem names it ('onbekende regio')."""
+
+
+def enkelvoud(soort: Enum) -> str:
+    """One item of a collection: Verzameling.REGIOS → 'regio'."""
+    return ENKELVOUD[soort.value]
+
+
 def getal(waarde: float) -> str:
     """A number as Dutch readers write it: 36, 2,50."""
     return str(int(waarde)) if float(waarde).is_integer() else f"{waarde:.2f}".replace(".", ",")

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.model.datum import Datum
-from generator.model.vocab import Sectie, Uitkomst
+from generator.model.vocab import RecordSoort, Sectie, Uitkomst, Verzameling
 
 
 _LETTERS = str.maketrans(
@@ -72,13 +72,13 @@ class Termen:
             "regio": (padnaam(self.regio), "besluiten"),
         }
 
-    def idmap(self, soort: str) -> str:
-        """The folder in which each id of a kind (regios, gremia, deelopdrachten, nulplaten) gets its own page."""
+    def idmap(self, soort: Verzameling | RecordSoort) -> str:
+        """The folder in which each id of a kind (regions, bodies, parts, nulplaten) gets its own page."""
         return {
-            "regios": padnaam(self.regios),
-            "gremia": "vergaderingen",
-            "deelopdrachten": padnaam(self.onderdelen),
-            "nulplaten": "nulplaten",
+            Verzameling.REGIOS: padnaam(self.regios),
+            Verzameling.GREMIA: "vergaderingen",
+            RecordSoort.DEELOPDRACHT: padnaam(self.onderdelen),
+            RecordSoort.NULPLAAT: "nulplaten",
         }[soort]
 
     def vaste_namen(self, map_: str) -> frozenset[str]:
@@ -257,9 +257,9 @@ class Programma:
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for soort in ("regios", "gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen"):
+        for soort in Verzameling:
             index: dict = {}
-            for x in getattr(self, soort):
+            for x in getattr(self, soort.value):
                 index.setdefault(x.id, x)  # with a duplicate id (refused by the check) the first one counts
             self._index[soort] = index
 
@@ -269,7 +269,7 @@ class Programma:
         return self.kortenaam or self.titel
 
     def regio(self, regio_id: str) -> Regio:
-        return self._index["regios"][regio_id]
+        return self._index[Verzameling.REGIOS][regio_id]
 
     @property
     def hoofdregios(self) -> tuple[Regio, ...]:
@@ -283,7 +283,11 @@ class Programma:
     def bovenliggende(self, regio_id: str) -> list[Regio]:
         """The regions this one lies within, nearest first."""
         uit, huidige = [], self.regio(regio_id)
-        while huidige.boven is not None and huidige.boven in self._index["regios"] and len(uit) < len(self.regios):
+        while (
+            huidige.boven is not None
+            and huidige.boven in self._index[Verzameling.REGIOS]
+            and len(uit) < len(self.regios)
+        ):
             huidige = self.regio(huidige.boven)
             uit.append(huidige)
         return uit
@@ -293,16 +297,16 @@ class Programma:
         return regio_id in selectie or any(r.id in selectie for r in self.bovenliggende(regio_id))
 
     def gremium(self, gremium_id: str) -> Gremium:
-        return self._index["gremia"][gremium_id]
+        return self._index[Verzameling.GREMIA][gremium_id]
 
     def aanbieder(self, aanbieder_id: str) -> Benoemd:
-        return self._index["aanbieders"][aanbieder_id]
+        return self._index[Verzameling.AANBIEDERS][aanbieder_id]
 
     def voorziening(self, voorziening_id: str) -> Benoemd:
-        return self._index["voorzieningen"][voorziening_id]
+        return self._index[Verzameling.VOORZIENINGEN][voorziening_id]
 
-    def ids(self, soort: str) -> set[str]:
-        """The known ids of one kind: regios, gremia, aanbieders, voorzieningen, kenniswerkplaatsen."""
+    def ids(self, soort: Verzameling) -> set[str]:
+        """The known ids of one collection (a KeyError for anything that is not a ``Verzameling``)."""
         return set(self._index[soort])
 
     def brondocument_in(self, tekst: str) -> tuple[Brondocument, str] | None:

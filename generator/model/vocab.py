@@ -100,6 +100,16 @@ class RisicoStatus(_Vocab):
     VERVALLEN = "vervallen"
 
 
+class Verzameling(_Vocab):
+    """The lists of programma.yml whose items other records name by their id."""
+
+    REGIOS = "regios"
+    GREMIA = "gremia"
+    AANBIEDERS = "aanbieders"
+    VOORZIENINGEN = "voorzieningen"
+    KENNISWERKPLAATSEN = "kenniswerkplaatsen"
+
+
 class Sectie(_Vocab):
     """Generated sections the agenda outline can place between prose chapters."""
 

@@ -25,7 +25,7 @@ from generator.records.verzamelen import controleer_record
 from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
 from generator.model.besluit import Vaststellingsbezwaar
-from generator.model.vocab import BesluitStatus
+from generator.model.vocab import BesluitStatus, Verzameling
 from generator.patronen import SLUG, VERSIE
 from generator.problemen import Probleem, RecordFout, zichtbaar
 
@@ -191,7 +191,7 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
 
 def _enige_stap(inst: Instellingen, regio: str) -> str | None:
     """The one step of a region's own route (None: it has none); asks the programme, not every record."""
-    if inst.programma is None or regio not in inst.programma.ids("regios"):
+    if inst.programma is None or regio not in inst.programma.ids(Verzameling.REGIOS):
         raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
     route = inst.programma.regio(regio).besluitvormingsroute
     if not route:

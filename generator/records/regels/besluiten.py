@@ -6,6 +6,7 @@ from collections import Counter
 
 from generator.model.besluit import Besluit
 from generator.model.vocab import RecordSoort
+from generator.model.vocab import Verzameling
 from generator.records.regels.controle import Controle
 from generator.records.regels.route import controleer_regionaal, controleer_verloop
 from generator.records.suggesties import bedoelde_u
@@ -40,7 +41,7 @@ def _nummer(c: Controle, b: Besluit, bestandsnummer: int, nummers: Counter[int])
 def _verwijzingen(c: Controle, b: Besluit) -> None:
     if c.programma is not None:
         for i, regio in enumerate(b.regios):
-            c.verwijzing(b, ("regios", i), regio, c.programma.ids("regios"), "regio")
+            c.verwijzing(b, ("regios", i), regio, c.programma.ids(Verzameling.REGIOS), "regio")
     for i, deel in enumerate(b.deelopdrachten):
         c.verwijzing(b, ("deelopdrachten", i), deel, c.bronnen.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
     bestaand = c.bronnen.besluitnummers()

@@ -66,17 +66,6 @@ class Controle:
             gemeld.add(waarde)
 
 
-SOORTNAAM = {
-    "regios": "regio",
-    "gremia": "gremium",
-    "aanbieders": "aanbieder",
-    "voorzieningen": "voorziening",
-    "deelopdrachten": "deelopdracht",
-    "kenniswerkplaatsen": "kenniswerkplaats",
-}
-"""The singular of each kind of id, as a problem names it."""
-
-
 def periode(c: Controle, item: Any) -> None:
     """A phase (of the programme or of a part) does not end before it begins."""
     van, tot = item.van, item.tot

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.overig import Nulplaat
-from generator.model.vocab import RecordSoort
-from generator.records.regels.controle import SOORTNAAM, Controle, periode
+from generator.model.vocab import RecordSoort, Verzameling
+from generator.nederlands import enkelvoud
+from generator.records.regels.controle import Controle, periode
 from generator.records.suggesties import opsomming
 
 
 def controleer_onderdelen(c: Controle) -> None:
     """Every rule on the parts (deelopdrachten) and on the nulplaten."""
-    for soort, map_ in ((RecordSoort.DEELOPDRACHT, "deelopdrachten"), (RecordSoort.NULPLAAT, "nulplaten")):
+    for soort in (RecordSoort.DEELOPDRACHT, RecordSoort.NULPLAAT):
         for sleutel, doc in sorted(c.bronnen.per_soort[soort].items()):
-            _bestandsadres(c, doc.pad, sleutel, map_)  # also for a record that did not pass its schema
+            _bestandsadres(c, doc.pad, sleutel, soort)  # also for a record that did not pass its schema
     for deel in c.bouwsel.deelopdrachten.values():
         _deelopdracht(c, deel)
     for nulplaat in c.bouwsel.nulplaten.values():
         _nulplaat(c, nulplaat)
 
 
-def _bestandsadres(c: Controle, bestand: str, id_: str, soort: str) -> None:
+def _bestandsadres(c: Controle, bestand: str, id_: str, soort: RecordSoort) -> None:
     """A charter or nulplaat is named by its file: it may not take the name of a page the site keeps there."""
     map_ = c.termen.idmap(soort)
     vast = c.termen.vaste_namen(map_)
@@ -35,12 +36,12 @@ def _bestandsadres(c: Controle, bestand: str, id_: str, soort: str) -> None:
 def _deelopdracht(c: Controle, d: Deelopdracht) -> None:
     p = c.programma
     if p is not None:
-        for veld in ("voorzieningen", "aanbieders", "regios"):
-            for i, waarde in enumerate(getattr(d, veld)):
-                c.verwijzing(d, (veld, i), waarde, p.ids(veld), SOORTNAAM[veld])
+        for soort in (Verzameling.VOORZIENINGEN, Verzameling.AANBIEDERS, Verzameling.REGIOS):
+            for i, waarde in enumerate(getattr(d, soort.value)):
+                c.verwijzing(d, (soort.value, i), waarde, p.ids(soort), enkelvoud(soort))
         if d.aanspreekpunt is not None:
             # a lower-case id is meant as a region; a person or role is written as a name or {naam, rol}
-            c.verwijzing(d, ("aanspreekpunt",), d.aanspreekpunt, p.ids("regios"), "regio")
+            c.verwijzing(d, ("aanspreekpunt",), d.aanspreekpunt, p.ids(Verzameling.REGIOS), "regio")
     for i, ander in enumerate(d.kruisverbanden):
         if ander == d.id:
             c.fout(d, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")

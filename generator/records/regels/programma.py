@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.model.programma import Programma, Termen
-from generator.model.vocab import RecordSoort
 from generator.patronen import SLUG
-from generator.records.regels.controle import SOORTNAAM, Controle, periode
+from generator.model.vocab import RecordSoort, Verzameling
+from generator.nederlands import enkelvoud
+from generator.records.regels.controle import Controle, periode
 from generator.records.suggesties import opsomming
 
 
@@ -24,17 +25,17 @@ def controleer_programma(c: Controle) -> None:
     _unieke_regios(c, p)
     _woordadressen(c, p)
     for regio in p.regios:
-        _idadres(c, regio, regio.id, p.termen, "regios")
+        _idadres(c, regio, regio.id, p.termen, Verzameling.REGIOS)
     for gremium in p.gremia:
-        _idadres(c, gremium, gremium.id, p.termen, "gremia")
+        _idadres(c, gremium, gremium.id, p.termen, Verzameling.GREMIA)
     for regio in p.regios:
         c.uniek(regio, "besluitvormingsroute", regio.besluitvormingsroute)
     for stap in p.besluitvormingsroute:
         if stap.gremium is not None:
-            c.verwijzing(stap, ("gremium",), stap.gremium, p.ids("gremia"), "gremium")
+            c.verwijzing(stap, ("gremium",), stap.gremium, p.ids(Verzameling.GREMIA), "gremium")
     for kwp in p.kenniswerkplaatsen:
         if kwp.regio is not None:
-            c.verwijzing(kwp, ("regio",), kwp.regio, p.ids("regios"), "regio")
+            c.verwijzing(kwp, ("regio",), kwp.regio, p.ids(Verzameling.REGIOS), "regio")
     for fase in p.fasen:
         periode(c, fase)
     _opbouw(c, p)
@@ -85,14 +86,14 @@ def _woordadressen(c: Controle, p: Programma) -> None:
         bezet.setdefault((waar, map_), term)
 
 
-def _idadres(c: Controle, obj: object, id_: str, termen: Termen, soort: str) -> None:
+def _idadres(c: Controle, obj: object, id_: str, termen: Termen, soort: Verzameling) -> None:
     """An id that gets a page of its own may not take the name of a page the site keeps in that folder."""
     map_ = termen.idmap(soort)
     if id_ in termen.vaste_namen(map_):
         c.fout(
             obj,
             ("id",),
-            f"{SOORTNAAM.get(soort, 'id')} '{id_}' krijgt het adres /{map_}/{id_}/, dat de site zelf al gebruikt",
+            f"{enkelvoud(soort)} '{id_}' krijgt het adres /{map_}/{id_}/, dat de site zelf al gebruikt",
             f"een andere id: niet {opsomming(termen.vaste_namen(map_))}",
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from generator.model.besluit import Besluit, RegioStap, Stap
 from generator.model.datum import Datum
 from generator.model.vocab import RegioUitkomst, Uitkomst
+from generator.model.vocab import Verzameling
 from generator.records.regels.controle import Controle
 
 EINDBESLUITEN = (RegioUitkomst.VASTGESTELD, RegioUitkomst.NIET_VASTGESTELD)
@@ -32,7 +33,9 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
         vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
         if p is None:
             continue
-        if stap.gremium is not None and not c.verwijzing(stap, ("gremium",), stap.gremium, p.ids("gremia"), "gremium"):
+        if stap.gremium is not None and not c.verwijzing(
+            stap, ("gremium",), stap.gremium, p.ids(Verzameling.GREMIA), "gremium"
+        ):
             continue
         if stap.uitkomst is Uitkomst.INGETROKKEN:
             continue  # a proposal can be withdrawn at any point of the route
@@ -61,7 +64,7 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
         return
     for regio_id, stappen in b.regionale_stappen.items():
         pad = ("regionaal", regio_id)
-        if not c.verwijzing(b, pad, regio_id, p.ids("regios"), "regio"):
+        if not c.verwijzing(b, pad, regio_id, p.ids(Verzameling.REGIOS), "regio"):
             continue
         if not p.valt_onder(regio_id, set(b.regios)):
             c.fout(
