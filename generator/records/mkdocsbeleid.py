@@ -614,13 +614,16 @@ def _naam_en_opties(item: Waarde) -> tuple[str | None, Waarde | None, int]:
     return None, None, item.regel
 
 
+def _naamitems(w: Waarde) -> list[Waarde]:
+    """The items of plugins or markdown_extensions: a list, or (MkDocs accepts it too) a block of name: options."""
+    if w.blok() is not None:
+        return [Waarde({k: v}, w.regel_van(k), sleutelregels={k: w.regel_van(k)}) for k, v in w.blok().items()]
+    return _lijst(w)
+
+
 def _namenlijst(w: Waarde, naam: str, toegestaan: dict[str, dict[str, Regel]], o: Omstandigheden) -> Iterator[Melding]:
     """plugins and markdown_extensions: a list (or block) of allowed names, each with allowed options."""
-    if w.blok() is not None:  # MkDocs also accepts a block of name: options
-        items = [Waarde({k: v}, w.regel_van(k), sleutelregels={k: w.regel_van(k)}) for k, v in w.blok().items()]
-    else:
-        items = _lijst(w)
-    for item in items:
+    for item in _naamitems(w):
         uitbreiding, opties, regel = _naam_en_opties(item)
         if uitbreiding is None:
             yield regel, f"'{naam}' heeft een onleesbaar item", "een naam, of een naam met een blok opties"
@@ -636,7 +639,7 @@ def _namenlijst(w: Waarde, naam: str, toegestaan: dict[str, dict[str, Regel]], o
 
 def _plugins(w: Waarde, naam: str, o: Omstandigheden) -> Iterator[Melding]:
     yield from _namenlijst(w, naam, PLUGINS, o)
-    namen = {_naam_en_opties(item)[0] for item in _lijst(w)} if w.blok() is None else set(w.blok() or {})
+    namen = {_naam_en_opties(item)[0] for item in _naamitems(w)}
     if not namen & set(PLUGINNAMEN):
         yield (
             w.regel,
@@ -752,6 +755,29 @@ def controleer_mkdocs(root: Path, naam: str = NAAM, tekst: str | None = None) ->
     except _Leesfout as fout:
         return [Probleem(naam, *fout.melding)]
     return sorted({Probleem(naam, *m) for m in _regels(root, data, bouw=False)})
+
+
+def pluginoptie(root: Path, optie: str) -> Any | None:
+    """The agenda plugin's option ``optie`` as mkdocs.yml writes it, read by this module's own reader; None when
+    the file is absent or refused, or does not write it (a value behind !ENV is the build's to know)."""
+    pad = Path(root) / NAAM
+    if pad.is_symlink() or not pad.is_file():
+        return None
+    try:
+        tekst = pad.read_text("utf-8")
+        if next(_voorcontrole(tekst), None) is not None:
+            return None  # 'agenda controleer' and the build report why
+        plugins = (_lees(tekst).blok() or {}).get("plugins")
+    except (OSError, UnicodeDecodeError, _Leesfout):
+        return None
+    if plugins is None:
+        return None
+    for item in _naamitems(plugins):
+        naam, opties, _ = _naam_en_opties(item)
+        waarde = (opties.blok() or {}).get(optie) if naam in PLUGINNAMEN and opties is not None else None
+        if waarde is not None and waarde.tag is None and waarde.data:
+            return waarde.data.tekst if isinstance(waarde.data, Tijdstip) else waarde.data
+    return None
 
 
 class _Leesfout(Exception):
