@@ -49,7 +49,7 @@ def agenda(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
         [sys.executable, "-m", "generator", *args],
         capture_output=True,
         text=True,
-        cwd=cwd,
+        cwd=cwd or Path(__file__).resolve().parent.parent,
         env=env,
         stdin=subprocess.DEVNULL,
         timeout=120,

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import ROOT
-
-
-def agenda(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=120
-    )
+from sitebouw import agenda
 
 
 def test_check_on_the_real_programme_is_clean():

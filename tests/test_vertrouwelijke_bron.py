@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from sitebouw import mkdocs_build, pagina, tekst
+from sitebouw import agenda, mkdocs_build, pagina, tekst
 
 from generator.records.laden import laad
 from generator.werkstroom import Geweigerd, nieuw_besluit, zet_stap
@@ -48,14 +46,7 @@ def met_bron(programma):
 
 
 def _agenda(*args, **env):
-    omgeving = dict(os.environ, **env)
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        capture_output=True,
-        text=True,
-        env=omgeving,
-        stdin=subprocess.DEVNULL,
-    )
+    return agenda(*args, env=dict(os.environ, **env))
 
 
 def test_a_confidential_record_in_the_public_repository_is_refused(met_bron):
