@@ -61,6 +61,13 @@ class Gedeeld:
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
+    LAATSTE_BESLUITEN = 5
+    """How many recent decisions the home page lists."""
+    KOMENDE_MIJLPALEN = 5
+    """How many upcoming milestones the home page lists."""
+    LANGST_WACHTEND = 10
+    """How many open ratifications the home page lists; the rest are on the regions' page."""
+
     def __init__(
         self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None
     ):
@@ -328,7 +335,12 @@ class Context:
         """Accorded decisions a region has not finished, oldest first."""
         return [(w.besluit, w) for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)]
 
-    def laatste_besluiten(self, aantal: int = 5) -> list[Besluit]:
+    def langst_wachtend(self, limiet: int = LANGST_WACHTEND) -> Ingekort:
+        """The open ratifications that have waited longest, at most ``limiet``, and how many there are in all."""
+        alle = self.nog_te_bekrachtigen()
+        return Ingekort(alle[:limiet], len(alle), limiet)
+
+    def laatste_besluiten(self, aantal: int = LAATSTE_BESLUITEN) -> list[Besluit]:
         besluiten = self.agenda.besluiten_op_nummer()
 
         def sleutel(b: Besluit) -> tuple:
@@ -337,7 +349,7 @@ class Context:
 
         return sorted(besluiten, key=sleutel, reverse=True)[:aantal]
 
-    def komende_mijlpalen(self, aantal: int = 5) -> list[tuple[Deelopdracht, object]]:
+    def komende_mijlpalen(self, aantal: int = KOMENDE_MIJLPALEN) -> list[tuple[Deelopdracht, object]]:
         paren = [
             (d, m)
             for d in self.agenda.deelopdrachten_op_volgorde()
@@ -348,6 +360,20 @@ class Context:
 
 
 _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+@dataclass(frozen=True)
+class Ingekort:
+    """The first ``limiet`` items of a list a page shortens, with how many there are in all."""
+
+    getoond: list
+    totaal: int
+    limiet: int
+
+    @property
+    def ingekort(self) -> bool:
+        """Whether the page shows fewer than there are (then it says so and where the rest is)."""
+        return self.totaal > len(self.getoond)
 
 
 @dataclass(frozen=True)
