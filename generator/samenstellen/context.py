@@ -231,8 +231,18 @@ class Context:
         """How many decisions one filter page lists (0: there is no such page)."""
         return next((len(lijst) for s, w, _, lijst in self.gedeeld.filterlijsten if (s, w) == (soort, waarde)), 0)
 
-    def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
-        return vergelijk(oud, nieuw)
+    def nulplaten(self) -> list[Nulplaat]:
+        """All nulplaten by peildatum, those of one peildatum by id (the order of the home page and the list)."""
+        return sorted(sorted(self.agenda.nulplaten.values(), key=lambda n: n.id), key=lambda n: n.peildatum)
+
+    def vorige_nulplaat(self, nulplaat: Nulplaat) -> Nulplaat | None:
+        """The snapshot this one revises, when it is in this agenda."""
+        return self.agenda.nulplaten.get(nulplaat.vervangt) if nulplaat.vervangt else None
+
+    def verschil_met_vorige(self, nulplaat: Nulplaat):
+        """What changed since the snapshot this one revises; None when it revises none (in this agenda)."""
+        vorige = self.vorige_nulplaat(nulplaat)
+        return vergelijk(vorige, nulplaat) if vorige else None
 
     def knopgroepen(self, nulplaat: Nulplaat) -> list[tuple[str | None, list]]:
         """Levers grouped by segment and role as the record gives them, in the record's order."""
