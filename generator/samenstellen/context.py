@@ -110,30 +110,14 @@ class Context:
         return inline(", ".join(self.regionaam(r) for r in regio_ids))
 
     def open_kenmerken(self, d: Deelopdracht) -> list[str]:
-        """The charter fields a programme can fill in that this charter leaves open, named once."""
-        velden = [
-            ("doel", d.doel),
-            ("prioriteit", d.prioriteit),
-            ("status", d.status),
-            ("opdrachtgever", d.opdrachtgever),
-            ("trekkers", d.trekkers),
-            ("projectteam", d.team),
-            ("budget", d.budget),
-            ("capaciteit", d.capaciteit),
-            ("betrokken partijen", d.betrokken_partijen),
-            ("aanspreekpunt", d.aanspreekpunt or d.aanspreekpersoon),
-            ("voorzieningen", d.voorzieningen),
-            ("aanbieders", d.aanbieders),
-            ("werkgroepen", d.werkgroepen),
-            ("samenhang met andere " + self.term.onderdelen, d.kruisverbanden),
-        ]
-        return [naam for naam, waarde in velden if not waarde]
+        """The charter fields this charter leaves open, in the programme's words (the model decides which)."""
+        return d.open_kenmerken(self.term.onderdelen)
 
-    @staticmethod
-    def open_fasevelden(fase) -> list[str]:
-        """A phase's lists the record leaves empty, named once instead of 'nader in te vullen' under each."""
-        velden = ("omschrijving", "resultaten", "activiteiten", "disciplines", "mijlpalen")
-        return [veld for veld in velden if not getattr(fase, veld)]
+    def aanspreekpunt(self, d: Deelopdracht) -> str | None:
+        """A charter's contact as readers know it: the region's name, or the person or role; None when open."""
+        if d.aanspreekpunt:
+            return self.regionaam(d.aanspreekpunt)
+        return str(d.aanspreekpersoon) if d.aanspreekpersoon is not None else None
 
     @staticmethod
     def brontitel(document) -> str:
