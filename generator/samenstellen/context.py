@@ -15,12 +15,12 @@ from generator.model.besluit import Besluit
 from generator.model.datum import Datum, Precisie
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.nulplaatverschil import vergelijk
-from generator.model.overig import Hoofdstuk, Nulplaat
-from generator.model.programma import OpbouwOnderdeel, Termen
+from generator.model.overig import Hoofdstuk, Nulplaat, Versie
+from generator.model.programma import OpbouwOnderdeel, Regio, Termen
 from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.nederlands import datum as nl_datum, label
 from generator.samenstellen.adressen import Adressen, Opties
-from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, inline, relatief
+from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, dagen, inline, relatief
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,33 @@ class Context:
 
     def regionaam(self, regio_id: str) -> str:
         return self.programma.regio(regio_id).naam
+
+    def regiostapnaam(self, regio_id: str, stap_id: str) -> str:
+        """The name of a step of a region's own route ('Raadsbesluit')."""
+        return self.programma.regio(regio_id).stap(stap_id).naam
+
+    def termijn(self, regio_id: str) -> Markup:
+        """A region's term for its own route in days, or 'nader in te vullen'."""
+        dagen_ = self.programma.regio(regio_id).termijn_dagen
+        return dagen(dagen_) if dagen_ else NADER
+
+    def regiogroepen(self) -> list[tuple[Regio, tuple[Regio, ...]]]:
+        """The regions made up of others, each with its parts, in the programme's order."""
+        return [(r, self.programma.delen(r)) for r in self.programma.regios if r.onderdelen]
+
+    @property
+    def geldende_versie(self) -> Versie | None:
+        """The latest vastgestelde version, the one in force; None before the first."""
+        versies = self.agenda.versies_op_volgorde()
+        return versies[-1] if versies else None
+
+    def versies_nieuwste_eerst(self) -> list[Versie]:
+        return self.agenda.versies_op_volgorde()[::-1]
+
+    @property
+    def werkversie(self) -> str:
+        """Where the working version is: its own page once a version is in force, else the agenda's page."""
+        return self.adres.WERKVERSIE if self.agenda.versies else self.adres.AGENDA
 
     def selectie(self, regio_ids: tuple[str, ...]) -> Markup:
         """A selection of regions in words: 'alle regio's', 'geen', or their names."""
@@ -320,14 +347,24 @@ class Context:
             "regio": regio,
             "status": status,
             "stappen": stappen,
+            "laatste_datum": stappen[-1].datum if stappen else None,
             "wachtend": wachtend,
             "te_laat": besluit.regio_te_laat(regio, self.peildatum, status),
-            "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen and stappen[-1].stap else None,
+            "laatste_stap": self.regiostapnaam(regio_id, stappen[-1].stap) if stappen and stappen[-1].stap else None,
         }
 
-    def nog_te_bekrachtigen(self) -> list[tuple[Besluit, overzicht.Wachtend]]:
-        """Accorded decisions a region has not finished, oldest first."""
-        return [(w.besluit, w) for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)]
+    def nog_te_bekrachtigen(self, regio_id: str | None = None) -> list[tuple[Besluit, overzicht.Wachtend]]:
+        """Accorded decisions a region (or, without ``regio_id``, any region) has not finished, oldest first."""
+        return [
+            (w.besluit, w)
+            for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)
+            if regio_id is None or w.regio.id == regio_id
+        ]
+
+    @staticmethod
+    def regionaal_gepland(besluit: Besluit) -> list[tuple[str, tuple]]:
+        """A decision's planned regional steps per region, by region id (case ignored, as before)."""
+        return sorted(besluit.regionaal_gepland.items(), key=lambda p: p[0].lower())
 
     def langst_wachtend(self, limiet: int = LANGST_WACHTEND) -> Ingekort:
         """The open ratifications that have waited longest, at most ``limiet``, and how many there are in all."""
