@@ -175,6 +175,9 @@ class Context:
         """A public decision, or None when it is confidential (templates then say so without a link)."""
         return self.agenda.besluiten.get(nummer)
 
+    ALTIJD_TONEN = (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED)
+    """Milestone states the lists always show, with 'Geen.' when empty; the others only when they hold any."""
+
     def planning(self, deelopdracht: Deelopdracht | None = None) -> dict:
         """Timeline rows with their grid columns, and milestones grouped by state."""
         balken = planning.balken(self.agenda, deelopdracht)
@@ -184,26 +187,35 @@ class Context:
         rijen: list[dict] = []
         for balk in balken:
             if balk.gedateerd:
+                kolommen = as_.bereik(balk.van, balk.tot)
+                raster = (as_.raster(kolommen[0]), as_.raster(kolommen[1]))
                 rijen.append(
-                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)}
+                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": kolommen, "raster": raster}
                 )
             elif rijen and rijen[-1]["kolommen"] is None and rijen[-1]["groep"] == balk.groep:
                 rijen[-1]["label"] += ", " + balk.label  # one row for a charter's undated phases
             else:
-                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None})
+                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None, "raster": None})
         markeringen = [
-            {"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
+            {
+                "p": p,
+                "kolom": as_.kolom(p.mijlpaal.datum.begin),
+                "raster": as_.raster(as_.kolom(p.mijlpaal.datum.begin)),
+                "toestand": p.toestand(self.peildatum),
+            }
             for p in mijlpalen
             if p.mijlpaal.datum.bekend
         ]
+        groepen = planning.per_toestand(mijlpalen, self.peildatum)
         return {
             "as": as_,
             "rijen": rijen,
             "balken": balken,
             "markeringen": markeringen,
+            "getekend": bool(markeringen) or any(r["kolommen"] for r in rijen),
             "mijlpalen": mijlpalen,
-            "groepen": planning.per_toestand(mijlpalen, self.peildatum),
-            "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED),
+            "groepen": groepen,
+            "lijsten": [(t, lijst) for t, lijst in groepen.items() if lijst or t in self.ALTIJD_TONEN],
         }
 
     def betreft(self, besluit: Besluit, regio_id: str) -> bool:
