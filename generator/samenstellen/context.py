@@ -87,6 +87,14 @@ class Context:
         return nl_datum(Datum(self.peildatum, self.peildatum, Precisie.DAG))
 
     @property
+    def periode(self) -> Markup:
+        """The programme's period in years, '2024 – 2027', an open end or the whole 'nader in te vullen'."""
+        van, tot = self.programma.periode
+        if not (van or tot):
+            return NADER
+        return (inline(van) if van else NADER) + " – " + (inline(tot) if tot else NADER)
+
+    @property
     def hoofdbron(self):
         """The programme's own document in its register of sources (the first), if it keeps one."""
         return self.programma.bronnen[0] if self.programma.bronnen else None

@@ -19,6 +19,7 @@ from generator.nederlands import aantal as nl_aantal, datum as nl_datum, getal, 
 from generator.model.datum import Datum
 from generator.model.deelopdracht import Waarde
 from generator.model.markdown import Markdown
+from generator.model.overig import kopnummer
 from generator.patronen import in_codeblok, letterlijk
 from generator.samenstellen.grafiek import kengetal_svg
 
@@ -166,6 +167,7 @@ def omgeving() -> Environment:
         koppen=verschuif_koppen,
         label=label,
         dag=nl_datum,
+        kopnummer=kopnummer,
     )
     env.globals.update(
         kengetalwaarde=kengetalwaarde,
