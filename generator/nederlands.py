@@ -1,4 +1,4 @@
-"""How the site and the command line write model values in Dutch: dates, vocabulary labels, numbers.
+"""How the site and the command line write model values in Dutch: dates, vocabulary labels, numbers, plurals.
 
 Display formatting lives here, not in the model: the model knows what a date or a status is, this
 module knows how a Dutch reader expects to see it.
@@ -7,6 +7,7 @@ module knows how a Dutch reader expects to see it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sized
 from enum import Enum
 from functools import cache
 
@@ -76,3 +77,15 @@ def enkelvoud(soort: Enum) -> str:
 def getal(waarde: float) -> str:
     """A number as Dutch readers write it: 36, 2,50."""
     return str(int(waarde)) if float(waarde).is_integer() else f"{waarde:.2f}".replace(".", ",")
+
+
+def meervoud(aantal_: int | Sized, enkelvoud: str, meervoud_: str) -> str:
+    """The word for a count: 'besluit' for one, 'besluiten' for none or several (a collection counts its items)."""
+    n = aantal_ if isinstance(aantal_, int) else len(aantal_)
+    return enkelvoud if n == 1 else meervoud_
+
+
+def aantal(aantal_: int | Sized, enkelvoud: str, meervoud_: str) -> str:
+    """A count with its word, thousands grouped as Dutch readers do: '1 besluit', '3 besluiten', '1.154 dagen'."""
+    n = aantal_ if isinstance(aantal_, int) else len(aantal_)
+    return f"{n:,}".replace(",", ".") + " " + meervoud(n, enkelvoud, meervoud_)

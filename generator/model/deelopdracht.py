@@ -56,6 +56,18 @@ class Fase:
     disciplines: tuple[str, ...] = ()
     mijlpalen: tuple[Mijlpaal, ...] = ()
 
+    @property
+    def lijsten(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The phase's filled lists of results, activities and disciplines, as (field, items) in that order."""
+        velden = ("resultaten", "activiteiten", "disciplines")
+        return [(veld, getattr(self, veld)) for veld in velden if getattr(self, veld)]
+
+    @property
+    def open_velden(self) -> list[str]:
+        """The phase's fields the record leaves empty, named once instead of 'nader in te vullen' under each."""
+        velden = ("omschrijving", "resultaten", "activiteiten", "disciplines", "mijlpalen")
+        return [veld for veld in velden if not getattr(self, veld)]
+
 
 @dataclass(frozen=True)
 class Waarde:
@@ -194,6 +206,27 @@ class Deelopdracht:
             else:
                 groepen.append((fase.deel, [fase]))
         return groepen
+
+    def open_kenmerken(self, onderdelen: str) -> list[str]:
+        """The charter fields a programme can fill in that this charter leaves open, named once;
+        ``onderdelen`` is the programme's word for its parts ('ontwikkeltafels')."""
+        velden = [
+            ("doel", self.doel),
+            ("prioriteit", self.prioriteit),
+            ("status", self.status),
+            ("opdrachtgever", self.opdrachtgever),
+            ("trekkers", self.trekkers),
+            ("projectteam", self.team),
+            ("budget", self.budget),
+            ("capaciteit", self.capaciteit),
+            ("betrokken partijen", self.betrokken_partijen),
+            ("aanspreekpunt", self.aanspreekpunt or self.aanspreekpersoon),
+            ("voorzieningen", self.voorzieningen),
+            ("aanbieders", self.aanbieders),
+            ("werkgroepen", self.werkgroepen),
+            ("samenhang met andere " + onderdelen, self.kruisverbanden),
+        ]
+        return [naam for naam, waarde in velden if not waarde]
 
     def kruisverband_uitleg(self, ander: str) -> str | None:
         return dict(self.kruisverband_toelichting).get(ander)

@@ -90,6 +90,25 @@ class Risicoregister:
     def per_categorie(self) -> list[tuple[str, str, list[Risico]]]:
         return [(cid, naam, [r for r in self.risicos if r.categorie == cid]) for cid, naam in self.categorieen]
 
+    @property
+    def met_beheersmaatregelen(self) -> bool:
+        """Whether any risk names a measure (else the column is left out and the field named open once)."""
+        return any(r.beheersmaatregelen for r in self.risicos)
+
+    @property
+    def met_eigenaar(self) -> bool:
+        """Whether any risk names an owner (else the column is left out and the field named open once)."""
+        return any(r.eigenaar for r in self.risicos)
+
+    @property
+    def open_velden(self) -> list[str]:
+        """The fields no risk fills in, named once for the whole register instead of a column of dashes."""
+        return [
+            veld
+            for veld, gevuld in (("beheersmaatregelen", self.met_beheersmaatregelen), ("eigenaar", self.met_eigenaar))
+            if not gevuld
+        ]
+
 
 @dataclass(frozen=True)
 class Versie:

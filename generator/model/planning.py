@@ -53,6 +53,9 @@ class Tijdas:
     eerste_jaar: int
     laatste_jaar: int
 
+    LABELKOLOMMEN = 1
+    """Grid columns before the first quarter: each row's label."""
+
     @property
     def jaren(self) -> list[int]:
         return list(range(self.eerste_jaar, self.laatste_jaar + 1))
@@ -64,6 +67,25 @@ class Tijdas:
     def kolom(self, datum: dt.date) -> int:
         """1-based quarter column of a day on this axis."""
         return (datum.year - self.eerste_jaar) * 4 + (datum.month - 1) // 3 + 1
+
+    def raster(self, kolom: int) -> int:
+        """The grid column of a 1-based quarter column (the label comes first)."""
+        return kolom + self.LABELKOLOMMEN
+
+    @property
+    def eerste_rasterkolom(self) -> int:
+        """The grid column of the first quarter, where a row without dates starts."""
+        return self.raster(1)
+
+    @property
+    def jaarkoppen(self) -> list[tuple[int, int]]:
+        """Each year with the grid column where its four quarters start."""
+        return [(jaar, self.raster(4 * i + 1)) for i, jaar in enumerate(self.jaren)]
+
+    @property
+    def kwartaalkoppen(self) -> list[tuple[str, int]]:
+        """'K1' … 'K4' for every year, each with its grid column."""
+        return [(f"K{k}", self.raster(4 * i + k)) for i in range(len(self.jaren)) for k in range(1, 5)]
 
     def bereik(self, van: Datum, tot: Datum | None) -> tuple[int, int]:
         """Grid columns (start, end exclusive) covering a period; an open end runs to the end of the axis."""

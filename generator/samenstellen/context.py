@@ -15,12 +15,12 @@ from generator.model.besluit import Besluit
 from generator.model.datum import Datum, Precisie
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.nulplaatverschil import vergelijk
-from generator.model.overig import Hoofdstuk, Nulplaat
-from generator.model.programma import OpbouwOnderdeel, Termen
+from generator.model.overig import Hoofdstuk, Nulplaat, Versie
+from generator.model.programma import OpbouwOnderdeel, Regio, Termen
 from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from generator.nederlands import datum as nl_datum, label
 from generator.samenstellen.adressen import Adressen, Opties
-from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, inline, relatief
+from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, dagen, inline, relatief
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,13 @@ class Gedeeld:
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
+    LAATSTE_BESLUITEN = 5
+    """How many recent decisions the home page lists."""
+    KOMENDE_MIJLPALEN = 5
+    """How many upcoming milestones the home page lists."""
+    LANGST_WACHTEND = 10
+    """How many open ratifications the home page lists; the rest are on the regions' page."""
+
     def __init__(
         self, agenda: Agenda, opties: Opties, uri: str, bevroren: bool = False, gedeeld: Gedeeld | None = None
     ):
@@ -80,6 +87,14 @@ class Context:
         return nl_datum(Datum(self.peildatum, self.peildatum, Precisie.DAG))
 
     @property
+    def periode(self) -> Markup:
+        """The programme's period in years, '2024 – 2027', an open end or the whole 'nader in te vullen'."""
+        van, tot = self.programma.periode
+        if not (van or tot):
+            return NADER
+        return (inline(van) if van else NADER) + " – " + (inline(tot) if tot else NADER)
+
+    @property
     def hoofdbron(self):
         """The programme's own document in its register of sources (the first), if it keeps one."""
         return self.programma.bronnen[0] if self.programma.bronnen else None
@@ -93,6 +108,33 @@ class Context:
     def regionaam(self, regio_id: str) -> str:
         return self.programma.regio(regio_id).naam
 
+    def regiostapnaam(self, regio_id: str, stap_id: str) -> str:
+        """The name of a step of a region's own route ('Raadsbesluit')."""
+        return self.programma.regio(regio_id).stap(stap_id).naam
+
+    def termijn(self, regio_id: str) -> Markup:
+        """A region's term for its own route in days, or 'nader in te vullen'."""
+        dagen_ = self.programma.regio(regio_id).termijn_dagen
+        return dagen(dagen_) if dagen_ else NADER
+
+    def regiogroepen(self) -> list[tuple[Regio, tuple[Regio, ...]]]:
+        """The regions made up of others, each with its parts, in the programme's order."""
+        return [(r, self.programma.delen(r)) for r in self.programma.regios if r.onderdelen]
+
+    @property
+    def geldende_versie(self) -> Versie | None:
+        """The latest vastgestelde version, the one in force; None before the first."""
+        versies = self.agenda.versies_op_volgorde()
+        return versies[-1] if versies else None
+
+    def versies_nieuwste_eerst(self) -> list[Versie]:
+        return self.agenda.versies_op_volgorde()[::-1]
+
+    @property
+    def werkversie(self) -> str:
+        """Where the working version is: its own page once a version is in force, else the agenda's page."""
+        return self.adres.WERKVERSIE if self.agenda.versies else self.adres.AGENDA
+
     def selectie(self, regio_ids: tuple[str, ...]) -> Markup:
         """A selection of regions in words: 'alle regio's', 'geen', or their names."""
         alle = tuple(r.id for r in self.programma.hoofdregios)
@@ -103,30 +145,14 @@ class Context:
         return inline(", ".join(self.regionaam(r) for r in regio_ids))
 
     def open_kenmerken(self, d: Deelopdracht) -> list[str]:
-        """The charter fields a programme can fill in that this charter leaves open, named once."""
-        velden = [
-            ("doel", d.doel),
-            ("prioriteit", d.prioriteit),
-            ("status", d.status),
-            ("opdrachtgever", d.opdrachtgever),
-            ("trekkers", d.trekkers),
-            ("projectteam", d.team),
-            ("budget", d.budget),
-            ("capaciteit", d.capaciteit),
-            ("betrokken partijen", d.betrokken_partijen),
-            ("aanspreekpunt", d.aanspreekpunt or d.aanspreekpersoon),
-            ("voorzieningen", d.voorzieningen),
-            ("aanbieders", d.aanbieders),
-            ("werkgroepen", d.werkgroepen),
-            ("samenhang met andere " + self.term.onderdelen, d.kruisverbanden),
-        ]
-        return [naam for naam, waarde in velden if not waarde]
+        """The charter fields this charter leaves open, in the programme's words (the model decides which)."""
+        return d.open_kenmerken(self.term.onderdelen)
 
-    @staticmethod
-    def open_fasevelden(fase) -> list[str]:
-        """A phase's lists the record leaves empty, named once instead of 'nader in te vullen' under each."""
-        velden = ("omschrijving", "resultaten", "activiteiten", "disciplines", "mijlpalen")
-        return [veld for veld in velden if not getattr(fase, veld)]
+    def aanspreekpunt(self, d: Deelopdracht) -> str | None:
+        """A charter's contact as readers know it: the region's name, or the person or role; None when open."""
+        if d.aanspreekpunt:
+            return self.regionaam(d.aanspreekpunt)
+        return str(d.aanspreekpersoon) if d.aanspreekpersoon is not None else None
 
     @staticmethod
     def brontitel(document) -> str:
@@ -157,6 +183,9 @@ class Context:
         """A public decision, or None when it is confidential (templates then say so without a link)."""
         return self.agenda.besluiten.get(nummer)
 
+    ALTIJD_TONEN = (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED)
+    """Milestone states the lists always show, with 'Geen.' when empty; the others only when they hold any."""
+
     def planning(self, deelopdracht: Deelopdracht | None = None) -> dict:
         """Timeline rows with their grid columns, and milestones grouped by state."""
         balken = planning.balken(self.agenda, deelopdracht)
@@ -166,26 +195,35 @@ class Context:
         rijen: list[dict] = []
         for balk in balken:
             if balk.gedateerd:
+                kolommen = as_.bereik(balk.van, balk.tot)
+                raster = (as_.raster(kolommen[0]), as_.raster(kolommen[1]))
                 rijen.append(
-                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": as_.bereik(balk.van, balk.tot)}
+                    {"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": kolommen, "raster": raster}
                 )
             elif rijen and rijen[-1]["kolommen"] is None and rijen[-1]["groep"] == balk.groep:
                 rijen[-1]["label"] += ", " + balk.label  # one row for a charter's undated phases
             else:
-                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None})
+                rijen.append({"groep": balk.groep, "label": balk.label, "balk": balk, "kolommen": None, "raster": None})
         markeringen = [
-            {"p": p, "kolom": as_.kolom(p.mijlpaal.datum.begin), "toestand": p.toestand(self.peildatum)}
+            {
+                "p": p,
+                "kolom": as_.kolom(p.mijlpaal.datum.begin),
+                "raster": as_.raster(as_.kolom(p.mijlpaal.datum.begin)),
+                "toestand": p.toestand(self.peildatum),
+            }
             for p in mijlpalen
             if p.mijlpaal.datum.bekend
         ]
+        groepen = planning.per_toestand(mijlpalen, self.peildatum)
         return {
             "as": as_,
             "rijen": rijen,
             "balken": balken,
             "markeringen": markeringen,
+            "getekend": bool(markeringen) or any(r["kolommen"] for r in rijen),
             "mijlpalen": mijlpalen,
-            "groepen": planning.per_toestand(mijlpalen, self.peildatum),
-            "altijd_tonen": (MijlpaalToestand.TE_LAAT, MijlpaalToestand.KOMEND, MijlpaalToestand.GEREED),
+            "groepen": groepen,
+            "lijsten": [(t, lijst) for t, lijst in groepen.items() if lijst or t in self.ALTIJD_TONEN],
         }
 
     def betreft(self, besluit: Besluit, regio_id: str) -> bool:
@@ -224,8 +262,18 @@ class Context:
         """How many decisions one filter page lists (0: there is no such page)."""
         return next((len(lijst) for s, w, _, lijst in self.gedeeld.filterlijsten if (s, w) == (soort, waarde)), 0)
 
-    def verschil(self, oud: Nulplaat, nieuw: Nulplaat):
-        return vergelijk(oud, nieuw)
+    def nulplaten(self) -> list[Nulplaat]:
+        """All nulplaten by peildatum, those of one peildatum by id (the order of the home page and the list)."""
+        return sorted(sorted(self.agenda.nulplaten.values(), key=lambda n: n.id), key=lambda n: n.peildatum)
+
+    def vorige_nulplaat(self, nulplaat: Nulplaat) -> Nulplaat | None:
+        """The snapshot this one revises, when it is in this agenda."""
+        return self.agenda.nulplaten.get(nulplaat.vervangt) if nulplaat.vervangt else None
+
+    def verschil_met_vorige(self, nulplaat: Nulplaat):
+        """What changed since the snapshot this one revises; None when it revises none (in this agenda)."""
+        vorige = self.vorige_nulplaat(nulplaat)
+        return vergelijk(vorige, nulplaat) if vorige else None
 
     def knopgroepen(self, nulplaat: Nulplaat) -> list[tuple[str | None, list]]:
         """Levers grouped by segment and role as the record gives them, in the record's order."""
@@ -319,16 +367,31 @@ class Context:
             "regio": regio,
             "status": status,
             "stappen": stappen,
+            "laatste_datum": stappen[-1].datum if stappen else None,
             "wachtend": wachtend,
             "te_laat": besluit.regio_te_laat(regio, self.peildatum, status),
-            "laatste_stap": regio.stap(stappen[-1].stap).naam if stappen and stappen[-1].stap else None,
+            "laatste_stap": self.regiostapnaam(regio_id, stappen[-1].stap) if stappen and stappen[-1].stap else None,
         }
 
-    def nog_te_bekrachtigen(self) -> list[tuple[Besluit, overzicht.Wachtend]]:
-        """Accorded decisions a region has not finished, oldest first."""
-        return [(w.besluit, w) for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)]
+    def nog_te_bekrachtigen(self, regio_id: str | None = None) -> list[tuple[Besluit, overzicht.Wachtend]]:
+        """Accorded decisions a region (or, without ``regio_id``, any region) has not finished, oldest first."""
+        return [
+            (w.besluit, w)
+            for w in overzicht.wachtende_bekrachtigingen(self.agenda, self.peildatum)
+            if regio_id is None or w.regio.id == regio_id
+        ]
 
-    def laatste_besluiten(self, aantal: int = 5) -> list[Besluit]:
+    @staticmethod
+    def regionaal_gepland(besluit: Besluit) -> list[tuple[str, tuple]]:
+        """A decision's planned regional steps per region, by region id (case ignored, as before)."""
+        return sorted(besluit.regionaal_gepland.items(), key=lambda p: p[0].lower())
+
+    def langst_wachtend(self, limiet: int = LANGST_WACHTEND) -> Ingekort:
+        """The open ratifications that have waited longest, at most ``limiet``, and how many there are in all."""
+        alle = self.nog_te_bekrachtigen()
+        return Ingekort(alle[:limiet], len(alle), limiet)
+
+    def laatste_besluiten(self, aantal: int = LAATSTE_BESLUITEN) -> list[Besluit]:
         besluiten = self.agenda.besluiten_op_nummer()
 
         def sleutel(b: Besluit) -> tuple:
@@ -337,7 +400,7 @@ class Context:
 
         return sorted(besluiten, key=sleutel, reverse=True)[:aantal]
 
-    def komende_mijlpalen(self, aantal: int = 5) -> list[tuple[Deelopdracht, object]]:
+    def komende_mijlpalen(self, aantal: int = KOMENDE_MIJLPALEN) -> list[tuple[Deelopdracht, object]]:
         paren = [
             (d, m)
             for d in self.agenda.deelopdrachten_op_volgorde()
@@ -348,6 +411,20 @@ class Context:
 
 
 _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+@dataclass(frozen=True)
+class Ingekort:
+    """The first ``limiet`` items of a list a page shortens, with how many there are in all."""
+
+    getoond: list
+    totaal: int
+    limiet: int
+
+    @property
+    def ingekort(self) -> bool:
+        """Whether the page shows fewer than there are (then it says so and where the rest is)."""
+        return self.totaal > len(self.getoond)
 
 
 @dataclass(frozen=True)

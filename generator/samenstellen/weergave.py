@@ -15,10 +15,11 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.nederlands import datum as nl_datum, getal, label, periode as nl_periode
+from generator.nederlands import aantal as nl_aantal, datum as nl_datum, getal, label, meervoud, periode as nl_periode
 from generator.model.datum import Datum
 from generator.model.deelopdracht import Waarde
 from generator.model.markdown import Markdown
+from generator.model.overig import kopnummer
 from generator.patronen import in_codeblok, letterlijk
 from generator.samenstellen.grafiek import kengetal_svg
 
@@ -109,7 +110,7 @@ def dagen(aantal: int | None) -> Markup:
     """'1 dag', '1.154 dagen'; 'datum onbekend' when the moment it counts from is not known."""
     if aantal is None:
         return inline("datum onbekend")
-    return inline(f"{aantal:,} {'dag' if aantal == 1 else 'dagen'}".replace(",", "."))
+    return inline(nl_aantal(aantal, "dag", "dagen"))
 
 
 _REGELS = re.compile(r"\bregels? \d+(?:\s*[–-]\s*\d+)?(?:\s*(?:,|en)\s*\d+(?:\s*[–-]\s*\d+)?)*")
@@ -166,10 +167,13 @@ def omgeving() -> Environment:
         koppen=verschuif_koppen,
         label=label,
         dag=nl_datum,
+        kopnummer=kopnummer,
     )
     env.globals.update(
         kengetalwaarde=kengetalwaarde,
         dagen=dagen,
+        aantal=nl_aantal,
+        meervoud=meervoud,
         periode=periode_nl,
         relatief=relatief,
         NADER=NADER,
