@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.model.datum import Datum
-from generator.model.vocab import RecordSoort, Sectie, Uitkomst, Verzameling
+from generator.model.vocab import RecordSoort, Sectie, Toegankelijkheidsstatus, Uitkomst, Verzameling
 
 
 _LETTERS = str.maketrans(
@@ -111,6 +111,16 @@ class Termen:
     @property
     def Regios(self) -> str:
         return _hoofdletter(self.regios)
+
+
+@dataclass(frozen=True)
+class Toegankelijkheidsonderzoek:
+    """The evaluation of the site by the WCAG-EM method on which an accessibility status rests."""
+
+    datum: Datum
+    uitvoerder: str | None = None
+    verslag: str | None = None
+    """The report's title or where it can be read."""
 
 
 @dataclass(frozen=True)
@@ -241,7 +251,8 @@ class Programma:
     termen: Termen = Termen()
     bronnen: tuple[Brondocument, ...] = ()
     toegankelijkheidscontact: str | None = None
-    toegankelijkheidsstatus: str | None = None
+    toegankelijkheidsstatus: Toegankelijkheidsstatus | None = None
+    toegankelijkheidsonderzoek: Toegankelijkheidsonderzoek | None = None
     werkwijze_onderdelen: str | None = None
     """How the programme runs its parts, in the source's words (checked Markdown)."""
     eigen_termen: frozenset[str] = frozenset()

@@ -110,6 +110,21 @@ class Verzameling(_Vocab):
     KENNISWERKPLAATSEN = "kenniswerkplaatsen"
 
 
+class Toegankelijkheidsstatus(_Vocab):
+    """The Dutch compliance status of an accessibility statement (digitoegankelijk.nl): A to E."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+
+    @property
+    def vraagt_onderzoek(self) -> bool:
+        """A and B rest on a complete evaluation by WCAG-EM; C, D and E do not have one (yet)."""
+        return self in (Toegankelijkheidsstatus.A, Toegankelijkheidsstatus.B)
+
+
 class Sectie(_Vocab):
     """Generated sections the agenda outline can place between prose chapters."""
 

@@ -39,6 +39,7 @@ from generator.model.programma import (
     RegioRouteStap,
     RouteStap,
     Termen,
+    Toegankelijkheidsonderzoek,
 )
 from generator.model.vocab import (
     DeelopdrachtStatus,
@@ -49,6 +50,7 @@ from generator.model.vocab import (
     RisicoStatus,
     Sectie,
     Soort,
+    Toegankelijkheidsstatus,
     Uitkomst,
 )
 from generator.nederlands import maandnaam
@@ -211,6 +213,11 @@ def _md(data: dict, veld: str) -> Markdown | None:
     return None if waarde is None else Markdown(waarde)
 
 
+def _woord(lezer: Lezer, soort: type[E], data: dict, veld: str, pad: tuple) -> E | None:
+    """An optional field of a closed vocabulary."""
+    return lezer.woord(soort, data[veld], (*pad, veld)) if veld in data else None
+
+
 def _d(lezer: Lezer, data: dict, veld: str, pad: tuple) -> Datum | None:
     """An optional date field."""
     return lezer.datum(data[veld], (*pad, veld)) if veld in data else None
@@ -259,7 +266,7 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
             (),
             lambda o, pad: OpbouwOnderdeel(
                 hoofdstuk=_s(o, "hoofdstuk"),
-                sectie=lz.woord(Sectie, o["sectie"], (*pad, "sectie")) if "sectie" in o else None,
+                sectie=_woord(lz, Sectie, o, "sectie", pad),
                 nummer=_s(o, "nummer"),
                 titel=_s(o, "titel"),
             ),
@@ -301,7 +308,8 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
         kopjes={str(soort): tuple(str(k) for k in lijst) for soort, lijst in kopjes.items()},
         werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
         toegankelijkheidscontact=_s(toegankelijkheid, "contact"),
-        toegankelijkheidsstatus=_s(toegankelijkheid, "status"),
+        toegankelijkheidsstatus=_woord(lz, Toegankelijkheidsstatus, toegankelijkheid, "status", ("toegankelijkheid",)),
+        toegankelijkheidsonderzoek=_onderzoek(lz, toegankelijkheid, ("toegankelijkheid", "onderzoek")),
         bronnen=_items(
             lz,
             data,
@@ -320,6 +328,15 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
         vertrouwelijke_bron=opslaginstellingen(data)[0],
         openbare_repository=opslaginstellingen(data)[1],
         bestand=doc.pad,
+    )
+
+
+def _onderzoek(lezer: Lezer, toegankelijkheid: dict, pad: tuple) -> Toegankelijkheidsonderzoek | None:
+    o = toegankelijkheid.get("onderzoek")
+    if o is None:
+        return None
+    return lezer.noteer(
+        Toegankelijkheidsonderzoek(lezer.datum(o["datum"], (*pad, "datum")), _s(o, "uitvoerder"), _s(o, "verslag")), pad
     )
 
 
@@ -384,8 +401,8 @@ def _deelopdracht(lezer: Lezer, sleutel: str, doc: YamlDocument, alle_regios: tu
         ),
         subopdrachten=_items(lz, d, "subopdrachten", (), lambda s, pad: _subopdracht(lz, s, pad)),
         voorzieningen=_t(d, "voorzieningen"),
-        prioriteit=lz.woord(Prioriteit, d["prioriteit"], ("prioriteit",)) if "prioriteit" in d else None,
-        status=lz.woord(DeelopdrachtStatus, d["status"], ("status",)) if "status" in d else None,
+        prioriteit=_woord(lz, Prioriteit, d, "prioriteit", ()),
+        status=_woord(lz, DeelopdrachtStatus, d, "status", ()),
         aanspreekpunt=str(aanspreekpunt) if regio_aanspreekpunt else None,
         aanbieders=_t(d, "aanbieders"),
         kruisverbanden=tuple(str(k["onderdeel"]) for k in kruisverbanden),

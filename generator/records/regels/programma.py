@@ -39,6 +39,7 @@ def controleer_programma(c: Controle) -> None:
     for fase in p.fasen:
         periode(c, fase)
     _opbouw(c, p)
+    _toegankelijkheid(c, p)
 
 
 def _unieke_regios(c: Controle, p: Programma) -> None:
@@ -113,3 +114,16 @@ def _opbouw(c: Controle, p: Programma) -> None:
                 f"hoofdstuk '{deel.hoofdstuk}' staat twee keer in de opbouw",
                 "elk hoofdstuk één keer",
             )
+
+
+def _toegankelijkheid(c: Controle, p: Programma) -> None:
+    """Status A and B rest on a complete evaluation by WCAG-EM: the statement names it."""
+    status = p.toegankelijkheidsstatus
+    if status is not None and status.vraagt_onderzoek and p.toegankelijkheidsonderzoek is None:
+        c.fout(
+            p,
+            ("toegankelijkheid", "status"),
+            f"toegankelijkheidsstatus {status.value} zonder het onderzoek waarop ze rust",
+            "'onderzoek: {datum: JJJJ-MM-DD, uitvoerder: …, verslag: …}' onder 'toegankelijkheid' (een volledig "
+            "onderzoek volgens WCAG-EM), of status C, D of E zolang dat onderzoek er niet is",
+        )
