@@ -4,6 +4,7 @@ object keeps where it came from."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from generator.records import opslag, verzamelen
 from generator.records.laden import laad
+from generator.model.markdown import Markdown
 from generator.records.yamlbron import YamlDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +125,36 @@ def test_a_new_decision_reads_programma_yml_for_its_settings_and_for_the_check_o
     assert (programma.root / uit.pad).is_file()
     # once for where and what to write (storage, headings), once in the check of the whole programme
     assert telling["agenda/programma.yml"] == 2
+
+
+def _objecten(waarde: object):
+    """Every dataclass instance reachable from ``waarde``."""
+    stapel, gezien = [waarde], set()
+    while stapel:
+        x = stapel.pop()
+        if id(x) in gezien:
+            continue
+        gezien.add(id(x))
+        if dataclasses.is_dataclass(x) and not isinstance(x, type):
+            yield x
+            stapel.extend(getattr(x, f.name) for f in dataclasses.fields(x))
+        elif isinstance(x, dict):
+            stapel.extend(x.values())
+        elif isinstance(x, (tuple, list)):
+            stapel.extend(x)
+
+
+@pytest.mark.parametrize("root", [ROOT, GRONINGEN], ids=["3noord", "groningen"])
+def test_markdown_is_typed_as_trusted_text_from_the_moment_it_is_read(root):
+    """A field the model declares Markdown holds Markdown; no other field does: the type shows where it begins."""
+    agenda = laad(root).agenda
+    gezien = set()
+    for obj in _objecten(agenda):
+        for veld in dataclasses.fields(obj):
+            waarde = getattr(obj, veld.name)
+            if "Markdown" in str(veld.type):
+                assert waarde is None or isinstance(waarde, Markdown), (type(obj).__name__, veld.name)
+                gezien.add((type(obj).__name__, veld.name)) if waarde else None
+            else:
+                assert not isinstance(waarde, Markdown), (type(obj).__name__, veld.name)
+    assert ("Besluit", "body") in gezien and ("Hoofdstuk", "body") in gezien

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from generator.model.markdown import Markdown
 from generator.model.datum import Datum, Precisie
 from generator.model.programma import Regio
 from generator.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
@@ -69,7 +70,7 @@ class Besluit:
     vervangt: tuple[int, ...] = ()
     vertrouwelijk: bool = False
     bron: str | None = None
-    body: str = ""
+    body: Markdown = Markdown("")
     bestand: str = ""
 
     @cached_property

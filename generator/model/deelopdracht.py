@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.model.markdown import Markdown
 from generator.model.datum import Datum
 from generator.model.vocab import DeelopdrachtStatus, MijlpaalStatus, MijlpaalToestand, Prioriteit
 
@@ -49,8 +50,8 @@ class Fase:
     """The grouping the source puts phases in ('Deel 1')."""
     van: Datum | None = None
     tot: Datum | None = None
-    omschrijving: str | None = None
-    doel: str | None = None
+    omschrijving: Markdown | None = None
+    doel: Markdown | None = None
     resultaten: tuple[str, ...] = ()
     activiteiten: tuple[str, ...] = ()
     disciplines: tuple[str, ...] = ()
@@ -119,7 +120,7 @@ class Subopdracht:
     """A sub-assignment of a charter, with its own phases."""
 
     titel: str
-    omschrijving: str | None = None
+    omschrijving: Markdown | None = None
     trekker: Persoon | None = None
     fasen: tuple[Fase, ...] = ()
 
@@ -152,7 +153,7 @@ class Deelopdracht:
     titel: str
     regios: tuple[str, ...]
     volgorde: int | None = None
-    doel: str | None = None
+    doel: Markdown | None = None
     opdrachtgever: Persoon | None = None
     trekkers: tuple[Persoon, ...] = ()
     aanspreekpersoon: Persoon | None = None
@@ -175,7 +176,7 @@ class Deelopdracht:
     eigen_mijlpalen: tuple[Mijlpaal, ...] = ()
     kengetallen: tuple[Kengetal, ...] = ()
     bron: str | None = None
-    body: str = ""
+    body: Markdown = Markdown("")
     bestand: str = ""
 
     @property

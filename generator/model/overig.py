@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model.markdown import Markdown
 from generator.model.datum import Datum
 from generator.model.vocab import RisicoStatus
 
@@ -20,7 +21,7 @@ class Hoofdstuk:
     id: str
     titel: str
     nummer: str
-    body: str
+    body: Markdown
     bron: str | None = None
     bestand: str = ""
 
@@ -60,7 +61,7 @@ class Nulplaat:
     segmenten: tuple[tuple[str, str], ...] = ()
     rollen: tuple[tuple[str, str], ...] = ()
     bron: str | None = None
-    body: str = ""
+    body: Markdown = Markdown("")
     bestand: str = ""
 
 
@@ -83,7 +84,7 @@ class Risicoregister:
 
     categorieen: tuple[tuple[str, str], ...]
     risicos: tuple[Risico, ...]
-    toelichting: str | None = None
+    toelichting: Markdown | None = None
     bron: str | None = None
     bestand: str = ""
 
@@ -118,5 +119,5 @@ class Versie:
     besluit: int
     datum: Datum
     titel: str
-    body: str
+    body: Markdown
     bestand: str = ""

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from generator.model.markdown import Markdown
 from generator.model.datum import Datum
 from generator.model.vocab import RecordSoort, Sectie, Toegankelijkheidsstatus, Uitkomst, Verzameling
 
@@ -214,7 +215,7 @@ class ProgrammaFase:
     titel: str
     van: Datum | None = None
     tot: Datum | None = None
-    omschrijving: str | None = None
+    omschrijving: Markdown | None = None
     bron: str | None = None
 
 
@@ -253,7 +254,7 @@ class Programma:
     toegankelijkheidscontact: str | None = None
     toegankelijkheidsstatus: Toegankelijkheidsstatus | None = None
     toegankelijkheidsonderzoek: Toegankelijkheidsonderzoek | None = None
-    werkwijze_onderdelen: str | None = None
+    werkwijze_onderdelen: Markdown | None = None
     """How the programme runs its parts, in the source's words (checked Markdown)."""
     eigen_termen: frozenset[str] = frozenset()
     """The words of ``termen`` the programme wrote itself; the others are the defaults."""
