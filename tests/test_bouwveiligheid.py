@@ -131,3 +131,65 @@ def test_the_swap_never_leaves_the_site_missing(tmp_path):
         kijker.join()
     assert (site / "index.html").read_text() == "199"
     assert gezien_zonder == [] and _resten(tmp_path) == []
+
+
+# --- the one publication both builds go through ---------------------------------------------------------------------
+
+
+def _gepubliceerd(tmp_path):
+    from generator.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST
+
+    uit = tmp_path / "programma" / "site"
+    uit.mkdir(parents=True)
+    (uit / MERKTEKEN).write_text(MERKTEKST, encoding="utf-8")
+    (uit / "index.md").write_text("oud", encoding="utf-8")
+    return uit
+
+
+def test_a_publication_swaps_in_only_what_its_check_passed(tmp_path):
+    from generator.publiceren.publicatie import Publicatie
+
+    uit = _gepubliceerd(tmp_path)
+    gezien = []
+    with Publicatie(uit, gezien.append, root=tmp_path / "programma") as map_:
+        assert map_.parent == uit.parent and map_ != uit
+        (map_ / "index.md").write_text("nieuw", encoding="utf-8")
+    assert gezien == [map_] and not map_.exists()
+    assert (uit / "index.md").read_text(encoding="utf-8") == "nieuw"
+
+
+@pytest.mark.parametrize("waar", ["bouw", "controle"])
+def test_a_failed_publication_removes_its_folder_and_keeps_the_old_output(tmp_path, waar):
+    from generator.publiceren.publicatie import Geweigerd, Publicatie
+
+    def controle(map_):
+        raise Geweigerd("afgekeurd")
+
+    uit = _gepubliceerd(tmp_path)
+    with (
+        pytest.raises((Geweigerd, RuntimeError)) as fout,
+        Publicatie(uit, controle, root=tmp_path / "programma") as map_,
+    ):
+        (map_ / "index.md").write_text("nieuw", encoding="utf-8")
+        if waar == "bouw":
+            raise RuntimeError("halverwege")
+    assert str(fout.value) == ("halverwege" if waar == "bouw" else "afgekeurd")
+    assert not map_.exists() and [p.name for p in uit.parent.iterdir()] == ["site"]
+    assert (uit / "index.md").read_text(encoding="utf-8") == "oud"
+
+
+def test_a_preview_publication_checks_its_own_folder_and_never_swaps_or_removes_it(tmp_path):
+    from generator.publiceren.publicatie import Geweigerd, Publicatie
+
+    eigen = tmp_path / "mkdocs_voorvertoning"
+    eigen.mkdir()
+
+    def controle(map_):
+        raise Geweigerd("afgekeurd")
+
+    publicatie = Publicatie(eigen, controle, root=tmp_path, ernaast=False)
+    assert publicatie.__enter__() == eigen
+    with pytest.raises(Geweigerd):
+        publicatie.__exit__(None, None, None)
+    assert eigen.is_dir()
+    publicatie.__exit__(None, None, None)  # leaving twice does nothing

@@ -59,6 +59,49 @@ def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
     assert overtreders == []
 
 
+MOTORVRIJ = [
+    "generator.publiceren.boom",
+    "generator.publiceren.bouwveiligheid",
+    "generator.publiceren.lekcontrole",
+    "generator.publiceren.programmabouw",
+    "generator.publiceren.publicatie",
+    "generator.publiceren.schoonmaak",
+    "generator.publiceren.siteadres",
+    "generator.publiceren.tabellen",
+    "generator.publiceren.uitvoercontrole",
+]
+"""Publishing without the engine: every module of publiceren/ but the MkDocs plugin and its two MkDocs-side helpers."""
+
+
+def test_publishing_policy_is_engine_free():
+    mkdocs_kant = {_module(p) for p in MODULES if _kamer(_module(p)) == "publiceren"} - set(MOTORVRIJ)
+    assert mkdocs_kant == {
+        "generator.publiceren",
+        "generator.publiceren.config",
+        "generator.publiceren.mkdocsbestanden",
+        "generator.publiceren.plugin",
+    }
+    code = (
+        "import importlib, sys\n"
+        f"for m in {MOTORVRIJ!r}: importlib.import_module(m)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip() == "[]"
+
+
+def test_the_plugin_and_agenda_bouw_publish_through_the_same_context_manager():
+    for module in ("plugin", "boom"):
+        namen = _imports(PAKKET / "publiceren" / f"{module}.py")
+        assert "generator.publiceren.publicatie" in namen, module
+        # Neither builds beside, checks or swaps on its own any more.
+        tekst = (PAKKET / "publiceren" / f"{module}.py").read_text(encoding="utf-8")
+        assert not any(
+            f in tekst for f in ("nieuwe_bouwmap", "wissel(", "ruim_op(", "zoek_lekken", "controleer_uitvoer")
+        ), module
+
+
 def test_the_model_imports_nothing_from_outside_it():
     toegestaan = {
         "__future__",

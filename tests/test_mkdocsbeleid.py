@@ -335,12 +335,12 @@ def test_names_are_escaped_once_where_the_theme_prints_them(programma, tmp_path)
 
 
 def test_an_internal_build_is_asked_for_by_the_environment_only(monkeypatch):
-    from generator.publiceren import config
+    from generator.publiceren import programmabouw
 
     monkeypatch.delenv("AGENDA_INTERN", raising=False)
-    assert config.intern() is False
+    assert programmabouw.intern() is False
     monkeypatch.setenv("AGENDA_INTERN", "1")
-    assert config.intern() is True
+    assert programmabouw.intern() is True
 
 
 # --- theme overrides -----------------------------------------------------------------------------------------------

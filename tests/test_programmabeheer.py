@@ -220,3 +220,26 @@ def test_init_builds_at_once(tmp_path):
     assert "Status: geaccordeerd" in besluit and "Regio West open" in besluit and "Regio Oost open" in besluit
     assert "3Noord" not in "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
     assert agenda("init", str(map_), "--titel", "X", "--regio", "a=A").returncode == 1  # not empty: refused
+
+
+def test_each_composed_page_carries_the_version_it_shows(programma):
+    """The composition decides which version a page shows; the printed line asks it (no second derivation)."""
+    import datetime as dt
+
+    from generator.samenstellen import stel_samen
+    from generator.samenstellen.adressen import Adressen
+
+    assert {p.uri: p.versie for p in stel_samen(programma.agenda(), dt.date(2025, 3, 1)) if p.versie} == {}
+    vaststellen(
+        programma.root, versie="2024.1", besluit=_vaststelling(programma, "Agenda 2024", "2024-03-01", "2024-03-15")
+    )
+    vaststellen(
+        programma.root, versie="2025.1", besluit=_vaststelling(programma, "Agenda 2025", "2025-01-10", "2025-02-01")
+    )
+    agenda_ = programma.agenda()
+    adres = Adressen(agenda_.programma.termen)
+    assert {p.uri: p.versie for p in stel_samen(agenda_, dt.date(2025, 3, 1)) if p.versie} == {
+        adres.versie("2024.1"): "2024.1",
+        adres.versie("2025.1"): "2025.1",
+        adres.AGENDA: "2025.1",
+    }

@@ -285,24 +285,28 @@ def test_one_hostile_fragment_anywhere_in_benign_html_is_found(losse_map, tokens
 
 def test_the_build_stops_on_a_finding_and_the_published_site_stays(drienoord, tmp_path):
     """The plugin's last step: a built folder with a finding is not swapped in; the previous site stays."""
+    import datetime as dt
     from types import SimpleNamespace
 
     from mkdocs.exceptions import PluginError
 
     from generator.publiceren.plugin import AgendaPlugin
+    from generator.publiceren.programmabouw import Programmabouw
+    from generator.publiceren.publicatie import Publicatie
 
     gepubliceerd = tmp_path / "site"
     shutil.copytree(drienoord, gepubliceerd)
-    nieuw = tmp_path / ".site-bouw-nieuw"
-    shutil.copytree(drienoord, nieuw)
+    plugin = AgendaPlugin()  # as on_config leaves it: the publication entered, its build folder beside the site
+    plugin.bouw = Programmabouw(tmp_path, dt.date(2026, 11, 30), intern=False, adres=ADRES, waarschuwingen=lambda: 0)
+    plugin.publicatie = Publicatie(gepubliceerd, plugin.bouw.controleer, root=tmp_path)
+    nieuw = plugin.publicatie.__enter__()
+    shutil.copytree(drienoord, nieuw, dirs_exist_ok=True)
     pagina = nieuw / PAGINA
     pagina.write_text(pagina.read_text(encoding="utf-8").replace("</body>", "<script>alert(1)</script></body>"))
-    plugin = AgendaPlugin()
-    plugin.doel, plugin.tijdelijk, plugin.sporen = gepubliceerd, nieuw, {}
-    plugin.waarschuwingen = SimpleNamespace(aantal=0)
     config = SimpleNamespace(site_dir=str(nieuw), site_url=ADRES, strict=True)
     with pytest.raises(PluginError) as fout:
         plugin.on_post_build(config=config)
     assert str(fout.value).startswith(KOP) and f"{PAGINA}:" in str(fout.value) and "alert(1)" in str(fout.value)
     assert "alert(1)" not in (gepubliceerd / PAGINA).read_text(encoding="utf-8")
-    assert config.site_dir == str(nieuw)  # not swapped: MkDocs' error handler removes the build folder
+    assert config.site_dir == str(nieuw)  # not swapped
+    assert not nieuw.exists()  # and the publication removed the refused build folder itself

@@ -1,4 +1,10 @@
-"""Write the composed site as a Markdown tree on disk, atomically."""
+"""``agenda bouw``: the hand-written ``docs/`` and every composed page as a Markdown tree, published atomically.
+
+The tree is written through ``publicatie.Publicatie`` (build beside, check, swap) and held to the leak check only
+(an internal build to none): the built-output check is the MkDocs build's, for the HTML a theme renders. Every
+file lands inside the build folder (``_schrijf``); of ``docs/`` only what 'agenda controleer' passes is copied.
+No MkDocs import.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +12,15 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
-from generator.records.verzamelen import prive_bron
-
-from generator.records.laden import laad
-from generator.publiceren.lekcontrole import sporen, zoek_lekken
 from generator.problemen import Probleem
+from generator.publiceren.lekcontrole import sporen
+from generator.publiceren.publicatie import Lek, Publicatie, zonder_lekken
+from generator.records.laden import laad
+from generator.records.sitebestanden import publiceerbaar
 from generator.samenstellen import Opties, genereer
 from generator.samenstellen.paginas import OnveiligAdres
-from generator.records.sitebestanden import publiceerbaar
 
-
-class Lek(Exception):
-    """Confidential text found in a public build; nothing was published."""
-
-    def __init__(self, lekken: list[tuple[str, str]]):
-        super().__init__(f"{len(lekken)} bestand(en) met vertrouwelijke inhoud")
-        self.lekken = lekken
+__all__ = ["Lek", "bouw_boom"]
 
 
 def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -> list[Probleem]:
@@ -30,19 +28,11 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     resultaat = laad(root, vertrouwelijk=intern)
     if resultaat.problemen:
         return list(resultaat.problemen)
-    uit = uit.resolve()
-    tijdelijk = nieuwe_bouwmap(uit, root=root, prive=prive_bron(root))
-    try:
+    controle = (lambda map_: None) if intern else (lambda map_: zonder_lekken(map_, sporen(resultaat.agenda)))
+    with Publicatie(uit, controle, root=root) as tijdelijk:
         _kopieer_pagina_s(root / "docs", tijdelijk)
         for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
             _schrijf(tijdelijk, pagina.uri, pagina.als_bytes)
-        lekken = [] if intern else zoek_lekken(tijdelijk, sporen(resultaat.agenda))
-        if lekken:
-            raise Lek(lekken)
-        wissel(tijdelijk, uit)
-    except BaseException:
-        ruim_op(tijdelijk)
-        raise
     return []
 
 

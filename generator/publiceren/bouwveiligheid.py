@@ -3,8 +3,9 @@
 An interrupted build leaves nothing behind, and no build replaces what a build did not make: every
 writer asks ``bewaak_uitvoermap`` (through ``nieuwe_bouwmap``) before it touches anything.
 
-Engine-neutral: the Markdown-tree build and the MkDocs plugin both build into a sibling temporary
-folder made here and replace the old output with ``wissel`` only after a clean build.
+Engine-free. Its callers go through ``publicatie.Publicatie``, which makes the sibling temporary folder here
+(``nieuwe_bouwmap``), replaces the old output with ``wissel`` only after a clean, checked build and otherwise
+removes the folder (``ruim_op``); leftovers of a killed build are removed by the next.
 """
 
 from __future__ import annotations

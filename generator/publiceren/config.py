@@ -1,9 +1,15 @@
-"""The plugin's options in mkdocs.yml, and what the rest of mkdocs.yml may and may not ask of a build."""
+"""The MkDocs side of the settings: the plugin's options in mkdocs.yml, and the build's MkDocs config adjusted and
+checked before anything is built.
+
+Here: the peildatum option, the site's and repository's address put into the config (the rule itself is
+``siteadres``), the settings held to ``records.mkdocsbeleid``, the names escaped once for Material's templates,
+the plugin's theme folder and stylesheet added, the folders no build may replace, the text every build shows
+anyway (for the leak check) and the check that every page 'nav' names exists. Each raises MkDocs' PluginError.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -13,9 +19,11 @@ from mkdocs.exceptions import PluginError
 
 from generator.peildatum import OngeldigePeildatum, kies_peildatum
 
-from generator.problemen import samenvatting, zichtbaar
+from generator.problemen import samenvatting
 from generator.publiceren.lekcontrole import bestandsteksten
-from generator.records.mkdocsbeleid import adresfout, adresverwachting, controleer_instellingen
+from generator.publiceren.programmabouw import Huisstijl
+from generator.publiceren.siteadres import Adresfout, kies_adressen
+from generator.records.mkdocsbeleid import controleer_instellingen
 
 
 class AgendaConfig(base.Config):
@@ -33,46 +41,32 @@ def peildatum(optie: str | None) -> dt.date:
         raise PluginError(str(fout)) from None
 
 
-ADRES_UIT_OMGEVING = "AGENDA_SITE_URL"
-"""The site's published address, set by the publishing workflow; it goes before site_url in mkdocs.yml."""
-REPOSITORY_UIT_OMGEVING = "AGENDA_REPO_URL"
-"""The repository's address, so that edit links open the real repository rather than mkdocs.yml's example."""
-
-
 def adres(config, opdracht: str | None, intern_: bool) -> None:
-    """Give the build its address; a public build without one stops, since feeds, calendar and sitemap need it.
-
-    The addresses from the environment are held to the rule for site_url and repo_url in mkdocs.yml: an absolute
-    https address without quotes, spaces or control characters (they reach every page's links unescaped).
-    """
-    uit_omgeving = _adres_uit_omgeving(ADRES_UIT_OMGEVING, "https://organisatie.github.io/uitvoeringsagenda/")
-    if uit_omgeving:  # the deployment knows where the site lands; it goes before mkdocs.yml's example
-        config.site_url = uit_omgeving if uit_omgeving.endswith("/") else uit_omgeving + "/"
-    repository = _adres_uit_omgeving(REPOSITORY_UIT_OMGEVING, "https://github.com/organisatie/uitvoeringsagenda")
-    if repository:
-        config.repo_url = repository
-    if opdracht in ("build", "gh-deploy") and not intern_ and not config.site_url:
-        raise PluginError(
-            "Het adres van de site ontbreekt — zet site_url in mkdocs.yml, of geef het mee als "
-            f"{ADRES_UIT_OMGEVING} (de publicatieworkflow doet dat). Zonder adres wijzen feeds, kalender en "
-            "sitemap nergens heen. Om alleen te bekijken: mkdocs serve."
+    """Give the build its address (``siteadres.kies_adressen``): 'build' and 'gh-deploy' publish, so a public
+    build of theirs without one stops."""
+    try:
+        site_url, repo_url = kies_adressen(
+            config.site_url, config.repo_url, verplicht=opdracht in ("build", "gh-deploy") and not intern_
         )
+    except Adresfout as fout:
+        raise PluginError(str(fout)) from None
+    if site_url != config.site_url:
+        config.site_url = site_url
+    if repo_url != config.repo_url:
+        config.repo_url = repo_url
 
 
-def _adres_uit_omgeving(variabele: str, voorbeeld: str) -> str | None:
-    """The variable's address, or None when it is not set; a PluginError naming the variable when it is unsafe."""
-    waarde = os.environ.get(variabele, "")
-    if not waarde:
-        return None
-    fout = adresfout(waarde, absoluut=True)
-    if fout:
-        raise PluginError(f"{variabele}: {zichtbaar(fout)} — {adresverwachting(True)}, bijvoorbeeld {voorbeeld}")
-    return waarde
+def beschermde_mappen(config) -> list[Path]:
+    """The folders mkdocs.yml names that no build may replace: docs_dir and the theme's custom_dir."""
+    return [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
 
 
-def intern() -> bool:
-    """Whether this is an internal build: only AGENDA_INTERN=1 asks for one, never a file a pull request changes."""
-    return os.environ.get("AGENDA_INTERN") == "1"
+def met_huisstijl(config, huisstijl: Huisstijl) -> None:
+    """Every programme gets the plugin's partials (before the theme's own) and its stylesheet."""
+    if str(huisstijl.map) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(huisstijl.map))
+    if huisstijl.stijl not in config.extra_css:
+        config.extra_css.append(huisstijl.stijl)
 
 
 def volgens_beleid(root: Path, config) -> None:

@@ -5,6 +5,8 @@ its title, summary and sentences, but only where they are distinctive. A fragmen
 text also contains (public records, the templates, the theme's own words)
 proves nothing, and a single word such as "Besluiten" is too common to count: checking those
 would make every public build fail for an ordinary title.
+
+Engine-free: ``publicatie.zonder_lekken`` applies it to every public build, the Markdown tree and the site.
 """
 
 from __future__ import annotations

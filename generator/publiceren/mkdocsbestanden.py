@@ -1,14 +1,19 @@
-"""MkDocs-side helpers of the plugin: generated files, what changed under 'serve --dirty', the docs check, warnings."""
+"""The MkDocs side of the files: composed pages as MkDocs files, what changed under 'serve --dirty', the docs and
+override folders mkdocs.yml names, files in docs/ that may not be published, and MkDocs' warnings counted (for the
+strict check in ``Programmabouw.controleer``)."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from generator.problemen import Probleem
+from generator.publiceren.programmabouw import Huisstijl, Programmabouw
 from generator.records.paden import SITEMAPPEN, THEMAMAP
 from generator.records.sitebestanden import controleer_map, publiceerbaar
 from generator.samenstellen import Pagina
@@ -37,6 +42,33 @@ class Vingerafdrukken:
         return vorige != vingerafdruk
 
 
+def voeg_paginas_toe(
+    files: Files,
+    config,
+    paginas: Iterable[Pagina],
+    bouw: Programmabouw,
+    huisstijl: Huisstijl,
+    vingerafdrukken: Vingerafdrukken | None,
+) -> None:
+    """Add the composed pages and the plugin's stylesheet to MkDocs' files; a hand-written page in the place of a
+    generated one stops the build.
+
+    ``vingerafdrukken``: only in a dirty build, the one where MkDocs asks ``is_modified()``.
+    """
+    docs = Path(config.docs_dir).resolve()
+    for pagina in paginas:
+        if files.get_file_from_path(pagina.uri) is not None:
+            raise PluginError(
+                f"docs/{pagina.uri} bestaat al — die pagina wordt gegenereerd; verwijder het bestand uit docs/"
+            )
+        bestand = GegenereerdePagina.generated(config, pagina.uri, content=pagina.inhoud)
+        if vingerafdrukken is not None:
+            bestand.gewijzigd = vingerafdrukken.gewijzigd(pagina)
+        bestand.edit_uri = bouw.bewerkpad(pagina, docs)
+        files.append(bestand)
+    files.append(File.generated(config, huisstijl.stijl, content=huisstijl.stijlblad()))
+
+
 def eigen_mappen(root: Path, config) -> list[Probleem]:
     """The docs and override folders mkdocs.yml names, when they are not the ones 'agenda controleer' reads."""
     problemen = []
@@ -47,6 +79,12 @@ def eigen_mappen(root: Path, config) -> list[Probleem]:
     if eigen_thema and Path(eigen_thema).resolve() != root / THEMAMAP:
         problemen += controleer_map(root, Path(eigen_thema), thema=True)
     return problemen
+
+
+def alleen_publiceerbaar(files: Files, docs_dir: str) -> None:
+    """Stop at the first file in docs/ that may not be published."""
+    for naam in niet_publiceerbaar(files, docs_dir):
+        raise PluginError(f"{naam}: dit bestand wordt niet gepubliceerd — zie 'agenda controleer'")
 
 
 def niet_publiceerbaar(files: Files, docs_dir: str) -> list[str]:

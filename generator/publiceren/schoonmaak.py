@@ -3,7 +3,9 @@
 Beyond tags and attributes, the values that could hijack the page are limited too: an ``id`` may
 not take a name of the theme's own controls (``__search``), a ``class`` keeps only the site's own
 classes (not ``md-header``), ``aria-hidden`` cannot hide content, and a picture never comes from
-another address.
+another address. ``herstel_titel`` escapes the page title in ``<title>`` again after the theme un-escaped it.
+Engine-free: the plugin passes every rendered page through ``schoon`` and every finished page through
+``herstel_titel``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Pages on a phone and on paper: wide tables that can stack, and the line at the foot of every printed page."""
+"""Pages on a phone and on paper: wide tables that can stack, and the line at the foot of every printed page.
+
+Engine-free: the plugin passes every rendered page through ``stapelbaar``; ``afdrukregel`` is asked through
+``Programmabouw.afdrukregel`` with the version each page shows as the composition decided it (``Pagina.versie``).
+"""
 
 from __future__ import annotations
 

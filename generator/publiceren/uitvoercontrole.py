@@ -1,5 +1,8 @@
 """The built site is checked, not only its inputs: before the swap, every built file is held to what a site may hold.
 
+``publicatie.zonder_actieve_inhoud`` runs it on every MkDocs build (``Programmabouw.controleer``); the Markdown
+tree of 'agenda bouw' is not held to it (it has no rendered HTML yet).
+
 Input rules catch what their authors foresaw; this check reads the finished output as a browser would and
 refuses active content whatever produced it: a script that is not the theme's own bundle, an inline script
 that is not the theme's known configuration, an event-handler attribute, a ``javascript:``/``vbscript:``/

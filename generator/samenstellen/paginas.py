@@ -37,11 +37,13 @@ def veilig_adres(uri: str) -> bool:
 
 @dataclass(frozen=True)
 class Pagina:
-    """One generated file: its path in the site tree, its content, and the record it comes from."""
+    """One generated file: its path in the site tree, its content, the record it comes from, and, for a page
+    that shows one fixed version of the agenda, that version's id (the werkversie and other pages: None)."""
 
     uri: str
     inhoud: str | bytes
     bron: str | None = None
+    versie: str | None = None
 
     def __post_init__(self) -> None:
         # The last line behind the record rules: a word that slugified to nothing must not become '/index.md'.
@@ -66,8 +68,8 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
     adres = gedeeld.adres
-    pagina = lambda uri, template, bron=None, **extra: Pagina(
-        uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron
+    pagina = lambda uri, template, bron=None, versie=None, **extra: Pagina(
+        uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron, versie
     )
     yield from [
         pagina(adres.HOME, "home.md.j2", agenda.programma.bestand),
@@ -147,9 +149,9 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
             tussen=tussen,
             verschil=vergelijk_teksten(vorige.body, v.body) if vorige else None,
         )
-        uit.append(pagina(adres.versie(v.id), "versie.md.j2", v.bestand, **extra))
-        if v is laatste:
-            uit.append(pagina(adres.AGENDA, "versie.md.j2", v.bestand, **extra))
+        uit.append(pagina(adres.versie(v.id), "versie.md.j2", v.bestand, versie=v.id, **extra))
+        if v is laatste:  # the agenda's own address shows the latest fixed version
+            uit.append(pagina(adres.AGENDA, "versie.md.j2", v.bestand, versie=v.id, **extra))
     return uit
 
 
