@@ -25,7 +25,7 @@ from generator.publiceren.bouwveiligheid import (
 )
 from generator.records.laden import laad
 from generator.records.paden import repository
-from generator.records.verzamelen import prive_bron
+from generator.records.opslag import prive_bron
 from generator.records.verzamelen import verzamel
 from generator.samenstellen.paginas import OnveiligAdres, Pagina, veilig_adres
 from generator.werkstroom import Geweigerd, nieuw_besluit, zet_stap

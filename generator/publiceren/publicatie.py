@@ -20,7 +20,7 @@ from types import TracebackType
 from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
 from generator.publiceren.lekcontrole import lekmelding, zoek_lekken
 from generator.publiceren.uitvoercontrole import Bevinding, controleer_uitvoer, uitvoermelding
-from generator.records.verzamelen import prive_bron
+from generator.records.opslag import prive_bron
 
 Controle = Callable[[Path], None]
 """Holds a built folder to what may be published; raises ``Geweigerd`` when it may not."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.records import invoercontrole as invoer
 from generator.patronen import SLUG
 from generator.problemen import Probleem, RecordFout
-from generator.records.opslag import Opslag, opslag_van, prive_bron  # noqa: F401 (also asked of this module)
+from generator.records.opslag import Opslag, opslag_van
 from generator.records.schema import markdownvelden, valideer
 from generator.records.sitebestanden import controleer_map
 from generator.model.vocab import RecordSoort
