@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 from generator.model.agenda import Agenda
+from generator.model.programma import Termen
 from generator.model.versieverschil import vergelijk_teksten
 from generator.samenstellen import feeds, opendata
 from generator.samenstellen.adressen import Adressen, Opties, pagina_url
-from generator.samenstellen.context import Context, Gedeeld, dossiergremia
+from generator.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
 from generator.samenstellen.weergave import render
 from generator.model import planning
 
@@ -33,6 +34,23 @@ def veilig_adres(uri: str) -> bool:
     control characters, line breaks and anything else outside the part pattern.
     """
     return isinstance(uri, str) and all(_SEGMENT.fullmatch(deel) for deel in uri.split("/"))
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """What a filtered decision list shows: a kind of filter, its value and the value's name."""
+
+    soort: Filter
+    waarde: str
+    naam: str
+
+    def kop(self, termen: Termen) -> str:
+        """The filter's kind as the programme names it ('Status', its own word for a region)."""
+        return self.soort.kop(termen)
+
+    def gekozen(self, soort: Filter, waarde: str) -> bool:
+        """Whether ``soort`` = ``waarde`` is this filter (shown as chosen, not as a link)."""
+        return self.soort == soort and self.waarde == waarde
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,8 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
         if not lijst:
             continue  # an empty filter is offered nowhere, so it gets no page either
-        yield pagina(adres.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=(soort, waarde, naam))
+        selectie = Selectie(soort, waarde, naam)
+        yield pagina(adres.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=selectie)
     yield from _data(publiek, opties, adres)
     for d in publiek.deelopdrachten.values():
         yield pagina(adres.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
