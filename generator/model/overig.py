@@ -121,3 +121,5 @@ class Versie:
     titel: str
     body: Markdown
     bestand: str = ""
+    versienummer: str = ""
+    """The version as the record writes it ('versie:'); the check holds it to the file name, ``id``."""

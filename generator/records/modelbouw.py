@@ -1,8 +1,9 @@
 """The one reader of record data: schema-valid documents become model objects, each noted with its place.
 
 Every record that passed its schema is built here, once, before any cross-record rule runs. A value that
-cannot be converted (a date that does not exist) is a problem with its line, collected like every other;
-such a record is left out of the model, so that the rules (``records/regels/``) only ever see typed objects.
+cannot be converted (a date that does not exist) is a problem with its line, collected like every other; the
+field is then None and the record is marked incomplete (``Bouwsel.volledig``), so that the rules
+(``records/regels/``) still check everything else about it, and no agenda is made of it.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ class Bouwsel:
     herkomst: Herkomst = field(default_factory=Herkomst)
     problemen: list[Probleem] = field(default_factory=list)
     """What could not be converted, each with its line."""
+    onvolledig: set[int] = field(default_factory=set)
+    """The records (by object identity) with a value that could not be converted: it is None in the model."""
+
+    def volledig(self, record: object) -> bool:
+        """Whether every value of ``record`` was converted (a rule that needs them all asks this first)."""
+        return id(record) not in self.onvolledig
 
     def agenda(self) -> Agenda:
         """The agenda of a programme whose records all built and passed every rule (Onbouwbaar otherwise)."""
@@ -160,16 +167,19 @@ def bouw(b: Bronnen) -> Bouwsel:
         try:
             gebouwd = maak(lezer, doc)
         except Exception:  # the guarded boundary of one record: a problem of this file, never a traceback
-            lezer.problemen = [
+            bouwsel.problemen.append(
                 Probleem(
                     doc.pad,
                     1,
                     "het record kan niet worden verwerkt",
                     "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
                 )
-            ]
-        bouwsel.problemen.extend(lezer.problemen)
-        return None if lezer.problemen else lezer.noteer(gebouwd, ())
+            )
+            return None
+        if lezer.problemen:
+            bouwsel.problemen.extend(lezer.problemen)
+            bouwsel.onvolledig.add(id(gebouwd))
+        return lezer.noteer(gebouwd, ())
 
     def per_record(soort: RecordSoort, maak: Callable[[Lezer, str, YamlDocument], T]) -> dict[str, T]:
         uit = {}
@@ -235,6 +245,7 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
     lz = lezer
     toegankelijkheid = data.get("toegankelijkheid", {})
     kopjes = data.get("kopjes", {})
+    opslag = opslaginstellingen(data)
     return Programma(
         titel=str(data["titel"]),
         periode=(data.get("periode", {}).get("van"), data.get("periode", {}).get("tot")),
@@ -325,8 +336,8 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
                 _s(b, "vindplaats"),
             ),
         ),
-        vertrouwelijke_bron=opslaginstellingen(data)[0],
-        openbare_repository=opslaginstellingen(data)[1],
+        vertrouwelijke_bron=opslag[0],
+        openbare_repository=opslag[1],
         bestand=doc.pad,
     )
 
@@ -597,8 +608,12 @@ def _risicoregister(lezer: Lezer, doc: YamlDocument) -> Risicoregister:
 
 def _versie(lezer: Lezer, sleutel: str, doc: YamlDocument) -> Versie:
     d = doc.data
-    if str(d["versie"]) != sleutel:  # the file name is the version's id: the field may not say otherwise
-        lezer.fout(("versie",), f"versie '{d['versie']}' past niet bij de bestandsnaam", f'versie: "{sleutel}"')
     return Versie(
-        sleutel, int(d["besluit"]), lezer.datum(d["datum"], ("datum",)), str(d["titel"]), Markdown(doc.body), doc.pad
+        sleutel,
+        int(d["besluit"]),
+        lezer.datum(d["datum"], ("datum",)),
+        str(d["titel"]),
+        Markdown(doc.body),
+        doc.pad,
+        versienummer=str(d["versie"]),
     )

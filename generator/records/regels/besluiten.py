@@ -17,11 +17,12 @@ def controleer_besluiten(c: Controle) -> None:
     besluiten = c.bouwsel.besluiten
     nummers = Counter(b.nummer for b in besluiten.values())
     for sleutel, besluit in besluiten.items():
-        _nummer(c, besluit, c.bronnen.besluitnaam(sleutel).nummer, nummers)
-        _verwijzingen(c, besluit)
-        _vindplaats(c, besluit)
-        controleer_verloop(c, besluit)
-        controleer_regionaal(c, besluit)
+        with c.bewaakt(besluit):
+            _nummer(c, besluit, c.bronnen.besluitnaam(sleutel).nummer, nummers)
+            _verwijzingen(c, besluit)
+            _vindplaats(c, besluit)
+            controleer_verloop(c, besluit)
+            controleer_regionaal(c, besluit)
     _vervangcycli(c, besluiten)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,18 @@ class Controle:
     @property
     def termen(self) -> Termen:
         return self.programma.termen if self.programma else Termen()
+
+    @contextmanager
+    def bewaakt(self, record: object) -> Iterator[None]:
+        """The rules on one record: a fault in a rule becomes a problem of that record, never a traceback."""
+        try:
+            yield
+        except Exception:
+            self.bestandsfout(
+                self.bouwsel.herkomst.bestand(record),
+                "het record kan niet worden gecontroleerd",
+                "een eenvoudiger record; meld het aan de beheerders als het bestand in orde lijkt",
+            )
 
     def fout(self, obj: object, pad: tuple, wat: str, verwacht: str) -> None:
         """A problem at ``obj`` (a model object the builder made), or at its field ``pad``."""

@@ -16,9 +16,11 @@ def controleer_onderdelen(c: Controle) -> None:
         for sleutel, doc in sorted(c.bronnen.per_soort[soort].items()):
             _bestandsadres(c, doc.pad, sleutel, soort)  # also for a record that did not pass its schema
     for deel in c.bouwsel.deelopdrachten.values():
-        _deelopdracht(c, deel)
+        with c.bewaakt(deel):
+            _deelopdracht(c, deel)
     for nulplaat in c.bouwsel.nulplaten.values():
-        _nulplaat(c, nulplaat)
+        with c.bewaakt(nulplaat):
+            _nulplaat(c, nulplaat)
 
 
 def _bestandsadres(c: Controle, bestand: str, id_: str, soort: RecordSoort) -> None:
@@ -63,6 +65,7 @@ def _nulplaat(c: Controle, n: Nulplaat) -> None:
         elif (
             c.verwijzing(n, ("vervangt",), n.vervangt, aanwezig[RecordSoort.NULPLAAT], "nulplaat")
             and vorige is not None
+            and None not in (n.peildatum, vorige.peildatum)  # a date that does not exist is reported already
             and not vorige.peildatum.zeker_voor(n.peildatum)
         ):
             c.fout(

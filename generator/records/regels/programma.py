@@ -17,6 +17,11 @@ def controleer_programma(c: Controle) -> None:
     p = c.programma
     if p is None:
         return
+    with c.bewaakt(p):
+        _programma(c, p)
+
+
+def _programma(c: Controle, p: Programma) -> None:
     for soort in ("gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
         c.uniek(p, soort, getattr(p, soort))
     van, tot = p.periode

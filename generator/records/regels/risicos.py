@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from generator.model.overig import Risicoregister
 from generator.records.regels.controle import Controle
 
 
 def controleer_risicos(c: Controle) -> None:
+    """Unique categories and risks; each risk in a known category."""
     register = c.bouwsel.risicoregister
     if register is None:
         return
+    with c.bewaakt(register):
+        _register(c, register)
+
+
+def _register(c: Controle, register: Risicoregister) -> None:
     c.uniek(register, "categorieen", register.categorieen)
     c.uniek(register, "risicos", register.risicos)
     categorieen = {id_ for id_, _ in register.categorieen}

@@ -115,8 +115,10 @@ def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequenc
         vorige_positie = max(vorige_positie, positie)
 
 
-def _datum_op_volgorde(c: Controle, stap: Stap | RegioStap, vorige: Datum | None) -> Datum:
-    """A step is not dated before the step above it; returns its date, the one the next step is held to."""
+def _datum_op_volgorde(c: Controle, stap: Stap | RegioStap, vorige: Datum | None) -> Datum | None:
+    """A step is not dated before the step above it; returns the date the next step is held to."""
+    if stap.datum is None:  # a date that does not exist: reported by the builder, the step above still counts
+        return vorige
     if vorige and stap.datum.zeker_voor(vorige):
         c.fout(
             stap,

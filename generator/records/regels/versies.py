@@ -24,15 +24,27 @@ def controleer_versies(c: Controle) -> None:
     """Each version names an existing decision, and that decision may fix it."""
     per_nummer = {b.nummer: b for b in c.bouwsel.besluiten.values()}
     for versie in c.bouwsel.versies.values():
-        if versie.besluit not in c.bronnen.besluitnummers():
-            c.fout(
-                versie,
-                ("besluit",),
-                f"besluit {versie.besluit} bestaat niet",
-                "het nummer van het besluit dat deze versie vaststelt",
-            )
-        elif versie.besluit in per_nummer:  # a decision that did not build is reported at the decision
-            _vaststelling(c, versie, per_nummer[versie.besluit])
+        with c.bewaakt(versie):
+            _versie(c, versie, per_nummer)
+
+
+def _versie(c: Controle, versie: Versie, per_nummer: dict[int, Besluit]) -> None:
+    if versie.versienummer != versie.id:  # the file name is the version's id: the field may not say otherwise
+        c.fout(
+            versie,
+            ("versie",),
+            f"versie '{versie.versienummer}' past niet bij de bestandsnaam",
+            f'versie: "{versie.id}"',
+        )
+    if versie.besluit not in c.bronnen.besluitnummers():
+        c.fout(
+            versie,
+            ("besluit",),
+            f"besluit {versie.besluit} bestaat niet",
+            "het nummer van het besluit dat deze versie vaststelt",
+        )
+    elif versie.besluit in per_nummer and c.bouwsel.volledig(per_nummer[versie.besluit]):
+        _vaststelling(c, versie, per_nummer[versie.besluit])  # a decision's own faults are reported there
 
 
 def _vaststelling(c: Controle, versie: Versie, besluit: Besluit) -> None:
@@ -49,7 +61,7 @@ def _vaststelling(c: Controle, versie: Versie, besluit: Besluit) -> None:
         c.fout(versie, ("besluit",), f"besluit {nummer} is niet geaccordeerd", "een geaccordeerd besluit")
     elif Vaststellingsbezwaar.GEEN_BEKENDE_DAG in bezwaren:
         c.fout(versie, ("besluit",), onzekere_vaststelling(besluit), "een accordering met een datum als JJJJ-MM-DD")
-    elif besluit.accordering.iso != versie.datum.iso:
+    elif versie.datum is not None and besluit.accordering.iso != versie.datum.iso:
         c.fout(
             versie,
             ("datum",),
