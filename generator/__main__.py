@@ -1,4 +1,4 @@
-"""``python -m generator build --out DIR`` — the engine-free build."""
+"""``python -m generator …`` — the agenda command (``python -m generator bouw --out MAP``: the engine-free build)."""
 
 from generator.werkstroom.cli import main
 

@@ -172,3 +172,15 @@ def test_a_record_with_a_value_that_cannot_be_converted_is_still_checked_for_eve
         "onbekende routestap van noordoever 'colege'",
     ]
     assert all(p.startswith(f"{besluit}:") for p in problemen)
+
+
+def test_agenda_bouw_reads_every_record_once_also_for_where_it_may_write(programma, gelezen, tmp_path):
+    import datetime as dt
+
+    from generator.publiceren.boom import bouw_boom
+
+    telling, _ = gelezen
+    assert bouw_boom(programma.root, tmp_path / "boom", dt.date(2026, 11, 30)) == []
+    assert (tmp_path / "boom" / "index.md").is_file()
+    # the private source the output guard keeps clear of comes from the same load
+    assert {pad: n for pad, n in telling.items() if n != 1} == {}

@@ -57,13 +57,22 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     [
         ("signaal", "besluit 1 is een besluit, geen vaststelling"),
         ("voorgesteld", "besluit 3 is voorgesteld, niet geaccordeerd — leg eerst de accordering vast"),
+        ("vervangen", "besluit 3 is vervangen — een nieuwe versie wordt vastgesteld met een besluit dat nu geldt"),
     ],
 )
 def test_vaststellen_refused(programma, voorbereiding, melding):
     nummer = 1
-    if voorbereiding == "voorgesteld":
+    if voorbereiding in ("voorgesteld", "vervangen"):
         nieuw_besluit(programma.root, titel="Agenda", soort="vaststelling", samenvatting="V.", datum="2024-03-01")
         nummer = 3
+    if voorbereiding == "vervangen":  # accorded, then replaced by an accorded later decision
+        for uitkomst, gremium in (("geadviseerd", "kernteam"), ("geaccordeerd", "bestuur")):
+            zet_stap(programma.root, 3, datum="2024-03-05", uitkomst=uitkomst, gremium=gremium)
+        nieuw_besluit(
+            programma.root, titel="Agenda 2", soort="vaststelling", samenvatting="W.", datum="2024-04-01", vervangt=[3]
+        )
+        for uitkomst, gremium in (("geadviseerd", "kernteam"), ("geaccordeerd", "bestuur")):
+            zet_stap(programma.root, 4, datum="2024-04-05", uitkomst=uitkomst, gremium=gremium)
     voor = sorted(programma.root.rglob("*"))
     with pytest.raises(Geweigerd) as fout:
         vaststellen(programma.root, versie="2024.1", besluit=nummer)

@@ -69,6 +69,10 @@ def zonder_actieve_inhoud(map_: Path, eigen_adres: str | None) -> None:
         raise OnveiligeUitvoer(bevindingen)
 
 
+class _Onbekend:
+    """Not given: the private source is then asked of programma.yml (None means: none is set)."""
+
+
 class Publicatie:
     """Build beside ``doel``, check, swap: ``with Publicatie(uit, controle, root=root) as map_: <write into map_>``.
 
@@ -85,12 +89,15 @@ class Publicatie:
         root: Path,
         beschermd: Iterable[Path] = (),
         ernaast: bool = True,
+        prive: Path | None | type[_Onbekend] = _Onbekend,
     ) -> None:
+        """``prive``: the private source as a load already read it; asked of programma.yml when not given."""
         self.doel = Path(doel).resolve() if ernaast else Path(doel)
         self.controle = controle
         self.root = root
         self.beschermd = list(beschermd)
         self.ernaast = ernaast
+        self.prive = prive
         self.map: Path | None = None
         """The folder being built into, while the publication is open."""
 
@@ -98,7 +105,8 @@ class Publicatie:
         if not self.ernaast:
             self.map = self.doel
         else:
-            self.map = nieuwe_bouwmap(self.doel, root=self.root, prive=prive_bron(self.root), beschermd=self.beschermd)
+            prive = prive_bron(self.root) if self.prive is _Onbekend else self.prive
+            self.map = nieuwe_bouwmap(self.doel, root=self.root, prive=prive, beschermd=self.beschermd)
         return self.map
 
     def __exit__(

@@ -1,4 +1,5 @@
-"""Load a programme: collect every record, check every rule, then build the model."""
+"""Load a programme: collect every record and hold it to its schema, build the model once, then run the rules
+across records on it. Also what commands read of programma.yml before they load (``instellingen``)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class Laadresultaat:
     problemen: tuple[Probleem, ...]
     herkomst: Herkomst | None = None
     """Where every model object came from (file and line), when the records could be read."""
+    opslag: Opslag | None = None
+    """Where the programme keeps its decisions, as read for this load (a build needs it before it writes)."""
 
 
 def laad(
@@ -42,11 +45,11 @@ def laad(
     problemen += [doc.leesfout for doc in bronnen.documenten() if doc.leesfout is not None]
     problemen = sorted(set(problemen))
     if problemen:
-        return Laadresultaat(None, tuple(problemen), bouwsel.herkomst)
+        return Laadresultaat(None, tuple(problemen), bouwsel.herkomst, bronnen.opslag)
     try:
-        return Laadresultaat(bouwsel.agenda(), (), bouwsel.herkomst)
+        return Laadresultaat(bouwsel.agenda(), (), bouwsel.herkomst, bronnen.opslag)
     except Onbouwbaar as fout:
-        return Laadresultaat(None, tuple(sorted(set(fout.problemen))), bouwsel.herkomst)
+        return Laadresultaat(None, tuple(sorted(set(fout.problemen))), bouwsel.herkomst, bronnen.opslag)
 
 
 def _mkdocs(root: Path, vervangen: dict[str, str] | None) -> list[Probleem]:

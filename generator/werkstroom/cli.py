@@ -20,7 +20,7 @@ from generator.werkstroom.prsamenvatting import pr_samenvatting
 from generator.model.stand import statusoverzicht
 from generator.werkstroom.statustekst import statustekst
 from generator.werkstroom.opdrachten import Geweigerd
-from generator.records.laden import laad, termen
+from generator.records.laden import laad
 from generator.problemen import Probleem, samenvatting, zichtbaar
 
 
@@ -149,7 +149,7 @@ def vaststellen(root, versie, besluit):
         _weigering(fout)
     click.echo(
         f"Versie {versie} vastgelegd in {uit.pad}. De site toont haar nu als geldende versie van "
-        f"{termen(root).het_document}."
+        f"{uit.agenda.programma.termen.het_document}."
     )
 
 
@@ -400,8 +400,8 @@ def nieuwe_deelopdracht_opdracht(
     except Geweigerd as fout:
         _weigering(fout)
     click.echo(
-        f"{termen(root).Onderdeel} aangemaakt: {uit.pad}. Vul fasen, mijlpalen en kopjes in en controleer met "
-        "'agenda controleer'."
+        f"{uit.agenda.programma.termen.Onderdeel} aangemaakt: {uit.pad}. Vul fasen, mijlpalen en kopjes in en "
+        "controleer met 'agenda controleer'."
     )
 
 

@@ -1,4 +1,5 @@
-"""Commands that change records: scaffold a new record, record a step. Checked in memory, written atomically."""
+"""Commands that change records: scaffold a new record, record a step, fix a version. Checked in memory, written
+atomically."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from generator.records.opslag import Opslag
 from generator.records.verzamelen import controleer_record
 from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
+from generator.model.agenda import Agenda
 from generator.model.besluit import Vaststellingsbezwaar
 from generator.model.vocab import BesluitStatus, Verzameling
 from generator.patronen import SLUG, VERSIE
@@ -43,7 +45,7 @@ class Resultaat:
     """What a command wrote and the agenda as it is now."""
 
     pad: str
-    agenda: object
+    agenda: Agenda
 
 
 def slug(tekst: str, maximum: int = 60) -> str:
@@ -411,15 +413,23 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
             ]
         )
     status = agenda.status(b)
-    if status is not BesluitStatus.GEACCORDEERD:
+    if Vaststellingsbezwaar.NIET_GEACCORDEERD in b.vaststellingsbezwaren:
         raise Geweigerd(
             [
                 f"besluit {besluit} is {label(status)}, niet geaccordeerd — leg eerst de accordering vast, "
                 f"bijvoorbeeld: agenda stap {besluit} --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD"
             ]
         )
-    if reden := onzekere_vaststelling(b):
-        raise Geweigerd([f"{reden} — leg de accordering vast met een datum als JJJJ-MM-DD"])
+    if Vaststellingsbezwaar.GEEN_BEKENDE_DAG in b.vaststellingsbezwaren:
+        raise Geweigerd([f"{onzekere_vaststelling(b)} — leg de accordering vast met een datum als JJJJ-MM-DD"])
+    # Beyond what makes a version valid: a new version is fixed by a decision that stands now.
+    if status is not BesluitStatus.GEACCORDEERD:
+        raise Geweigerd(
+            [
+                f"besluit {besluit} is {label(status)} — een nieuwe versie wordt vastgesteld met een besluit dat nu "
+                "geldt (geaccordeerd, niet vervangen, afgewezen of ingetrokken)"
+            ]
+        )
     datum = b.accordering
     regels = [
         "---",
