@@ -112,14 +112,16 @@ def test_decision_file_name_pattern(programma):
 def test_unknown_region_with_suggestion(programma):
     programma.vervang(BESLUIT, "  noordoever:\n", "  noordoevr:\n")
     assert programma.problemen() == [
-        f"{BESLUIT}:12: onbekende regio 'noordoevr' — een van 'noordoever', 'zuidoever'; bedoelde u 'noordoever'?"
+        f"{BESLUIT}:12: onbekende regio 'noordoevr' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met "
+        "hun 'onderdelen') in agenda/programma.yml; bedoelde u 'noordoever'?"
     ]
 
 
 def test_unknown_regional_route_step(programma):
     programma.vervang(BESLUIT, "stap: college", "stap: colege")
     assert programma.problemen() == [
-        f"{BESLUIT}:13: onbekende routestap van noordoever 'colege' — een van 'college', 'raad'; bedoelde u 'college'?"
+        f"{BESLUIT}:13: onbekende routestap van noordoever 'colege' — een van 'college', 'raad' uit de "
+        "'besluitvormingsroute' van regio 'noordoever' in agenda/programma.yml; bedoelde u 'college'?"
     ]
 
 

@@ -42,7 +42,7 @@ def _nummer(c: Controle, b: Besluit, bestandsnummer: int, nummers: Counter[int])
 def _verwijzingen(c: Controle, b: Besluit) -> None:
     if c.programma is not None:
         for i, regio in enumerate(b.regios):
-            c.verwijzing(b, ("regios", i), regio, c.programma.ids(Verzameling.REGIOS), "regio")
+            c.programmaverwijzing(b, ("regios", i), regio, Verzameling.REGIOS)
     for i, deel in enumerate(b.deelopdrachten):
         c.verwijzing(b, ("deelopdrachten", i), deel, c.bronnen.aanwezig[RecordSoort.DEELOPDRACHT], "deelopdracht")
     bestaand = c.bronnen.besluitnummers()

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model.programma import Programma, Termen
+from generator.model.vocab import Verzameling
+from generator.nederlands import enkelvoud
 from generator.problemen import Probleem
 from generator.records.modelbouw import Bouwsel
-from generator.records.suggesties import bedoelde_u, onbekend, opsomming
+from generator.records.suggesties import onbekende_verwijzing, vindplaats
 from generator.records.verzamelen import Bronnen
 
 
@@ -55,13 +57,33 @@ class Controle:
         """A problem with a file as a whole (its name), reported on its first line."""
         self.problemen.append(Probleem(bestand, 1, wat, verwacht))
 
-    def verwijzing(self, obj: object, pad: tuple, waarde: Any, bekend: Iterable[str], soort: str) -> bool:
-        """Whether ``waarde`` names one of ``bekend``; if not, a problem with the known ones and a suggestion."""
+    def verwijzing(
+        self,
+        obj: object,
+        pad: tuple,
+        waarde: Any,
+        bekend: Iterable[str],
+        soort: str,
+        waar: str | None = None,
+        toelichting: str = "",
+    ) -> bool:
+        """Whether ``waarde`` names one of ``bekend``; if not, a problem with the known ones (and ``waar`` they are
+        declared), a suggestion, and ``toelichting`` when the rule can tell what was meant."""
         bekend = set(bekend)
         if waarde in bekend:
             return True
-        self.fout(obj, pad, f"{onbekend(soort)} '{waarde}'", f"een van {opsomming(bekend)}{bedoelde_u(waarde, bekend)}")
+        wat, verwacht = onbekende_verwijzing(waarde, bekend, soort, waar)
+        self.fout(obj, pad, wat, verwacht + (f"; {toelichting}" if toelichting else ""))
         return False
+
+    def programmaverwijzing(
+        self, obj: object, pad: tuple, waarde: Any, soort: Verzameling, toelichting: str = ""
+    ) -> bool:
+        """A reference to an item of one of programma.yml's lists; the problem says where those are declared."""
+        if self.programma is None:
+            return True  # nothing to hold it to: programma.yml did not build, and that is reported
+        bekend = self.programma.ids(soort)
+        return self.verwijzing(obj, pad, waarde, bekend, enkelvoud(soort), vindplaats(soort), toelichting)
 
     def uniek(self, obj: object, veld: str, items: Sequence[Any], sleutel: str = "id") -> None:
         """Each value of ``sleutel`` once among ``items`` (the list ``veld`` of ``obj``); every repeat reported."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from generator.model.deelopdracht import Deelopdracht
 from generator.model.overig import Nulplaat
 from generator.model.vocab import RecordSoort, Verzameling
-from generator.nederlands import enkelvoud
 from generator.records.regels.controle import Controle, periode
 from generator.records.suggesties import opsomming
 
@@ -40,10 +39,10 @@ def _deelopdracht(c: Controle, d: Deelopdracht) -> None:
     if p is not None:
         for soort in (Verzameling.VOORZIENINGEN, Verzameling.AANBIEDERS, Verzameling.REGIOS):
             for i, waarde in enumerate(getattr(d, soort.value)):
-                c.verwijzing(d, (soort.value, i), waarde, p.ids(soort), enkelvoud(soort))
+                c.programmaverwijzing(d, (soort.value, i), waarde, soort)
         if d.aanspreekpunt is not None:
             # a lower-case id is meant as a region; a person or role is written as a name or {naam, rol}
-            c.verwijzing(d, ("aanspreekpunt",), d.aanspreekpunt, p.ids(Verzameling.REGIOS), "regio")
+            c.programmaverwijzing(d, ("aanspreekpunt",), d.aanspreekpunt, Verzameling.REGIOS)
     for i, ander in enumerate(d.kruisverbanden):
         if ander == d.id:
             c.fout(d, ("kruisverbanden", i), "een deelopdracht verwijst naar zichzelf", "alleen andere deelopdrachten")

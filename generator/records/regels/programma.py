@@ -37,10 +37,10 @@ def _programma(c: Controle, p: Programma) -> None:
         c.uniek(regio, "besluitvormingsroute", regio.besluitvormingsroute)
     for stap in p.besluitvormingsroute:
         if stap.gremium is not None:
-            c.verwijzing(stap, ("gremium",), stap.gremium, p.ids(Verzameling.GREMIA), "gremium")
+            c.programmaverwijzing(stap, ("gremium",), stap.gremium, Verzameling.GREMIA)
     for kwp in p.kenniswerkplaatsen:
         if kwp.regio is not None:
-            c.verwijzing(kwp, ("regio",), kwp.regio, p.ids(Verzameling.REGIOS), "regio")
+            c.programmaverwijzing(kwp, ("regio",), kwp.regio, Verzameling.REGIOS)
     for fase in p.fasen:
         periode(c, fase)
     _opbouw(c, p)

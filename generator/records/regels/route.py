@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from generator.model.besluit import Besluit, RegioStap, Stap
 from generator.model.datum import Datum
 from generator.model.vocab import RegioUitkomst, Uitkomst
 from generator.model.vocab import Verzameling
+from generator.model.programma import Programma, RegioRouteStap
 from generator.records.regels.controle import Controle
+from generator.records.suggesties import routevindplaats
 
 EINDBESLUITEN = (RegioUitkomst.VASTGESTELD, RegioUitkomst.NIET_VASTGESTELD)
 """A region's outcomes after which it takes no further step."""
@@ -33,8 +36,8 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
         vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
         if p is None:
             continue
-        if stap.gremium is not None and not c.verwijzing(
-            stap, ("gremium",), stap.gremium, p.ids(Verzameling.GREMIA), "gremium"
+        if stap.gremium is not None and not c.programmaverwijzing(
+            stap, ("gremium",), stap.gremium, Verzameling.GREMIA, regionaal_orgaan(p, stap.gremium)
         ):
             continue
         if stap.uitkomst is Uitkomst.INGETROKKEN:
@@ -53,6 +56,28 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
             vorige_positie = gevonden[0]
 
 
+def regionaal_orgaan(p: Programma, naam: str) -> str:
+    """What to say when an unknown body in the programme route is a region's own: its name is (close to) a step
+    of a region's declared route, or a region itself. Empty when the declared routes do not tell."""
+    regionaal = "de eigen route van een regio staat onder 'regionaal:' met 'stap:', niet onder 'verloop'"
+    if naam in p.ids(Verzameling.REGIOS):
+        return f"'{naam}' is een regio; {regionaal}"
+    stappen: dict[str, tuple[str, RegioRouteStap]] = {}  # a step's id, or its name written as an id
+    for regio in p.regios:
+        for routestap in regio.besluitvormingsroute:
+            for tekst in (routestap.id, "-".join(routestap.naam.lower().split())):
+                stappen.setdefault(tekst, (regio.id, routestap))
+    treffers = difflib.get_close_matches(naam, sorted(stappen), n=1, cutoff=0.8)
+    if not treffers:
+        return ""
+    regio_id, routestap = stappen[treffers[0]]
+    if naam == routestap.id:
+        return f"'{naam}' is een stap van de route van regio '{regio_id}' ({routestap.naam}); {regionaal}"
+    return (
+        f"'{naam}' lijkt op stap '{routestap.id}' ({routestap.naam}) van de route van regio '{regio_id}'; {regionaal}"
+    )
+
+
 def controleer_regionaal(c: Controle, b: Besluit) -> None:
     """Each region's own steps: a known region, its route in order, dates in order.
 
@@ -64,7 +89,7 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
         return
     for regio_id, stappen in b.regionale_stappen.items():
         pad = ("regionaal", regio_id)
-        if not c.verwijzing(b, pad, regio_id, p.ids(Verzameling.REGIOS), "regio"):
+        if not c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS):
             continue
         if not p.valt_onder(regio_id, set(b.regios)):
             c.fout(
@@ -102,7 +127,7 @@ def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequenc
                 "laat 'stap' weg, of beschrijf de route van de regio in programma.yml",
             )
             continue
-        if not c.verwijzing(stap, ("stap",), stap.stap, route, f"routestap van {regio_id}"):
+        if not c.verwijzing(stap, ("stap",), stap.stap, route, f"routestap van {regio_id}", routevindplaats(regio_id)):
             continue
         positie = route.index(stap.stap)
         if positie < vorige_positie:

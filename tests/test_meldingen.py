@@ -1,0 +1,102 @@
+"""Messages that lead to the fix: each says where the thing it names is declared, or what was meant."""
+
+from __future__ import annotations
+
+BESLUIT = "decisions/0001-crisisbedden-borgen.md"
+CHARTER = "agenda/deelopdrachten/crisisopvang.md"
+PROGRAMMA = "agenda/programma.yml"
+
+
+def test_unknown_gremium_says_where_bodies_are_declared(programma):
+    programma.vervang(
+        PROGRAMMA,
+        '  - {id: kernteam, naam: "Kernteam"}\n  - {id: bestuur, naam: "Bestuurlijk overleg"}\n',
+        '  - {id: werkgroep, naam: "Werkgroep"}\n',
+    )
+    programma.vervang(PROGRAMMA, "gremium: kernteam, ", "gremium: werkgroep, ")
+    programma.vervang(PROGRAMMA, "gremium: bestuur, ", "gremium: werkgroep, ")
+    programma.vervang(BESLUIT, "gremium: kernteam, uitkomst: geadviseerd", "gremium: werkgroep, uitkomst: geadviseerd")
+    programma.vervang(
+        BESLUIT, "gremium: bestuur, uitkomst: geaccordeerd", "gremium: dagelijks-bestuur, uitkomst: geaccordeerd"
+    )
+    assert programma.problemen() == [
+        f"{BESLUIT}:10: onbekend gremium 'dagelijks-bestuur' — een van 'werkgroep' uit de lijst 'gremia' in "
+        "agenda/programma.yml"
+    ]
+
+
+def test_unknown_gremium_that_is_a_regional_step(programma):
+    programma.vervang(
+        BESLUIT, "gremium: bestuur, uitkomst: geaccordeerd", "gremium: gemeenteraden, uitkomst: geaccordeerd"
+    )
+    assert programma.problemen() == [
+        f"{BESLUIT}:10: onbekend gremium 'gemeenteraden' — een van 'bestuur', 'kernteam' uit de lijst 'gremia' in "
+        "agenda/programma.yml; 'gemeenteraden' lijkt op stap 'raad' (Gemeenteraad) van de route van regio "
+        "'noordoever'; de eigen route van een regio staat onder 'regionaal:' met 'stap:', niet onder 'verloop'"
+    ]
+
+
+def test_unknown_gremium_named_as_a_regional_step_id(programma):
+    programma.vervang(BESLUIT, "gremium: bestuur, uitkomst: geaccordeerd", "gremium: college, uitkomst: geaccordeerd")
+    assert programma.problemen() == [
+        f"{BESLUIT}:10: onbekend gremium 'college' — een van 'bestuur', 'kernteam' uit de lijst 'gremia' in "
+        "agenda/programma.yml; 'college' is een stap van de route van regio 'noordoever' (College van B&W); de "
+        "eigen route van een regio staat onder 'regionaal:' met 'stap:', niet onder 'verloop'"
+    ]
+
+
+def test_unknown_gremium_with_suggestion_keeps_it(programma):
+    programma.vervang(BESLUIT, "gremium: bestuur", "gremium: bestuurr")
+    assert programma.problemen() == [
+        f"{BESLUIT}:10: onbekend gremium 'bestuurr' — een van 'bestuur', 'kernteam' uit de lijst 'gremia' in "
+        "agenda/programma.yml; bedoelde u 'bestuur'?"
+    ]
+
+
+def test_unknown_gremium_in_the_programme_route(programma):
+    programma.vervang(PROGRAMMA, "gremium: kernteam, ", "gremium: kernteem, ")
+    assert programma.problemen() == [
+        f"{PROGRAMMA}:18: onbekend gremium 'kernteem' — een van 'bestuur', 'kernteam' uit de lijst 'gremia' in "
+        "agenda/programma.yml; bedoelde u 'kernteam'?"
+    ]
+
+
+def test_unknown_region_in_regios(programma):
+    programma.vervang(
+        BESLUIT, "deelopdrachten: [crisisopvang]\n", "deelopdrachten: [crisisopvang]\nregios: [noordoever, texel]\n"
+    )
+    assert programma.problemen() == [
+        f"{BESLUIT}:7: onbekende regio 'texel' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met hun "
+        "'onderdelen') in agenda/programma.yml"
+    ]
+
+
+def test_unknown_provider_and_facility_say_where_they_are_declared(programma):
+    programma.vervang(CHARTER, "voorzieningen: [crisisbedden]", "voorzieningen: [crisisbed]")
+    programma.vervang(CHARTER, "aanbieders: [zorgaanbieder-a]", "aanbieders: [zorgaanbieder-b]")
+    assert programma.problemen() == [
+        f"{CHARTER}:4: onbekende voorziening 'crisisbed' — een van 'crisisbedden' uit de lijst 'voorzieningen' in "
+        "agenda/programma.yml; bedoelde u 'crisisbedden'?",
+        f"{CHARTER}:6: onbekende aanbieder 'zorgaanbieder-b' — een van 'zorgaanbieder-a' uit de lijst 'aanbieders' "
+        "in agenda/programma.yml; bedoelde u 'zorgaanbieder-a'?",
+    ]
+
+
+def test_unknown_region_of_a_knowledge_workshop(programma):
+    programma.vervang(
+        PROGRAMMA,
+        "aanbieders:\n",
+        'kenniswerkplaatsen:\n  - {id: kwp-noord, naam: "KWP Noord", regio: noord}\naanbieders:\n',
+    )
+    assert programma.problemen() == [
+        f"{PROGRAMMA}:21: onbekende regio 'noord' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met "
+        "hun 'onderdelen') in agenda/programma.yml; bedoelde u 'noordoever'?"
+    ]
+
+
+def test_unknown_provider_when_the_programme_declares_none(programma):
+    programma.vervang(PROGRAMMA, 'aanbieders:\n  - {id: zorgaanbieder-a, naam: "Zorgaanbieder A"}\n', "")
+    assert programma.problemen() == [
+        f"{CHARTER}:6: onbekende aanbieder 'zorgaanbieder-a' — een aanbieder uit de lijst 'aanbieders' in "
+        "agenda/programma.yml (die is nog leeg)"
+    ]
