@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from sitebouw import agenda
+
+from generator.werkstroom.opdrachten import Geweigerd, zet_stap
+
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
 CHARTER = "agenda/deelopdrachten/crisisopvang.md"
 PROGRAMMA = "agenda/programma.yml"
@@ -99,4 +104,53 @@ def test_unknown_provider_when_the_programme_declares_none(programma):
     assert programma.problemen() == [
         f"{CHARTER}:6: onbekende aanbieder 'zorgaanbieder-a' — een aanbieder uit de lijst 'aanbieders' in "
         "agenda/programma.yml (die is nog leeg)"
+    ]
+
+
+def _geweigerd(programma, **argumenten) -> list[str]:
+    voor = {p: p.read_bytes() for p in programma.root.rglob("*") if p.is_file()}
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, 2, datum="2024-05-01", uitkomst="vastgesteld", **argumenten)
+    assert {p: p.read_bytes() for p in programma.root.rglob("*") if p.is_file()} == voor
+    return fout.value.problemen
+
+
+def test_step_for_a_region_that_does_not_exist(programma):
+    assert _geweigerd(programma, regio="texel") == [
+        "onbekende regio 'texel' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met hun 'onderdelen') "
+        "in agenda/programma.yml"
+    ]
+    assert _geweigerd(programma, regio="zuidoevr") == [
+        "onbekende regio 'zuidoevr' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met hun "
+        "'onderdelen') in agenda/programma.yml; bedoelde u 'zuidoever'?"
+    ]
+
+
+def test_step_for_a_region_when_the_programme_cannot_be_read(programma):
+    programma.vervang(PROGRAMMA, "  - {id: kernteam, ", "  - {onzin: 1, id: kernteam, ")
+    assert _geweigerd(programma, regio="texel") == [
+        "agenda/programma.yml kan niet worden gelezen, dus de route van regio 'texel' is niet te bepalen — los "
+        "eerst de fouten in agenda/programma.yml op (agenda controleer)",
+        f"{PROGRAMMA}:14: onbekende sleutel 'onzin' — een van 'bron', 'id', 'naam', 'rol', 'samenstelling'",
+    ]
+
+
+def test_stap_command_names_the_regions(programma):
+    uit = agenda(
+        "stap",
+        "2",
+        "--map",
+        str(programma.root),
+        "--regio",
+        "texel",
+        "--datum",
+        "2024-05-01",
+        "--uitkomst",
+        "vastgesteld",
+    )
+    assert uit.returncode == 1
+    assert uit.stderr.strip().splitlines() == [
+        "onbekende regio 'texel' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met hun 'onderdelen') "
+        "in agenda/programma.yml",
+        "Er is niets gewijzigd.",
     ]

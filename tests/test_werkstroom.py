@@ -84,7 +84,8 @@ def test_regional_steps_create_missing_levels_and_append(programma):
         (
             1,
             {"regio": "westoever", "uitkomst": "vastgesteld", "datum": "2024-04-01"},
-            "de route van regio 'westoever' is niet te bepalen",
+            "onbekende regio 'westoever' — een van 'noordoever', 'zuidoever' uit de lijst 'regios' (met hun "
+            "'onderdelen') in agenda/programma.yml",
         ),
         (
             1,

@@ -14,6 +14,7 @@ from generator.nederlands import label
 from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
 from generator.records.paden import (
     MAPPEN,
+    PROGRAMMA,
     VERSIENAAM,
     VERTROUWELIJK_OMGEVING,
     besluitnaam,
@@ -22,6 +23,7 @@ from generator.records.paden import (
 )
 from generator.records.laden import Instellingen, Laadresultaat, instellingen, laad
 from generator.records.opslag import Opslag
+from generator.records.suggesties import onbekende_verwijzing, vindplaats
 from generator.records.verzamelen import controleer_record
 from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from generator.model.datum import Datum, OngeldigeDatum
@@ -152,7 +154,7 @@ def zet_stap(
     else:
         if gremium is not None:
             raise Geweigerd(["--gremium hoort bij de programmaroute — laat het weg bij een regionale stap"])
-        stap = stap or _enige_stap(inst, regio)
+        stap = stap or _enige_stap(root, inst, regio)
         # A region without a route of its own records its decision without a step.
         sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
     item["toelichting"] = toelichting
@@ -191,10 +193,21 @@ def _niet_in_de_toekomst(datum: str, gepland: bool, peildatum: dt.date) -> None:
         )
 
 
-def _enige_stap(inst: Instellingen, regio: str) -> str | None:
+def _enige_stap(root: Path, inst: Instellingen, regio: str) -> str | None:
     """The one step of a region's own route (None: it has none); asks the programme, not every record."""
-    if inst.programma is None or regio not in inst.programma.ids(Verzameling.REGIOS):
-        raise Geweigerd([f"geef --stap: de route van regio '{regio}' is niet te bepalen"])
+    if inst.programma is None:
+        raise Geweigerd(
+            [
+                f"{PROGRAMMA} kan niet worden gelezen, dus de route van regio '{regio}' is niet te bepalen — los "
+                f"eerst de fouten in {PROGRAMMA} op (agenda controleer)",
+                *controleer_record(root, PROGRAMMA, RecordSoort.PROGRAMMA),
+            ]
+        )
+    if regio not in inst.programma.ids(Verzameling.REGIOS):
+        wat, verwacht = onbekende_verwijzing(
+            regio, inst.programma.ids(Verzameling.REGIOS), "regio", vindplaats(Verzameling.REGIOS)
+        )
+        raise Geweigerd([f"{wat} — {verwacht}"])
     route = inst.programma.regio(regio).besluitvormingsroute
     if not route:
         return None
