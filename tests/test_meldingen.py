@@ -154,3 +154,42 @@ def test_stap_command_names_the_regions(programma):
         "in agenda/programma.yml",
         "Er is niets gewijzigd.",
     ]
+
+
+def test_colon_in_a_title_asks_for_double_quotes(programma):
+    programma.vervang(BESLUIT, 'titel: "Crisisbedden borgen"', "titel: Besluit: nieuwe toegang")
+    assert programma.problemen() == [
+        f"{BESLUIT}:3: ongeldige YAML: de ':' in de waarde van 'titel' leest YAML als het begin van een nieuwe "
+        'sleutel — zet de waarde tussen dubbele aanhalingstekens: titel: "Besluit: nieuwe toegang"'
+    ]
+
+
+def test_colon_in_a_summary_keeps_the_comment_outside_the_quotes(programma):
+    programma.vervang(
+        BESLUIT,
+        'samenvatting: "De crisisbedden worden voor twee jaar geborgd."',
+        'samenvatting: Doel: minder "wachttijd"  # uit het verslag',
+    )
+    assert programma.problemen() == [
+        f"{BESLUIT}:5: ongeldige YAML: de ':' in de waarde van 'samenvatting' leest YAML als het begin van een "
+        "nieuwe sleutel — zet de waarde tussen dubbele aanhalingstekens: "
+        'samenvatting: "Doel: minder \\"wachttijd\\""  # uit het verslag'
+    ]
+
+
+def test_colon_in_a_list_item_of_programma_yml(programma):
+    programma.vervang(
+        PROGRAMMA, '  - {id: crisisbedden, naam: "Crisisbedden"}', "  - id: crisisbedden\n    naam: Bedden: crisis"
+    )
+    assert programma.problemen() == [
+        f"{PROGRAMMA}:24: ongeldige YAML: de ':' in de waarde van 'naam' leest YAML als het begin van een nieuwe "
+        'sleutel — zet de waarde tussen dubbele aanhalingstekens: naam: "Bedden: crisis"'
+    ]
+
+
+def test_a_misplaced_colon_that_is_not_in_a_value_keeps_the_general_message(programma):
+    programma.vervang(BESLUIT, 'titel: "Crisisbedden borgen"', "titel: Crisisbedden borgen\n  soort: besluit")
+    assert programma.problemen() == [
+        f"{BESLUIT}:4: ongeldige YAML: een ':' staat hier op een plek waar geen sleutel kan beginnen — geldige YAML; "
+        "controleer inspringing en dubbele punten"
+    ]

@@ -253,7 +253,7 @@ def _rondgang(pad: str, tekst: str, eerste_regel: int) -> Any:
     try:
         return _yaml().load(tekst)
     except MarkedYAMLError as fout:
-        raise RecordFout(_yaml_probleem(pad, fout, eerste_regel)) from None
+        raise RecordFout(_yaml_probleem(pad, fout, eerste_regel, tekst)) from None
     except ReaderError as fout:  # a character YAML does not allow at all, found before any parsing
         regel = eerste_regel + tekst[: fout.position].count("\n") if isinstance(fout.position, int) else eerste_regel
         teken = fout.character if isinstance(fout.character, int) else ord(str(fout.character)[:1] or "?")
@@ -272,10 +272,45 @@ class MeerdereFouten(RecordFout):
         self.problemen = problemen
 
 
-def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int) -> Probleem:
+_SLEUTEL_EN_WAARDE = re.compile(
+    r"(?P<begin>[ ]*(?:-[ ]+)?(?P<sleutel>[^\s#'\"\[\]{}:-][^:#]*?):[ ]+)"
+    r"(?P<waarde>[^\s'\"\[\]{}|>&*!%@`#,?:-].*?|-[^\s].*?)(?P<commentaar>[ \t]+#.*)?[ \t]*\Z"
+)
+"""A line 'key: plain value', possibly as a list item, with an optional comment after the value."""
+
+
+def _dubbele_punt_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: str) -> Probleem | None:
+    """'titel: Besluit: nieuwe toegang': a plain value with ': ' in it, which YAML reads as a second key.
+
+    The advice is the line itself with the value between double quotes, when the line has that shape and the
+    parser stopped inside the value.
+    """
+    mark = fout.problem_mark
+    lijnen = regels(tekst)
+    if mark is None or not 0 <= mark.line < len(lijnen):
+        return None
+    gevonden = _SLEUTEL_EN_WAARDE.match(lijnen[mark.line])
+    if gevonden is None or mark.column < gevonden.end("begin") or ": " not in gevonden["waarde"] + " ":
+        return None
+    waarde = gevonden["waarde"].replace("\\", "\\\\").replace('"', '\\"')
+    hersteld = f'{gevonden["begin"]}"{waarde}"{gevonden["commentaar"] or ""}'.lstrip(" ")
+    return Probleem(
+        pad,
+        regel,
+        f"ongeldige YAML: de ':' in de waarde van '{gevonden['sleutel']}' leest YAML als het begin van een nieuwe "
+        "sleutel",
+        f"zet de waarde tussen dubbele aanhalingstekens: {hersteld}",
+    )
+
+
+def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int, tekst: str = "") -> Probleem:
     mark = fout.problem_mark or fout.context_mark
     regel = eerste_regel + (mark.line if mark else 0)
     probleem = str(fout.problem or fout.context or "")
+    if "mapping values are not allowed here" in probleem:
+        gevonden = _dubbele_punt_in_waarde(pad, regel, fout, tekst)
+        if gevonden is not None:
+            return gevonden
     if "duplicate key" in probleem or type(fout).__name__ == "DuplicateKeyError":
         sleutel = re.search(r'duplicate key "([^"]+)"', probleem)
         naam = sleutel.group(1) if sleutel else "?"
