@@ -107,10 +107,10 @@ def test_unknown_provider_when_the_programme_declares_none(programma):
     ]
 
 
-def _geweigerd(programma, **argumenten) -> list[str]:
+def _geweigerd(programma, uitkomst="vastgesteld", **argumenten) -> list[str]:
     voor = {p: p.read_bytes() for p in programma.root.rglob("*") if p.is_file()}
     with pytest.raises(Geweigerd) as fout:
-        zet_stap(programma.root, 2, datum="2024-05-01", uitkomst="vastgesteld", **argumenten)
+        zet_stap(programma.root, 2, datum="2024-05-01", uitkomst=uitkomst, **argumenten)
     assert {p: p.read_bytes() for p in programma.root.rglob("*") if p.is_file()} == voor
     return fout.value.problemen
 
@@ -192,4 +192,52 @@ def test_a_misplaced_colon_that_is_not_in_a_value_keeps_the_general_message(prog
     assert programma.problemen() == [
         f"{BESLUIT}:4: ongeldige YAML: een ':' staat hier op een plek waar geen sleutel kan beginnen — geldige YAML; "
         "controleer inspringing en dubbele punten"
+    ]
+
+
+def test_programme_route_outcome_in_a_regional_step(programma):
+    programma.vervang(BESLUIT, "stap: college, uitkomst: vastgesteld", "stap: college, uitkomst: geaccordeerd")
+    assert programma.problemen() == [
+        f"{BESLUIT}:13: 'geaccordeerd' is een uitkomst van de programmaroute (onder 'verloop'), geen uitkomst van "
+        "een regio — een van 'geagendeerd', 'niet-vastgesteld', 'vastgesteld'"
+    ]
+
+
+def test_regional_outcome_in_the_programme_route(programma):
+    programma.vervang(BESLUIT, "gremium: kernteam, uitkomst: geadviseerd", "gremium: kernteam, uitkomst: geagendeerd")
+    assert programma.problemen() == [
+        f"{BESLUIT}:9: 'geagendeerd' is een uitkomst van een regio (onder 'regionaal'), geen uitkomst van de "
+        "programmaroute — een van 'afgewezen', 'besproken', 'geaccordeerd', 'geadviseerd', 'impact-beschreven', "
+        "'ingebracht', 'ingetrokken', 'teruggekoppeld'"
+    ]
+
+
+def test_regional_outcome_in_the_route_of_programma_yml(programma):
+    programma.vervang(PROGRAMMA, "uitkomsten: [ingebracht]", "uitkomsten: [ingebracht, vastgesteld]")
+    assert programma.problemen() == [
+        f"{PROGRAMMA}:17: 'vastgesteld' is een uitkomst van een regio, geen uitkomst van de programmaroute — een van "
+        "'afgewezen', 'besproken', 'geaccordeerd', 'geadviseerd', 'impact-beschreven', 'ingebracht', 'ingetrokken', "
+        "'teruggekoppeld'"
+    ]
+
+
+def test_unknown_regional_outcome_suggests_only_from_the_regional_words(programma):
+    # 'besloten' looks like the programme route's 'besproken', which a region cannot give: no suggestion.
+    programma.vervang(BESLUIT, "stap: college, uitkomst: vastgesteld", "stap: college, uitkomst: besloten")
+    assert programma.problemen() == [
+        f"{BESLUIT}:13: onbekende waarde 'besloten' voor 'uitkomst' — een van 'geagendeerd', 'niet-vastgesteld', "
+        "'vastgesteld'"
+    ]
+    programma.vervang(BESLUIT, "uitkomst: besloten", "uitkomst: vastgestled")
+    assert programma.problemen() == [
+        f"{BESLUIT}:13: onbekende waarde 'vastgestled' voor 'uitkomst' — een van 'geagendeerd', 'niet-vastgesteld', "
+        "'vastgesteld'; bedoelde u 'vastgesteld'?"
+    ]
+
+
+def test_stap_with_a_programme_outcome_for_a_region(programma):
+    problemen = _geweigerd(programma, regio="zuidoever", stap="algemeen-bestuur", uitkomst="geaccordeerd")
+    assert problemen == [
+        "decisions/0002-nazorg-verkennen.md:12: 'geaccordeerd' is een uitkomst van de programmaroute (onder "
+        "'verloop'), geen uitkomst van een regio — een van 'geagendeerd', 'niet-vastgesteld', 'vastgesteld'"
     ]

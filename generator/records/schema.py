@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from collections.abc import Iterator
@@ -109,6 +110,50 @@ def markdownvelden(soort: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(uit))
 
 
+@dataclass(frozen=True)
+class Woordenlijst:
+    """A closed vocabulary a schema names with a 'title' ('uitkomst van een regio'), and where it is used."""
+
+    titel: str
+    woorden: tuple[str, ...]
+    soort: str
+    """The record kind whose schema has it."""
+    sleutel: str
+    """The top-level key of that record it sits under ('verloop', 'regionaal')."""
+
+
+@cache
+def woordenlijsten() -> tuple[Woordenlijst, ...]:
+    """Every named vocabulary in the record schemas: an enum with a 'title'.
+
+    A value of one named vocabulary written where another applies (a programme-route outcome in a region's
+    step) is reported as such, instead of with a look-alike word of the right one.
+    """
+    uit: list[Woordenlijst] = []
+    for soort in SOORTEN:
+        stapel: list[tuple[str, Any]] = [("", schema(soort))]
+        while stapel:
+            sleutel, deel = stapel.pop()
+            if isinstance(deel, dict):
+                if "enum" in deel and isinstance(deel.get("title"), str):
+                    uit.append(Woordenlijst(deel["title"], tuple(map(str, deel["enum"])), soort, sleutel))
+                for naam, kind in deel.items():
+                    if naam == "properties" and isinstance(kind, dict):
+                        stapel.extend((sleutel or k, v) for k, v in kind.items())
+                    elif naam != "enum":
+                        stapel.append((sleutel, kind))
+            elif isinstance(deel, list):
+                stapel.extend((sleutel, kind) for kind in deel)
+    return tuple(uit)
+
+
+def _andere_woordenlijst(waarde: object, titel: str, recordsoort: str) -> Woordenlijst | None:
+    """The named vocabulary, other than the one titled ``titel``, that has ``waarde``: the one of the same record
+    kind first (its place in the record can be named)."""
+    lijsten = sorted(woordenlijsten(), key=lambda w: w.soort != recordsoort)
+    return next((w for w in lijsten if w.titel != titel and str(waarde) in w.woorden), None)
+
+
 def _heeft_komma_geheel(data: Any) -> bool:
     """Whether any value is a float with an integral value (3.0), which the fast check would take for an integer."""
     stapel = [data]
@@ -140,11 +185,11 @@ def valideer(soort: str, document: YamlDocument) -> list[Probleem]:
     fouten = sorted(_validator(soort).iter_errors(document.data), key=lambda f: list(map(str, f.absolute_path)))
     problemen: list[Probleem] = []
     for fout in fouten:
-        problemen.extend(_vertaal(fout, document))
+        problemen.extend(_vertaal(fout, document, soort))
     return problemen
 
 
-def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
+def _vertaal(fout: ValidationError, doc: YamlDocument, recordsoort: str) -> list[Probleem]:
     pad = list(fout.absolute_path)
     veld = next((str(p) for p in reversed(pad) if isinstance(p, str)), "")
     waarde = fout.instance
@@ -170,6 +215,18 @@ def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
         ]
     if soort == "enum":
         opties = [str(o) for o in fout.validator_value]
+        titel = fout.schema.get("title")
+        ander = _andere_woordenlijst(waarde, titel, recordsoort) if isinstance(titel, str) else None
+        if ander is not None:
+            plek = f" (onder '{ander.sleutel}')" if ander.soort == recordsoort and ander.sleutel else ""
+            return [
+                Probleem(
+                    doc.pad,
+                    regel,
+                    f"'{waarde}' is een {ander.titel}{plek}, geen {titel}",
+                    f"een van {opsomming(opties)}",
+                )
+            ]
         return [
             Probleem(
                 doc.pad,
@@ -212,7 +269,7 @@ def _vertaal(fout: ValidationError, doc: YamlDocument) -> list[Probleem]:
     if soort == "oneOf":
         beste = best_match(fout.context) if fout.context else None
         if beste is not None and isinstance(waarde, dict) and any(k in waarde for k in ("hoofdstuk", "sectie")):
-            return _vertaal(beste, doc)
+            return _vertaal(beste, doc, recordsoort)
         return [
             Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", "'hoofdstuk: <id>' of 'sectie: <soort>'")
         ]
