@@ -123,7 +123,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         yield pagina(adres.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
-    yield from _schemas()
+    yield from _schemas(pagina, adres)
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
@@ -174,15 +174,18 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
     return uit
 
 
-def _schemas() -> list[Pagina]:
-    """The JSON Schemas of records and open data, published so that editors can offer completion."""
-    uit = []
+def _schemas(pagina, adres: Adressen) -> list[Pagina]:
+    """The JSON Schemas of records and open data, published so that editors can offer completion, and their index
+    page (``schemas/``), which names each by its own title."""
+    uit, lijst = [], []
     for bestand in sorted(resources.files("generator.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
         if bestand.name.endswith(".schema.json"):
             tekst = bestand.read_text("utf-8")
-            json.loads(tekst)  # shipped schemas must be valid JSON
-            uit.append(Pagina(Adressen.schema(bestand.name.removesuffix(".schema.json")), tekst))
-    return uit
+            schema = json.loads(tekst)  # shipped schemas must be valid JSON
+            uri = Adressen.schema(bestand.name.removesuffix(".schema.json"))
+            uit.append(Pagina(uri, tekst))
+            lijst.append({"naam": bestand.name, "uri": uri, "titel": schema.get("title") or bestand.name})
+    return [pagina(adres.SCHEMAS, "schemas.md.j2", schemas=lijst), *uit]
 
 
 def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
