@@ -190,13 +190,17 @@ def _bouw_site(root: Path, peildatum: dt.date | None) -> None:
 @_ROOT
 @click.option(
     "--poort",
-    type=click.IntRange(1, 65535),
+    type=int,
     default=8000,
     show_default=True,
     help="Poort op deze computer waarop de voorvertoning te zien is.",
 )
 def bekijk(root: Path, poort: int) -> None:
     """Bekijk de site op deze computer terwijl u records aanpast; de pagina ververst vanzelf (stoppen: Ctrl+C)."""
+    if not 1 <= poort <= 65535:
+        raise click.UsageError(
+            f"--poort {poort} bestaat niet — kies een getal van 1 tot en met 65535, bijvoorbeeld 8001"
+        )
     mkdocs_yml = _voor_mkdocs(root, "getoond")
     from generator.publiceren.mkdocsbouw import Mislukt, bekijk as serveer
 
