@@ -80,6 +80,7 @@ def test_every_help_screen_is_dutch():
         [],
         ["check"],
         ["build"],
+        ["bekijk"],
         ["init"],
         ["new"],
         ["new", "besluit"],

@@ -40,7 +40,7 @@ def kies_adressen(site_url: str | None, repo_url: str | None, *, verplicht: bool
         raise Adresfout(
             "Het adres van de site ontbreekt — zet site_url in mkdocs.yml, of geef het mee als "
             f"{ADRES_UIT_OMGEVING} (de publicatieworkflow doet dat). Zonder adres wijzen feeds, kalender en "
-            "sitemap nergens heen. Om alleen te bekijken: mkdocs serve."
+            "sitemap nergens heen. Om alleen te bekijken is geen adres nodig: agenda bekijk."
         )
     return site_url, repo_url
 

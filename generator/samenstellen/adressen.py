@@ -34,6 +34,7 @@ class Adressen:
     VERGADERINGEN = "vergaderingen/index.md"
     OPVOLGING = "vergaderingen/opvolging.md"
     OPEN_DATA = "open-data/index.md"
+    SCHEMAS = "schemas/index.md"
     TOEGANKELIJKHEID = "toegankelijkheid.md"
     ICAL = "planning.ics"
     ATOM = "feeds/besluiten.xml"

@@ -6,8 +6,10 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
+
+from markupsafe import Markup
 
 from generator.model.agenda import Agenda
 from generator.model.programma import Termen
@@ -15,7 +17,7 @@ from generator.model.versieverschil import vergelijk_teksten
 from generator.samenstellen import feeds, opendata
 from generator.samenstellen.adressen import Adressen, Opties, pagina_url
 from generator.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
-from generator.samenstellen.weergave import render
+from generator.samenstellen.weergave import relatief, render
 from generator.model import planning
 
 
@@ -98,7 +100,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
         pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
         pagina(adres.OPVOLGING, "opvolging.md.j2"),
-        pagina(adres.OPEN_DATA, "opendata.md.j2"),
+        _met_schemaverwijzing(pagina(adres.OPEN_DATA, "opendata.md.j2"), adres),
         pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
     ]
     yield from _agendapaginas(publiek, opties, pagina, adres)
@@ -123,7 +125,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         yield pagina(adres.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
-    yield from _schemas()
+    yield from _schemas(pagina, adres)
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
@@ -174,15 +176,25 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
     return uit
 
 
-def _schemas() -> list[Pagina]:
-    """The JSON Schemas of records and open data, published so that editors can offer completion."""
-    uit = []
+def _met_schemaverwijzing(open_data: Pagina, adres: Adressen) -> Pagina:
+    """The open data page ends with a link to the index of all schemas, so that no page of the site is an orphan."""
+    link = relatief(open_data.uri, adres.SCHEMAS)
+    regel = f"\n## Schema's\n\nAlle schema's, ook die van de records: [overzicht van de schema's]({link}).\n"
+    return replace(open_data, inhoud=open_data.inhoud + Markup(regel))
+
+
+def _schemas(pagina, adres: Adressen) -> list[Pagina]:
+    """The JSON Schemas of records and open data, published so that editors can offer completion, and their index
+    page (``schemas/``), which names each by its own title."""
+    uit, lijst = [], []
     for bestand in sorted(resources.files("generator.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
         if bestand.name.endswith(".schema.json"):
             tekst = bestand.read_text("utf-8")
-            json.loads(tekst)  # shipped schemas must be valid JSON
-            uit.append(Pagina(Adressen.schema(bestand.name.removesuffix(".schema.json")), tekst))
-    return uit
+            schema = json.loads(tekst)  # shipped schemas must be valid JSON
+            uri = Adressen.schema(bestand.name.removesuffix(".schema.json"))
+            uit.append(Pagina(uri, tekst))
+            lijst.append({"naam": bestand.name, "uri": uri, "titel": schema.get("title") or bestand.name})
+    return [pagina(adres.SCHEMAS, "schemas.md.j2", schemas=lijst), *uit]
 
 
 def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -94,9 +96,9 @@ def controleer(root: Path, vorm: str) -> None:
 @click.option(
     "--out",
     "uit",
-    required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Map waarin de Markdown-boom van de site komt.",
+    help="Schrijf de site als Markdown-boom in deze map, zonder MkDocs. Zonder --out: de echte site, in de map "
+    "die mkdocs.yml noemt (site_dir).",
 )
 @click.option(
     "--peildatum",
@@ -104,9 +106,18 @@ def controleer(root: Path, vorm: str) -> None:
     help="Datum waartegen 'te laat' wordt bepaald (JJJJ-MM-DD); standaard die van de site (mkdocs.yml, "
     "AGENDA_PEILDATUM), anders vandaag.",
 )
-@click.option("--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren).")
-def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
-    """Schrijf de hele site als Markdown-boom, zonder MkDocs."""
+@click.option(
+    "--intern", is_flag=True, help="Interne versie mét vertrouwelijke besluiten (nooit publiceren); alleen met --out."
+)
+def bouw(root: Path, uit: Path | None, peildatum: dt.date, intern: bool) -> None:
+    """Bouw de site van het programma (met --out: als Markdown-boom)."""
+    if uit is None:
+        if intern:
+            raise click.UsageError(
+                "--intern kan alleen met --out: een interne site komt nooit in de map van de openbare site"
+            )
+        _bouw_site(root, peildatum)
+        return
     # Imported here: 'agenda controleer' should not pay for loading Jinja, Babel and the templates.
     from generator.publiceren.boom import Lek, bouw_boom
     from generator.publiceren.bouwveiligheid import OnveiligeUitvoermap
@@ -135,6 +146,77 @@ def bouw(root: Path, uit: Path, peildatum: dt.date, intern: bool) -> None:
         sys.exit(1)
     soort = "Interne site (met vertrouwelijke besluiten)" if intern else "Site"
     click.echo(f"{soort} geschreven naar {uit} (peildatum {peildatum.isoformat()}).")
+
+
+def _voor_mkdocs(root: Path, wat: str) -> Path:
+    """What 'agenda bouw' and 'agenda bekijk' do before MkDocs runs: the records checked as 'agenda controleer'
+    does (MkDocs runs what mkdocs.yml names before the site's own check), and the mkdocs.yml to use."""
+    resultaat = laad(root, vertrouwelijk=True)
+    if resultaat.problemen:
+        _meld(resultaat.problemen)
+        click.echo(f"Er is niets {wat}; los eerst de problemen hierboven op.", err=True)
+        sys.exit(1)
+    mkdocs_yml = root / "mkdocs.yml"
+    if not mkdocs_yml.is_file():
+        click.echo(
+            f"Fout: {root / 'mkdocs.yml'} ontbreekt — start in de map van het programma, of noem die met --map",
+            err=True,
+        )
+        sys.exit(1)
+    return mkdocs_yml
+
+
+def _melding(tekst: str, fout: bool) -> None:
+    """One report of MkDocs' run; a message of several lines (the record problems) keeps its lines."""
+    for regel in tekst.splitlines() or [""]:
+        click.echo(zichtbaar(regel), err=fout)
+
+
+def _bouw_site(root: Path, peildatum: dt.date | None) -> None:
+    """The real site, as 'mkdocs build --strict' builds it, into the folder mkdocs.yml names."""
+    mkdocs_yml = _voor_mkdocs(root, "gebouwd")
+    getoond = peildatum or _site_peildatum(root)
+    from generator.publiceren.mkdocsbouw import Mislukt, bouw_site  # MkDocs only loads when it is needed
+
+    try:
+        site = bouw_site(mkdocs_yml, _melding, peildatum)
+    except Mislukt as fout:
+        click.echo(zichtbaar(str(fout)), err=True)
+        sys.exit(1)
+    click.echo(f"Site gebouwd in {site} (peildatum {getoond.isoformat()}).")
+
+
+@agenda.command("bekijk")
+@_ROOT
+@click.option(
+    "--poort",
+    type=int,
+    default=8000,
+    show_default=True,
+    help="Poort op deze computer waarop de voorvertoning te zien is.",
+)
+def bekijk(root: Path, poort: int) -> None:
+    """Bekijk de site op deze computer terwijl u records aanpast; de pagina ververst vanzelf (stoppen: Ctrl+C)."""
+    if not 1 <= poort <= 65535:
+        raise click.UsageError(
+            f"--poort {poort} bestaat niet — kies een getal van 1 tot en met 65535, bijvoorbeeld 8001"
+        )
+    mkdocs_yml = _voor_mkdocs(root, "getoond")
+    from generator.publiceren.mkdocsbouw import Mislukt, bekijk as serveer
+
+    def klaar(url: str) -> None:
+        click.echo(f"De voorvertoning staat klaar op {url}")
+        click.echo(
+            "Open dat adres in de browser. Wijzigt u een record, dan ververst de pagina vanzelf. Stoppen: Ctrl+C."
+        )
+
+    click.echo("De site wordt gemaakt…")
+    try:
+        serveer(mkdocs_yml, poort, _melding, klaar)
+    except Mislukt as fout:
+        click.echo(zichtbaar(str(fout)), err=True)
+        sys.exit(1)
+    click.echo("Voorvertoning gestopt.")
 
 
 @agenda.command()
@@ -201,7 +283,9 @@ def start(
     van,
     tot,
 ):
-    """Zet een nieuw programma op met alleen wat u opgeeft (regio's, gremia, woorden); het bouwt meteen."""
+    """Zet een nieuw programma op in MAP met alleen wat u opgeeft (regio's, gremia, woorden).
+
+    Het nieuwe programma is meteen in orde: bekijk het met 'agenda bekijk' in die map."""
     titel = _vraag(titel, "--titel", "Titel van het programma")
     if not regios and sys.stdin.isatty():
         regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
@@ -230,7 +314,22 @@ def start(
         )
     except Geweigerd as fout:
         _weigering(fout)
-    click.echo(f"Nieuw programma in {uit}. Bekijk het met: cd {uit} && mkdocs serve")
+    opdracht, map_tekst = _deze_opdracht(), shlex.quote(str(uit))
+    click.echo(f"Nieuw programma in {uit}. Zo gaat u verder:")
+    click.echo(f"  cd {map_tekst} && {opdracht} controleer    (de records controleren)")
+    click.echo(f"  cd {map_tekst} && {opdracht} bekijk        (de site bekijken in de browser)")
+
+
+def _deze_opdracht() -> str:
+    """This same agenda command as a shell can run it from any folder: 'agenda' when that is the one on PATH, else
+    its full path (it may live in a virtual environment that is not on PATH, as MkDocs does)."""
+    programma = Path(sys.argv[0])
+    if programma.name == "agenda":
+        op_pad = shutil.which("agenda")
+        if op_pad and Path(op_pad).resolve() == programma.resolve():
+            return "agenda"
+        return shlex.quote(str(programma.resolve()))
+    return f"{shlex.quote(sys.executable)} -m generator"  # 'python -m generator', the same interpreter
 
 
 @agenda.command("bijwerken")
