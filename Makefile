@@ -1,5 +1,5 @@
 # Twee commando's doen alle voorbereiding:
-#   make site   maakt een virtuele omgeving, installeert alles en toont de site op http://127.0.0.1:8000
+#   make site   maakt een virtuele omgeving, installeert alles en toont de site (het adres staat in de uitvoer)
 #   make test   installeert wat de tests nodig hebben (ook Chromium) en draait de hele testsuite
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -27,8 +27,7 @@ vergrendel:
 
 # Eerst de controle: MkDocs voert code uit mkdocs.yml uit voordat de eigen controle van de site meedoet.
 site: $(VENV)/.geinstalleerd
-	$(VENV)/bin/agenda controleer
-	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+	$(VENV)/bin/agenda bekijk --poort 8000
 
 # Voor grote programma's: na een wijziging worden alleen de veranderde pagina's opnieuw gemaakt.
 site-snel: $(VENV)/.geinstalleerd

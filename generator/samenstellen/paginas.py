@@ -6,10 +6,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 
-from markupsafe import Markup
 
 from generator.model.agenda import Agenda
 from generator.model.programma import Termen
@@ -17,7 +16,7 @@ from generator.model.versieverschil import vergelijk_teksten
 from generator.samenstellen import feeds, opendata
 from generator.samenstellen.adressen import Adressen, Opties, pagina_url
 from generator.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
-from generator.samenstellen.weergave import relatief, render
+from generator.samenstellen.weergave import render
 from generator.model import planning
 
 
@@ -100,7 +99,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
         pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
         pagina(adres.OPVOLGING, "opvolging.md.j2"),
-        _met_schemaverwijzing(pagina(adres.OPEN_DATA, "opendata.md.j2"), adres),
+        pagina(adres.OPEN_DATA, "opendata.md.j2"),
         pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
     ]
     yield from _agendapaginas(publiek, opties, pagina, adres)
@@ -174,13 +173,6 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
         if v is laatste:  # the agenda's own address shows the latest fixed version
             uit.append(pagina(adres.AGENDA, "versie.md.j2", v.bestand, versie=v.id, **extra))
     return uit
-
-
-def _met_schemaverwijzing(open_data: Pagina, adres: Adressen) -> Pagina:
-    """The open data page ends with a link to the index of all schemas, so that no page of the site is an orphan."""
-    link = relatief(open_data.uri, adres.SCHEMAS)
-    regel = f"\n## Schema's\n\nAlle schema's, ook die van de records: [overzicht van de schema's]({link}).\n"
-    return replace(open_data, inhoud=open_data.inhoud + Markup(regel))
 
 
 def _schemas(pagina, adres: Adressen) -> list[Pagina]:
