@@ -160,7 +160,8 @@ def _splits(
             return fm.met_ingevoegd(_einde_van(fm, ouder, grens), regels)
         grens = fm.einde_blok(ouder, sleutel, grens)
         ouder = ouder[sleutel]
-        if not isinstance(ouder, CommentedMap) or ouder.fa.flow_style():
+        soort = CommentedSeq if isinstance(sleutels[diepte + 1], int) else CommentedMap
+        if not isinstance(ouder, soort) or ouder.fa.flow_style():
             raise Onbewerkbaar(
                 f"'{_naam(sleutels, diepte)}' staat op één regel — zet de onderdelen onder elkaar en probeer het "
                 "opnieuw"
@@ -284,7 +285,7 @@ def _als_yaml(waarde: Any) -> Any:
     return lees_yaml("", f"x: {yaml_waarde(waarde)}\n")["x"]
 
 
-def schrijf_atomair(pad: Path, tekst: str) -> None:
+def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
     """Write via a temporary file in the same folder and an atomic rename; keep the file's mode."""
     pad = Path(pad)
     pad.parent.mkdir(parents=True, exist_ok=True)
@@ -292,11 +293,33 @@ def schrijf_atomair(pad: Path, tekst: str) -> None:
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(tekst.encode("utf-8"))
+            f.write(tekst if isinstance(tekst, bytes) else tekst.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, modus)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
+        raise
+
+
+def schrijf_samen(root: Path, teksten: dict[str, str]) -> None:
+    """Write several files (paths relative to ``root``) in order, each atomically, as one change.
+
+    When a write fails, the files written before it get their earlier content back (new files are removed), so
+    that either all of them change or none.
+    """
+    geschreven: list[tuple[Path, bytes | None]] = []
+    try:
+        for relatief, tekst in teksten.items():
+            pad = Path(root) / relatief
+            oud = pad.read_bytes() if pad.exists() else None
+            schrijf_atomair(pad, tekst)
+            geschreven.append((pad, oud))
+    except BaseException:
+        for pad, oud in reversed(geschreven):
+            if oud is None:
+                pad.unlink(missing_ok=True)
+            else:
+                schrijf_atomair(pad, oud)
         raise
