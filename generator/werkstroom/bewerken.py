@@ -17,7 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator.model.datum import ONBEKEND
 from generator.patronen import DATUM, SLUG, regeleinde, regels
-from generator.records.yamlbron import lees_markdown_record, lees_yaml
+from generator.records.yamlbron import YamlDocument, lees_markdown_record, lees_yaml, lees_yaml_bestand
 
 
 class Onbewerkbaar(Exception):
@@ -49,28 +49,51 @@ def _gewoon(waarde: Any) -> Any:
     return waarde if isinstance(waarde, (bool, int, float)) or waarde is None else str(waarde)
 
 
-class Frontmatter:
-    """A Markdown record's text, its newline convention and the parsed front matter with positions."""
+class Yamltekst:
+    """A YAML file's text, its newline convention and the parsed data with positions (``regel``: file line index).
+
+    A whole ``.yml`` file: the YAML is the file, and new keys go at its end (before a closing '...').
+    """
+
+    begin = 0  # index of the file line on which the YAML text starts
 
     def __init__(self, pad: str, tekst: str):
         self.pad, self.tekst = pad, tekst
         self.nl = regeleinde(tekst)
         # Split exactly where the parser counts lines (CRLF, CR or LF), so positions and lines agree.
         self.regels = regels(tekst, keepends=True)
-        doc = lees_markdown_record(pad, tekst)
+        doc = self.lees(pad, tekst)
         self.data: CommentedMap = doc.data
-        self.sluit = doc.body_regel - 2  # index of the closing '---' line
+        if not isinstance(self.data, CommentedMap) or self.data.fa.flow_style():
+            raise Onbewerkbaar("de sleutels staan niet onder elkaar — pas het bestand met de hand aan")
+        self.sluit = self.einde(doc)
+
+    @staticmethod
+    def lees(pad: str, tekst: str) -> YamlDocument:
+        return lees_yaml_bestand(pad, tekst)
+
+    def einde(self, doc: YamlDocument) -> int:
+        """Index of the line after the YAML: the end of the file, or its document end marker '...'."""
+        for index, regel in enumerate(self.regels):
+            if regel.rstrip() in {"...", "---"} and index > 0:
+                return index  # a second document never parses; '...' ends this one
+        return len(self.regels)
 
     def regel(self, index_in_yaml: int) -> int:
         """File line index of a 0-based line inside the YAML text."""
-        return index_in_yaml + 1
+        return index_in_yaml + self.begin
 
-    def einde_blok(self, ouder: CommentedMap, sleutel: str, grens: int) -> int:
-        """Index of the line after the last content line of ``ouder[sleutel]``'s block."""
-        sleutels = list(ouder.keys())
-        volgende = sleutels[sleutels.index(sleutel) + 1 :]
-        einde = self.regel(ouder.lc.key(volgende[0])[0]) if volgende else grens
-        while einde - 1 > self.regel(ouder.lc.key(sleutel)[0]) and (
+    def einde_blok(self, ouder: CommentedMap | CommentedSeq, sleutel: str | int, grens: int) -> int:
+        """Index of the line after the last content line of ``ouder[sleutel]``'s block (a key or a list item)."""
+        if isinstance(ouder, CommentedSeq):
+            begin = ouder.lc.item(sleutel)[0]
+            einde = self.regel(ouder.lc.item(sleutel + 1)[0]) if sleutel + 1 < len(ouder) else grens
+        else:
+            sleutels = list(ouder.keys())
+            volgende = sleutels[sleutels.index(sleutel) + 1 :]
+            begin = ouder.lc.key(sleutel)[0]
+            einde = self.regel(ouder.lc.key(volgende[0])[0]) if volgende else grens
+        while einde - 1 > self.regel(begin) and (
             not self.regels[einde - 1].strip() or self.regels[einde - 1].lstrip().startswith("#")
         ):
             einde -= 1
@@ -83,101 +106,186 @@ class Frontmatter:
         return "".join(voor + [r + self.nl for r in nieuwe_regels] + self.regels[index:])
 
 
-def voeg_item_toe(pad: str, tekst: str, sleutels: tuple[str, ...], item: dict[str, Any]) -> str:
-    """The record text with ``item`` appended to the list at ``sleutels`` (creating missing levels)."""
-    fm = Frontmatter(pad, tekst)
-    nieuw = _splits(fm, sleutels, item)
-    _controleer(pad, tekst, nieuw, sleutels, item)
+class Frontmatter(Yamltekst):
+    """A Markdown record: the YAML between the '---' lines; new keys go before the closing '---'."""
+
+    begin = 1
+
+    @staticmethod
+    def lees(pad: str, tekst: str) -> YamlDocument:
+        return lees_markdown_record(pad, tekst)
+
+    def einde(self, doc: YamlDocument) -> int:
+        return doc.body_regel - 2  # index of the closing '---' line
+
+
+Sleutel = str | int
+"""A step in the path to a list: a key of a mapping, or the index of an item in a list."""
+
+
+def _soort(pad: str) -> type[Yamltekst]:
+    """A ``.yml`` file is YAML throughout; any other record is Markdown with front matter."""
+    return Yamltekst if pad.endswith((".yml", ".yaml")) else Frontmatter
+
+
+def voeg_item_toe(
+    pad: str,
+    tekst: str,
+    sleutels: tuple[Sleutel, ...],
+    item: dict[str, Any],
+    *,
+    na: int | None = None,
+    woorden: tuple[str, str] = ("stap", "stappen"),
+) -> str:
+    """The record text with ``item`` appended to the list at ``sleutels`` (creating missing levels).
+
+    ``sleutels`` may pass through list items by index (``("regios", 0, "onderdelen")``). ``na``: insert after
+    that item of the list instead of at its end. ``woorden``: what the list holds, for the messages.
+    A ``.yml`` path is a YAML file; any other a Markdown record's front matter.
+    """
+    fm = _soort(pad)(pad, tekst)
+    nieuw = _splits(fm, sleutels, item, na, woorden)
+    _controleer(fm, nieuw, sleutels, item, na)
     return nieuw
 
 
-def _splits(fm: Frontmatter, sleutels: tuple[str, ...], item: dict[str, Any]) -> str:
+def _splits(
+    fm: Yamltekst, sleutels: tuple[Sleutel, ...], item: dict[str, Any], na: int | None, woorden: tuple[str, str]
+) -> str:
     ouder, grens = fm.data, fm.sluit
     for diepte, sleutel in enumerate(sleutels[:-1]):
-        if sleutel not in ouder:
-            inspring = "  " * diepte
-            regels = [f"{inspring}{sleutel}:"] + _nieuwe_lijst(sleutels[diepte + 1 :], item, diepte + 1)
+        if isinstance(sleutel, str) and sleutel not in ouder:
+            kolom = _kolom(ouder, 2 * diepte)
+            regels = [" " * kolom + f"{sleutel}:"] + _nieuwe_lijst(sleutels[diepte + 1 :], item, kolom + 2)
             return fm.met_ingevoegd(_einde_van(fm, ouder, grens), regels)
         grens = fm.einde_blok(ouder, sleutel, grens)
         ouder = ouder[sleutel]
-        if not isinstance(ouder, CommentedMap) or ouder.fa.flow_style():
+        soort = CommentedSeq if isinstance(sleutels[diepte + 1], int) else CommentedMap
+        if not isinstance(ouder, soort) or ouder.fa.flow_style():
             raise Onbewerkbaar(
-                f"'{sleutel}' staat op één regel — zet de onderdelen onder elkaar en probeer het opnieuw"
+                f"'{_naam(sleutels, diepte)}' staat op één regel — zet de onderdelen onder elkaar en probeer het "
+                "opnieuw"
             )
     laatste = sleutels[-1]
     if laatste not in ouder:
-        kolom = ouder.lc.key(next(iter(ouder)))[1] if ouder else 2 * (len(sleutels) - 1)
-        return fm.met_ingevoegd(_einde_van(fm, ouder, grens), _nieuwe_lijst((laatste,), item, kolom // 2))
+        kolom = _kolom(ouder, 2 * (len(sleutels) - 1))
+        return fm.met_ingevoegd(_einde_van(fm, ouder, grens), _nieuwe_lijst((laatste,), item, kolom))
     lijst = ouder[laatste]
+    enkel, meer = woorden
     if not isinstance(lijst, CommentedSeq):
         raise Onbewerkbaar(f"'{laatste}' is geen lijst — verwacht regels die met '- ' beginnen")
     if lijst.fa.flow_style() or lijst.fa.flow_style() is None and not lijst:  # '[]' has no recorded style
-        return _in_stroomlijst(fm, ouder, laatste, item)
+        if na is not None:
+            raise Onbewerkbaar(
+                f"de lijst '{laatste}' staat op één regel — zet de {meer} onder elkaar ('- ' per {enkel})"
+            )
+        return _in_stroomlijst(fm, ouder, laatste, item, woorden)
     if not lijst:
-        raise Onbewerkbaar(f"'{laatste}' is leeg — schrijf '{laatste}: []' of zet er een stap onder")
-    regel, kolom = lijst.lc.item(len(lijst) - 1)
+        raise Onbewerkbaar(f"'{laatste}' is leeg — schrijf '{laatste}: []' of zet er een {enkel} onder")
+    voorbeeld = len(lijst) - 1 if na is None else na
+    regel, kolom = lijst.lc.item(voorbeeld)
     regeltekst = fm.regels[fm.regel(regel)]
     streep = regeltekst.rfind("-", 0, kolom + 1)
     if regeltekst[kolom:].lstrip().startswith("{"):
         nieuwe = [" " * streep + "- " + _stroom(item)]
     else:
         nieuwe = _blok(item, streep, kolom)
-    return fm.met_ingevoegd(fm.einde_blok(ouder, laatste, grens), nieuwe)
+    if na is None:
+        return fm.met_ingevoegd(fm.einde_blok(ouder, laatste, grens), nieuwe)
+    return fm.met_ingevoegd(fm.einde_blok(lijst, na, fm.einde_blok(ouder, laatste, grens)), nieuwe)
 
 
-def _einde_van(fm: Frontmatter, ouder: CommentedMap, grens: int) -> int:
+def _naam(sleutels: tuple[Sleutel, ...], diepte: int) -> str:
+    """The key a message names: the step at ``diepte``, or for a list item the list it is in."""
+    for sleutel in reversed(sleutels[: diepte + 1]):
+        if isinstance(sleutel, str):
+            return sleutel
+    return str(sleutels[diepte])
+
+
+def _kolom(ouder: CommentedMap, standaard: int) -> int:
+    """The column of a mapping's keys (its first key's), for a key added to it."""
+    return ouder.lc.key(next(iter(ouder)))[1] if ouder else standaard
+
+
+def _einde_van(fm: Yamltekst, ouder: CommentedMap, grens: int) -> int:
     """Where new keys go at the end of a mapping: after its last block, or before the closing '---'."""
     if not ouder:
         return grens
     return fm.einde_blok(ouder, list(ouder.keys())[-1], grens)
 
 
-def _nieuwe_lijst(sleutels: tuple[str, ...], item: dict[str, Any], niveau: int) -> list[str]:
+def _nieuwe_lijst(sleutels: tuple[Sleutel, ...], item: dict[str, Any], kolom: int) -> list[str]:
+    """A new list (under new keys from column ``kolom``): one flow item, or a block when the item holds lists."""
     regels = []
     for i, sleutel in enumerate(sleutels):
-        regels.append("  " * (niveau + i) + f"{sleutel}:")
-    streep = 2 * (niveau + len(sleutels))
+        regels.append(" " * (kolom + 2 * i) + f"{sleutel}:")
+    streep = kolom + 2 * len(sleutels)
+    if any(isinstance(v, list) for v in item.values()):
+        return regels + _blok(item, streep, streep + 2)
     return regels + [" " * streep + "- " + _stroom(item)]
 
 
-def _stroom(item: dict[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {yaml_waarde(v)}" for k, v in item.items()) + "}"
+def _stroom(waarde: Any) -> str:
+    """A value on one line: mappings as {…}, lists as […], scalars as ``yaml_waarde``."""
+    if isinstance(waarde, dict):
+        return "{" + ", ".join(f"{k}: {_stroom(v)}" for k, v in waarde.items()) + "}"
+    if isinstance(waarde, list):
+        return "[" + ", ".join(_stroom(v) for v in waarde) + "]"
+    return yaml_waarde(waarde)
 
 
 def _blok(item: dict[str, Any], streep: int, kolom: int) -> list[str]:
-    paren = [f"{k}: {yaml_waarde(v)}" for k, v in item.items()]
+    """An item as a block: its keys at ``kolom``; a list of mappings below its key, one flow item a line."""
+    paren: list[str] = []
+    for k, v in item.items():
+        if isinstance(v, list) and v and all(isinstance(w, dict) for w in v):
+            paren += [f"{k}:"] + [f"  - {_stroom(w)}" for w in v]
+        else:
+            paren.append(f"{k}: {_stroom(v)}")
     return [" " * streep + "- " + " " * (kolom - streep - 2) + paren[0]] + [" " * kolom + p for p in paren[1:]]
 
 
-def _in_stroomlijst(fm: Frontmatter, ouder: CommentedMap, sleutel: str, item: dict[str, Any]) -> str:
+def _in_stroomlijst(
+    fm: Yamltekst, ouder: CommentedMap, sleutel: str, item: dict[str, Any], woorden: tuple[str, str]
+) -> str:
     index = fm.regel(ouder.lc.key(sleutel)[0])
     regeltekst = fm.regels[index]
     sluit = regeltekst.rfind("]")
-    if sluit < 0:
-        raise Onbewerkbaar(f"de lijst '{sleutel}' loopt over meer regels — zet de stappen onder elkaar ('- ' per stap)")
+    if sluit < 0 or "[" not in regeltekst[:sluit]:
+        enkel, meer = woorden
+        raise Onbewerkbaar(
+            f"de lijst '{sleutel}' loopt over meer regels — zet de {meer} onder elkaar ('- ' per {enkel})"
+        )
     leeg = regeltekst[regeltekst.index("[") + 1 : sluit].strip() == ""
     nieuwe = regeltekst[:sluit] + ("" if leeg else ", ") + _stroom(item) + regeltekst[sluit:]
     return "".join(fm.regels[:index] + [nieuwe] + fm.regels[index + 1 :])
 
 
-def _controleer(pad: str, oud: str, nieuw: str, sleutels: tuple[str, ...], item: dict[str, Any]) -> None:
+def _controleer(fm: Yamltekst, nieuw: str, sleutels: tuple[Sleutel, ...], item: dict[str, Any], na: int | None) -> None:
     """Parse again: the list gained exactly ``item`` and every other value is unchanged."""
-    voor = _gewoon(lees_markdown_record(pad, oud).data)
-    na = _gewoon(lees_markdown_record(pad, nieuw).data)
+    voor = _gewoon(fm.data)
+    na_data = _gewoon(fm.lees(fm.pad, nieuw).data)
     verwacht = voor
     doel = verwacht
     for sleutel in sleutels[:-1]:
-        doel = doel.setdefault(sleutel, {})
-    doel.setdefault(sleutels[-1], []).append(_gewoon({k: _als_yaml(v) for k, v in item.items()}))
-    if na != verwacht:
+        doel = doel[sleutel] if isinstance(sleutel, int) else doel.setdefault(sleutel, {})
+    lijst = doel.setdefault(sleutels[-1], [])
+    lijst.insert(len(lijst) if na is None else na + 1, _gewoon(_als_yaml(item)))
+    if na_data != verwacht:
         raise Onbewerkbaar("de wijziging kon niet exact worden aangebracht — pas het bestand met de hand aan")
 
 
 def _als_yaml(waarde: Any) -> Any:
+    """What the parser reads back from ``waarde`` as written."""
+    if isinstance(waarde, dict):
+        return {k: _als_yaml(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_als_yaml(v) for v in waarde]
     return lees_yaml("", f"x: {yaml_waarde(waarde)}\n")["x"]
 
 
-def schrijf_atomair(pad: Path, tekst: str) -> None:
+def schrijf_atomair(pad: Path, tekst: str | bytes) -> None:
     """Write via a temporary file in the same folder and an atomic rename; keep the file's mode."""
     pad = Path(pad)
     pad.parent.mkdir(parents=True, exist_ok=True)
@@ -185,11 +293,33 @@ def schrijf_atomair(pad: Path, tekst: str) -> None:
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}-", dir=pad.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(tekst.encode("utf-8"))
+            f.write(tekst if isinstance(tekst, bytes) else tekst.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tijdelijk, modus)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
+        raise
+
+
+def schrijf_samen(root: Path, teksten: dict[str, str]) -> None:
+    """Write several files (paths relative to ``root``) in order, each atomically, as one change.
+
+    When a write fails, the files written before it get their earlier content back (new files are removed), so
+    that either all of them change or none.
+    """
+    geschreven: list[tuple[Path, bytes | None]] = []
+    try:
+        for relatief, tekst in teksten.items():
+            pad = Path(root) / relatief
+            oud = pad.read_bytes() if pad.exists() else None
+            schrijf_atomair(pad, tekst)
+            geschreven.append((pad, oud))
+    except BaseException:
+        for pad, oud in reversed(geschreven):
+            if oud is None:
+                pad.unlink(missing_ok=True)
+            else:
+                schrijf_atomair(pad, oud)
         raise

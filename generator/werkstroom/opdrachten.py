@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.model.vocab import RecordSoort
 from generator.nederlands import label
-from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_atomair, voeg_item_toe, yaml_waarde
+from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_samen, voeg_item_toe, yaml_waarde
 from generator.records.paden import (
     MAPPEN,
     PROGRAMMA,
@@ -110,17 +110,23 @@ def _vertrouwelijke_map(opslag: Opslag) -> str:
     )
 
 
-def _schrijf_na_controle(root: Path, relatief: str, tekst: str, opslag: Opslag) -> Resultaat:
-    """Load the programme with the new text in memory; write only if this record has no problems."""
+def _schrijf_na_controle(
+    root: Path, relatief: str, tekst: str, opslag: Opslag, meer: dict[str, str] | None = None
+) -> Resultaat:
+    """Load the programme with the new text in memory; write only if this record has no problems.
+
+    ``meer``: other files that change with it (relative path → text), checked and written together, after it.
+    """
     _bron_buiten_de_repository(opslag)
-    resultaat: Laadresultaat = laad(root, {relatief: tekst}, vertrouwelijk=True)
-    eigen = [p for p in resultaat.problemen if p.pad == relatief]
+    teksten = {relatief: tekst, **(meer or {})}
+    resultaat: Laadresultaat = laad(root, teksten, vertrouwelijk=True)
+    eigen = [p for p in resultaat.problemen if p.pad in teksten]
     if eigen:
         raise Geweigerd(eigen)
     if resultaat.problemen:
         # Problems elsewhere are not this command's to fix, but the check must pass before writing.
         raise Geweigerd(["andere records bevatten fouten; los die eerst op (agenda controleer):", *resultaat.problemen])
-    schrijf_atomair(root / relatief, tekst)
+    schrijf_samen(root, teksten)
     return Resultaat(relatief, resultaat.agenda)
 
 
@@ -169,12 +175,12 @@ def zet_stap(
     return _schrijf_na_controle(root, relatief, nieuw, inst.opslag)
 
 
-def _zonder_problemen(root: Path, relatief: str) -> None:
+def _zonder_problemen(root: Path, relatief: str, soort: RecordSoort = RecordSoort.BESLUIT) -> None:
     """An edit starts from a record that passes its own checks: the splice relies on what the parser reports.
 
     Problems across records are the check after the edit's business; reading them all twice is not needed here.
     """
-    eigen = controleer_record(root, relatief, RecordSoort.BESLUIT)
+    eigen = controleer_record(root, relatief, soort)
     if eigen:
         raise Geweigerd([f"{relatief} bevat fouten; los die eerst op:", *eigen])
 
@@ -240,7 +246,14 @@ def _id(id_: str | None, titel: str) -> str:
     return id_
 
 
-def _nieuw(root: Path, relatief: str, tekst: str, opslag: Opslag, extra_map: str | None = None) -> Resultaat:
+def _nieuw(
+    root: Path,
+    relatief: str,
+    tekst: str,
+    opslag: Opslag,
+    extra_map: str | None = None,
+    meer: dict[str, str] | None = None,
+) -> Resultaat:
     map_, _, naam = relatief.rpartition("/")
     if map_ not in {*MAPPEN.values(), extra_map}:
         raise Geweigerd([f"{relatief} ligt niet in een recordmap"])  # ids are checked above: this never happens
@@ -250,7 +263,7 @@ def _nieuw(root: Path, relatief: str, tekst: str, opslag: Opslag, extra_map: str
         )
     if (root / relatief).exists():
         raise Geweigerd([f"{relatief} bestaat al — kies een andere id of titel"])
-    return _schrijf_na_controle(root, relatief, tekst, opslag)
+    return _schrijf_na_controle(root, relatief, tekst, opslag, meer)
 
 
 def _schone_naam(map_: str, naam: str) -> bool:
