@@ -131,3 +131,28 @@ def test_dutch_verbs_with_the_earlier_ones_as_aliases(programma, tmp_path):
         ).returncode
         == 0
     )
+
+
+def test_a_programme_is_filled_in_with_commands_not_by_editing_yaml(programma):
+    """Bodies, regions with their municipalities, sources and chapters, each with one command; the check passes."""
+    stappen = [
+        (["gremium", "--naam", "Regiegroep Oost", "--rol", "Bereidt voor."], "Gremium toegevoegd aan"),
+        (["regio", "--naam", "Fryslân", "--gemeente", "Súdwest-Fryslân", "--gemeente", "Leeuwarden"], "Regio"),
+        (["bron", "--titel", "Transformatieagenda Oost", "--datum", "2023-09-25"], "Bron toegevoegd aan"),
+        (["hoofdstuk", "--titel", "Slot", "--nummer", "3"], "Hoofdstuk aangemaakt: agenda/hoofdstukken/slot.md"),
+    ]
+    for argumenten, begin in stappen:
+        uit = agenda("nieuw", *argumenten, "--map", str(programma.root))
+        assert uit.returncode == 0, uit.stderr
+        assert uit.stdout.startswith(begin)
+    assert agenda("controleer", "--map", str(programma.root)).returncode == 0
+    agenda_ = programma.agenda()
+    assert agenda_.programma.gremium("regiegroep-oost").naam == "Regiegroep Oost"
+    assert [r.naam for r in agenda_.programma.delen(agenda_.programma.regio("fryslan"))] == [
+        "Súdwest-Fryslân",
+        "Leeuwarden",
+    ]
+    assert "slot" in agenda_.hoofdstukken
+    dubbel = agenda("nieuw", "gremium", "--naam", "Regiegroep Oost", "--map", str(programma.root))
+    assert dubbel.returncode == 1
+    assert "gremium 'regiegroep-oost' bestaat al — kies een andere id" in dubbel.stderr

@@ -13,6 +13,7 @@ import click
 
 from generator.nederlands import label
 from generator.werkstroom import opdrachten as werkstroom
+from generator.werkstroom import programmabeheer
 from generator.werkstroom.clihulp import NederlandseGroep
 from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from generator.werkstroom.bijwerken import werk_bij
@@ -502,6 +503,102 @@ def nieuwe_deelopdracht_opdracht(
         f"{uit.agenda.programma.termen.Onderdeel} aangemaakt: {uit.pad}. Vul fasen, mijlpalen en kopjes in en "
         "controleer met 'agenda controleer'."
     )
+
+
+@nieuw.command("gremium")
+@_ROOT
+@click.option(
+    "--naam", help="Naam van het gremium, bijvoorbeeld 'Regiegroep'; zonder deze optie wordt ernaar gevraagd."
+)
+@click.option("--id", "id_", help="Korte id (kleine letters, cijfers, streepjes); standaard afgeleid van de naam.")
+@click.option("--samenstelling", help="Wie erin zitten.")
+@click.option("--rol", help="Wat het gremium doet in de besluitvorming.")
+@click.option("--bron", help="Herkomst: brondocument en paragraaf.")
+def nieuw_gremium_opdracht(root, naam, id_, samenstelling, rol, bron):
+    """Nieuw gremium in agenda/programma.yml (de rest van het bestand blijft zoals het is)."""
+    naam = _vraag(naam, "--naam", "Naam van het gremium")
+    try:
+        uit = programmabeheer.nieuw_gremium(root, id=id_, naam=naam, samenstelling=samenstelling, rol=rol, bron=bron)
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(
+        f"Gremium toegevoegd aan {uit.pad}. Noem het in de besluitvormingsroute en controleer met 'agenda controleer'."
+    )
+
+
+@nieuw.command("regio")
+@_ROOT
+@click.option("--naam", help="Naam van de regio; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--id", "id_", help="Korte id (kleine letters, cijfers, streepjes); standaard afgeleid van de naam.")
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    help="Een gemeente van de regio (herhaalbaar); 'id=Naam' als de afgeleide id al bestaat.",
+)
+@click.option("--boven", help="Id van de regio waar deze regio onder valt (een deelregio).")
+@click.option("--organisatie", help="De organisatie die voor de regio optreedt.")
+@click.option("--soort", help="Wat voor regio het is, bijvoorbeeld 'jeugdzorgregio'.")
+def nieuwe_regio_opdracht(root, naam, id_, gemeenten, boven, organisatie, soort):
+    """Nieuwe regio (met haar gemeenten) in agenda/programma.yml."""
+    naam = _vraag(naam, "--naam", "Naam van de regio")
+    try:
+        uit = programmabeheer.nieuwe_regio(
+            root, id=id_, naam=naam, gemeenten=gemeenten, boven=boven, organisatie=organisatie, soort=soort
+        )
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(
+        f"Regio toegevoegd aan {uit.pad}. Beschrijf haar eigen besluitvormingsroute daar als die er is, en "
+        "controleer met 'agenda controleer'."
+    )
+
+
+@nieuw.command("bron")
+@_ROOT
+@click.option("--titel", help="Titel van het brondocument; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--id", "id_", help="Korte id; standaard afgeleid van de titel.")
+@click.option("--verwijzing", help="Hoe records het document in 'bron:' noemen; standaard de id.")
+@click.option("--datum", help="Datum van het document (JJJJ-MM-DD, JJJJ-MM of JJJJ).")
+@click.option("--status", help="Bijvoorbeeld 'concept' of 'vastgesteld'.")
+@click.option("--uitgever", help="Wie het document uitgaf.")
+@click.option("--vindplaats", help="Waar lezers het document kunnen krijgen.")
+def nieuwe_bron_opdracht(root, titel, id_, verwijzing, datum, status, uitgever, vindplaats):
+    """Nieuw brondocument in het register van agenda/programma.yml."""
+    titel = _vraag(titel, "--titel", "Titel van het brondocument")
+    try:
+        uit = programmabeheer.nieuwe_bron(
+            root,
+            id=id_,
+            titel=titel,
+            verwijzing=verwijzing,
+            datum=datum,
+            status=status,
+            uitgever=uitgever,
+            vindplaats=vindplaats,
+        )
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Bron toegevoegd aan {uit.pad}. Records noemen haar in 'bron:' met haar verwijzing.")
+
+
+@nieuw.command("hoofdstuk")
+@_ROOT
+@click.option("--titel", help="Titel van het hoofdstuk; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--nummer", help="Nummer in het document, bijvoorbeeld 5.1; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--id", "id_", help="Bestandsnaam zonder .md; standaard afgeleid van de titel.")
+@click.option(
+    "--na", "plaats", help="Id van het hoofdstuk (of de sectie) in de opbouw waarna het komt; standaard achteraan."
+)
+def nieuw_hoofdstuk_opdracht(root, titel, nummer, id_, plaats):
+    """Nieuw hoofdstuk: het bestand in agenda/hoofdstukken/ en zijn plaats in de opbouw (samen, of geen van beide)."""
+    titel = _vraag(titel, "--titel", "Titel van het hoofdstuk")
+    nummer = _vraag(nummer, "--nummer", "Nummer (bijvoorbeeld 5.1)")
+    try:
+        uit = programmabeheer.nieuw_hoofdstuk(root, id=id_, titel=titel, nummer=nummer, plaats=plaats)
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Hoofdstuk aangemaakt: {uit.pad}. Schrijf de tekst en controleer met 'agenda controleer'.")
 
 
 @nieuw.command("nulplaat")
