@@ -156,3 +156,20 @@ def test_a_programme_is_filled_in_with_commands_not_by_editing_yaml(programma):
     dubbel = agenda("nieuw", "gremium", "--naam", "Regiegroep Oost", "--map", str(programma.root))
     assert dubbel.returncode == 1
     assert "gremium 'regiegroep-oost' bestaat al — kies een andere id" in dubbel.stderr
+
+
+def test_a_decision_without_a_programme_route_gets_an_empty_route(programma):
+    uit = agenda(
+        "nieuw", "besluit", "--titel", "Verordening jeugdhulp", "--soort", "besluit", "--samenvatting", "Elke raad.",
+        "--zonder-route", "--map", str(programma.root),
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stderr
+    pad = uit.stdout.split("Nieuw besluit: ")[1].split(". ")[0]
+    assert "\nverloop: []\n" in (programma.root / pad).read_text("utf-8")
+    besluit = next(b for b in programma.agenda().besluiten.values() if b.titel == "Verordening jeugdhulp")
+    assert besluit.stappen == ()
+    stap = agenda(
+        "stap", str(besluit.nummer), "--regio", "zuidoever", "--uitkomst", "vastgesteld", "--datum", "2024-03-01",
+        "--map", str(programma.root),
+    )  # fmt: skip
+    assert stap.returncode == 0, stap.stderr

@@ -424,7 +424,7 @@ def nieuw() -> None:
 @click.option("--titel", help="Korte titel van het besluit; zonder deze optie wordt ernaar gevraagd.")
 @click.option("--soort", type=click.Choice(Soort.waarden()), help="besluit, signaal, agendawijziging of vaststelling")
 @click.option("--samenvatting", help="In gewone taal: wat wordt er voorgesteld en waarom.")
-@click.option("--datum", help="Datum van indienen (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--datum", help="Datum van indienen (JJJJ-MM-DD); standaard vandaag (niet bij --zonder-route).")
 @click.option("--deelopdracht", "deelopdrachten", multiple=True, help="Id van een betrokken onderdeel (herhaalbaar).")
 @click.option(
     "--regio", "regios", multiple=True, help="Regio die moet bekrachtigen (herhaalbaar); standaard alle regio's."
@@ -438,9 +438,25 @@ def nieuw() -> None:
     is_flag=True,
     help="Niet openbaar: komt in de vertrouwelijke bron (vertrouwelijke_bron), nooit in de openbare repository.",
 )
+@click.option(
+    "--zonder-route",
+    is_flag=True,
+    help="Geen stap in de programmaroute (verloop: []): bijvoorbeeld een besluit dat de gemeenten zelf nemen.",
+)
 @click.option("--bron", help="Herkomst, bijvoorbeeld een verslag en datum.")
 def nieuw_besluit_opdracht(
-    root, titel, soort, samenvatting, datum, deelopdrachten, regios, geen_regios, vervangt, vertrouwelijk, bron
+    root,
+    titel,
+    soort,
+    samenvatting,
+    datum,
+    deelopdrachten,
+    regios,
+    geen_regios,
+    vervangt,
+    vertrouwelijk,
+    zonder_route,
+    bron,
 ):
     """Nieuw voorstel met het volgende vrije nummer."""
     titel = _vraag(titel, "--titel", "Titel")
@@ -459,6 +475,7 @@ def nieuw_besluit_opdracht(
             regios=[] if geen_regios else (list(regios) or None),
             vervangt=vervangt,
             vertrouwelijk=vertrouwelijk,
+            zonder_route=zonder_route,
             bron=bron,
         )
     except Geweigerd as fout:

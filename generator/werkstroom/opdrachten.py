@@ -287,8 +287,13 @@ def nieuw_besluit(
     vervangt=(),
     vertrouwelijk: bool = False,
     bron: str | None = None,
+    zonder_route: bool = False,
 ) -> Resultaat:
-    """A new proposal with the next free number, its first step ('ingebracht') and the four sections."""
+    """A new proposal with the next free number, its first step ('ingebracht') and the four sections.
+
+    ``zonder_route``: a decision outside the programme route (the municipalities decide themselves): 'verloop: []',
+    its regional steps follow with 'agenda stap --regio'.
+    """
     inst = instellingen(root)
     map_ = _vertrouwelijke_map(inst.opslag) if vertrouwelijk else MAPPEN[RecordSoort.BESLUIT]
     nummers = [
@@ -311,7 +316,10 @@ def nieuw_besluit(
     regels += _regels("vervangt", [int(v) for v in vervangt])
     if vertrouwelijk:
         regels.append("vertrouwelijk: true")
-    regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
+    if zonder_route:
+        regels.append("verloop: []")
+    else:
+        regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += _lichaam(*inst.kopjes("besluit", ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")))
