@@ -89,8 +89,10 @@ def test_an_impossible_date_is_a_problem_of_the_builder_with_its_line(programma)
 
 # Modules that may read a record document's data: the input checks and schema (verzamelen, schema), the storage
 # settings that decide which folders are read (opslag), the model builder, and the commands that edit a record's
-# text in place (bewerken) or bring it to a newer format (bijwerken).
+# text in place (bewerken, and programmabeheer, which finds where in programma.yml an item goes) or bring it to
+# a newer format (bijwerken).
 LEZERS = {
+    "generator/werkstroom/programmabeheer.py",
     "generator/records/verzamelen.py",
     "generator/records/schema.py",
     "generator/records/opslag.py",
