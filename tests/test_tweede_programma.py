@@ -307,6 +307,13 @@ def test_start_invents_nothing(tmp_path):
     assert resultaat.returncode == 0, resultaat.stderr
     assert "2. Projectopdrachten" in tekst(pagina(site, "transformatieagenda"))
     assert (site / "projectopdrachten" / "index.html").is_file()
+    bijdragen = tekst(pagina(site, "bijdragen"))
+    assert bijdragen.strip().startswith("Bijdragen aan de transformatieagenda")
+    assert "Eén bestand per projectopdracht: fasen, mijlpalen, kengetallen." in bijdragen
+    for onderdeel in ("Waar staat wat?", "Een besluit voorstellen", "agenda nieuw besluit", "agenda controleer",
+                      "agenda bekijk", "Wat een record niet kan bevatten", "overzicht van de schema's"):  # fmt: skip
+        assert onderdeel in bijdragen
+    assert "3Noord" not in bijdragen and "uitvoeringsagenda" not in bijdragen
 
 
 def test_the_groningen_programme_is_not_a_copy_of_the_fixture():

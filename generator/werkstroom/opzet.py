@@ -94,8 +94,7 @@ def nieuw_programma(
             RecordSoort.HOOFDSTUK, "inleiding"
         ): '---\ntitel: "Inleiding"\nnummer: "1"\n---\n\nNader in te vullen.\n',
         "mkdocs.yml": _mkdocs(titel, woorden),
-        "docs/bijdragen.md": "# Bijdragen\n\nStel een wijziging voor met een pull request. Controleer records met "
-        "`agenda controleer`.\n",
+        "docs/bijdragen.md": _bijdragen(titel, woorden),
     }
     for leeg in MAPPEN.values():
         bestanden[f"{leeg}/.gitkeep"] = ""
@@ -107,6 +106,66 @@ def nieuw_programma(
     for relatief, tekst in bestanden.items():
         schrijf_atomair(map_ / relatief, tekst)
     return map_
+
+
+def _bijdragen(titel: str, w: Termen) -> str:
+    """The contribution page of a new programme, in its own words: where what is, how to propose, what a record
+    cannot hold. It names only commands and checks every programme has."""
+    inhoud = f"Het programma: {w.regios}, gremia, de route van voorstel tot besluit, bronnen en de opbouw van "
+    inhoud += w.het_document
+    return f"""# Bijdragen aan {w.het_document}
+
+Deze site ({titel}) wordt gemaakt uit gewone tekstbestanden in de repository. Wie iets wil voorstellen, past een
+bestand aan of voegt er een toe, en opent een *pull request*. Na controle en akkoord wordt de site opnieuw gebouwd.
+
+## Waar staat wat?
+
+| Map of bestand | Inhoud |
+|---|---|
+| `agenda/programma.yml` | {inhoud}. |
+| `agenda/hoofdstukken/` | De tekst van de hoofdstukken van {w.het_document}. |
+| `{MAPPEN[RecordSoort.DEELOPDRACHT]}/` | Eén bestand per {w.onderdeel}: fasen, mijlpalen, kengetallen. |
+| `{MAPPEN[RecordSoort.NULPLAAT]}/` | Nulplaten: de ambitie en de knoppen om aan te draaien, op een peildatum. |
+| `{MAPPEN[RecordSoort.BESLUIT]}/` | Eén bestand per besluit: `0001-korte-omschrijving.md`. |
+
+## Een besluit voorstellen
+
+Met de opdrachtregel maakt `agenda nieuw besluit` het bestand met het volgende vrije nummer:
+
+```sh
+agenda nieuw besluit --titel "Korte titel" --soort signaal --samenvatting "In gewone taal: wat en waarom."
+```
+
+Zonder opdrachtregel maakt u in `{MAPPEN[RecordSoort.BESLUIT]}/` een bestand met het volgende vrije nummer (of
+kopieert u een bestaand besluit) en vult u bovenaan (tussen de twee regels `---`) de velden in: `nummer`, `titel`,
+`soort` (besluit, signaal, agendawijziging of vaststelling), `samenvatting` en onder `verloop` de eerste stap.
+Daaronder komt de tekst, met de kopjes die het programma gebruikt. Typ **geen** status: die volgt vanzelf uit de
+stappen onder `verloop`.
+
+Een stap in de route leggen coördinatoren vast met `agenda stap`, bijvoorbeeld
+`agenda stap 1 --gremium <gremium> --uitkomst geaccordeerd --datum JJJJ-MM-DD`.
+
+## Controleren en bekijken
+
+- `agenda controleer` meldt elke fout met bestand en regel, en wat er verwacht wordt.
+- `agenda bekijk` toont de site in de browser terwijl u records aanpast.
+- Wat de bron nog openlaat, laat u weg: de site toont het als *nader in te vullen*.
+
+## Wat een record niet kan bevatten
+
+Alles in een record wordt openbaar en staat vaak op meer dan één pagina. Daarom weigert de controle:
+
+- HTML, verborgen commentaar (`<!-- … -->`) en attributen tussen accolades (`{{: … }}`);
+- afbeeldingen en links naar andere pagina's van de site; link naar een volledig `https://`-adres en noem een
+  besluit of {w.onderdeel} bij naam;
+- onzichtbare tekens en tekens die de leesrichting omdraaien;
+- stappen met een datum na vandaag, tenzij ze als gepland zijn vastgelegd (`gepland: true`).
+
+## Schema's voor uw editor
+
+Voor elk soort record is er een JSON Schema, zodat editors als VS Code kunnen aanvullen en waarschuwen: zie het
+[overzicht van de schema's](schemas/index.md).
+"""
 
 
 def _mkdocs(titel: str, woorden: Termen) -> str:
