@@ -14,6 +14,7 @@ $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
 	rm -rf *.egg-info  # metadata of an older layout would shadow the installed entry points
+	$(PY) -m pip uninstall --quiet -y uitvoeringsagenda 2>/dev/null || true  # the distribution's earlier name
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

@@ -1,5 +1,5 @@
-"""Docs-as-code generator for a Dutch youth-care uitvoeringsagenda.
+"""regioagenda: docs-as-code for the uitvoeringsagenda of a Dutch youth-care region.
 
-The core (loading, validation, model, composition) knows nothing of MkDocs;
-``generator.plugin`` is the only module that adapts it to an engine.
+Installed as the module ``regioagenda`` (its source lies in the repository's ``generator/`` folder). The core
+(records, model, composition) knows nothing of MkDocs; ``regioagenda.publiceren`` adapts it to the engine.
 """

@@ -1,5 +1,5 @@
-"""``python -m generator …`` — the agenda command (``python -m generator bouw --out MAP``: the engine-free build)."""
+"""``python -m regioagenda …`` — the agenda command (``… bouw --out MAP``: the engine-free build)."""
 
-from generator.werkstroom.cli import main
+from regioagenda.werkstroom.cli import main
 
 main()

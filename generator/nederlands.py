@@ -13,7 +13,7 @@ from functools import cache
 
 from babel.dates import format_date
 
-from generator.model.datum import Datum, Precisie
+from regioagenda.model.datum import Datum, Precisie
 
 
 def datum(waarde: Datum) -> str:

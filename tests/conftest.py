@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.records.laden import laad
+from regioagenda.records.laden import laad
 
 ROOT = Path(__file__).resolve().parent.parent
 

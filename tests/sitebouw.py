@@ -46,7 +46,7 @@ def tekst(html_bron: str) -> str:
 def agenda(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the ``agenda`` command as a coordinator would, without a terminal to answer questions."""
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [sys.executable, "-m", "regioagenda", *args],
         capture_output=True,
         text=True,
         cwd=cwd or Path(__file__).resolve().parent.parent,

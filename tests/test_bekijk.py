@@ -87,7 +87,7 @@ def _haal(url: str) -> tuple[int, str]:
 def test_bekijk_serves_the_preview_at_the_root_without_an_address_and_says_so_in_dutch(programma):
     poort = _vrije_poort()
     env = _omgeving(AGENDA_SITE_URL=None)
-    opdracht = [sys.executable, "-m", "generator", "bekijk", "--map", str(programma.root), "--poort", str(poort)]
+    opdracht = [sys.executable, "-m", "regioagenda", "bekijk", "--map", str(programma.root), "--poort", str(poort)]
     with _voorvertoning(opdracht, env) as (url, uitvoer):
         assert url == f"http://127.0.0.1:{poort}/"
         status, html = _haal(url)
@@ -104,7 +104,7 @@ def test_bekijk_serves_the_preview_at_the_root_without_an_address_and_says_so_in
 def test_bekijk_serves_under_the_sub_path_of_the_sites_address(programma):
     poort = _vrije_poort()
     env = _omgeving(AGENDA_SITE_URL="https://voorbeeld.example/programma/")
-    opdracht = [sys.executable, "-m", "generator", "bekijk", "--poort", str(poort)]
+    opdracht = [sys.executable, "-m", "regioagenda", "bekijk", "--poort", str(poort)]
     with _voorvertoning(opdracht, env, cwd=programma.root) as (url, _):  # --map defaults to the current folder
         assert url == f"http://127.0.0.1:{poort}/programma/"
         assert _haal(url)[0] == 200

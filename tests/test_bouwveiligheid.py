@@ -105,7 +105,7 @@ def test_a_killed_build_is_cleaned_up_by_the_next(programma, tmp_path):
 
 
 def test_the_swap_never_leaves_the_site_missing(tmp_path):
-    from generator.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST, nieuwe_bouwmap, wissel
+    from regioagenda.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST, nieuwe_bouwmap, wissel
 
     site = tmp_path / "site"
     site.mkdir()
@@ -137,7 +137,7 @@ def test_the_swap_never_leaves_the_site_missing(tmp_path):
 
 
 def _gepubliceerd(tmp_path):
-    from generator.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST
+    from regioagenda.publiceren.bouwveiligheid import MERKTEKEN, MERKTEKST
 
     uit = tmp_path / "programma" / "site"
     uit.mkdir(parents=True)
@@ -147,7 +147,7 @@ def _gepubliceerd(tmp_path):
 
 
 def test_a_publication_swaps_in_only_what_its_check_passed(tmp_path):
-    from generator.publiceren.publicatie import Publicatie
+    from regioagenda.publiceren.publicatie import Publicatie
 
     uit = _gepubliceerd(tmp_path)
     gezien = []
@@ -160,7 +160,7 @@ def test_a_publication_swaps_in_only_what_its_check_passed(tmp_path):
 
 @pytest.mark.parametrize("waar", ["bouw", "controle"])
 def test_a_failed_publication_removes_its_folder_and_keeps_the_old_output(tmp_path, waar):
-    from generator.publiceren.publicatie import Geweigerd, Publicatie
+    from regioagenda.publiceren.publicatie import Geweigerd, Publicatie
 
     def controle(map_):
         raise Geweigerd("afgekeurd")
@@ -179,7 +179,7 @@ def test_a_failed_publication_removes_its_folder_and_keeps_the_old_output(tmp_pa
 
 
 def test_a_preview_publication_checks_its_own_folder_and_never_swaps_or_removes_it(tmp_path):
-    from generator.publiceren.publicatie import Geweigerd, Publicatie
+    from regioagenda.publiceren.publicatie import Geweigerd, Publicatie
 
     eigen = tmp_path / "mkdocs_voorvertoning"
     eigen.mkdir()

@@ -165,7 +165,7 @@ def test_nulplaat_board_reads_left_to_right_with_ambition_top_right(pagina, adre
 def versie_adres(tmp_path_factory):
     """The fixture programme with two vastgestelde versions, served locally."""
     from conftest import MINIMAAL
-    from generator.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
+    from regioagenda.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
 
     root = tmp_path_factory.mktemp("versies") / "programma"
     shutil.copytree(MINIMAAL, root)

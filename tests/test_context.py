@@ -7,15 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from generator import nederlands
-from generator.model.datum import Datum
-from generator.model.deelopdracht import Deelopdracht, Fase, Mijlpaal, Persoon
-from generator.model.overig import Risico, Risicoregister
-from generator.model.planning import Tijdas
-from generator.model.vocab import MijlpaalToestand, RegioStatus
-from generator.samenstellen.adressen import Opties
-from generator.samenstellen.context import Context
-from generator.samenstellen.weergave import NADER, omgeving
+from regioagenda import nederlands
+from regioagenda.model.datum import Datum
+from regioagenda.model.deelopdracht import Deelopdracht, Fase, Mijlpaal, Persoon
+from regioagenda.model.overig import Risico, Risicoregister
+from regioagenda.model.planning import Tijdas
+from regioagenda.model.vocab import MijlpaalToestand, RegioStatus
+from regioagenda.samenstellen.adressen import Opties
+from regioagenda.samenstellen.context import Context
+from regioagenda.samenstellen.weergave import NADER, omgeving
 
 PEILDATUM = dt.date(2026, 11, 30)
 

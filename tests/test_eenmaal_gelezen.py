@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.records import opslag, verzamelen
-from generator.records.laden import laad
-from generator.model.markdown import Markdown
-from generator.records.yamlbron import YamlDocument
+from regioagenda.records import opslag, verzamelen
+from regioagenda.records.laden import laad
+from regioagenda.model.markdown import Markdown
+from regioagenda.records.yamlbron import YamlDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 GRONINGEN = ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels"
@@ -118,7 +118,7 @@ def test_only_the_builder_turns_record_data_into_facts():
 
 
 def test_a_new_decision_reads_programma_yml_for_its_settings_and_for_the_check_only(programma, gelezen):
-    from generator.werkstroom.opdrachten import nieuw_besluit
+    from regioagenda.werkstroom.opdrachten import nieuw_besluit
 
     telling, _ = gelezen
     uit = nieuw_besluit(
@@ -179,7 +179,7 @@ def test_a_record_with_a_value_that_cannot_be_converted_is_still_checked_for_eve
 def test_agenda_bouw_reads_every_record_once_also_for_where_it_may_write(programma, gelezen, tmp_path):
     import datetime as dt
 
-    from generator.publiceren.boom import bouw_boom
+    from regioagenda.publiceren.boom import bouw_boom
 
     telling, _ = gelezen
     assert bouw_boom(programma.root, tmp_path / "boom", dt.date(2026, 11, 30)) == []

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAAL
-from generator.records.laden import laad
+from regioagenda.records.laden import laad
 
 RECORDS = [
     "decisions/0001-crisisbedden-borgen.md",

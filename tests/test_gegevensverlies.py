@@ -16,19 +16,19 @@ from pathlib import Path
 import pytest
 from sitebouw import agenda, mkdocs_build
 
-from generator.publiceren.bouwveiligheid import (
+from regioagenda.publiceren.bouwveiligheid import (
     MERKTEKEN,
     OnveiligeUitvoermap,
     bewaak_uitvoermap,
     nieuwe_bouwmap,
     ruim_op,
 )
-from generator.records.laden import laad
-from generator.records.paden import repository
-from generator.records.opslag import prive_bron
-from generator.records.verzamelen import verzamel
-from generator.samenstellen.paginas import OnveiligAdres, Pagina, veilig_adres
-from generator.werkstroom import Geweigerd, nieuw_besluit, zet_stap
+from regioagenda.records.laden import laad
+from regioagenda.records.paden import repository
+from regioagenda.records.opslag import prive_bron
+from regioagenda.records.verzamelen import verzamel
+from regioagenda.samenstellen.paginas import OnveiligAdres, Pagina, veilig_adres
+from regioagenda.werkstroom import Geweigerd, nieuw_besluit, zet_stap
 
 PEIL = ("--peildatum", "2024-03-01")
 GEHEIM = """---
@@ -249,7 +249,7 @@ def test_ordinary_pages_are_made(uri):
 
 
 def test_the_tree_writer_refuses_a_target_outside_its_folder_even_past_the_page_check(tmp_path):
-    from generator.publiceren.boom import _schrijf
+    from regioagenda.publiceren.boom import _schrijf
 
     map_, buiten = tmp_path / "bouw", tmp_path / "buiten"
     map_.mkdir()
@@ -264,8 +264,8 @@ def test_the_tree_writer_refuses_a_target_outside_its_folder_even_past_the_page_
 
 
 def test_a_folder_word_that_addresses_nothing_stops_the_build_and_keeps_the_site(programma, tmp_path, monkeypatch):
-    from generator.publiceren.boom import bouw_boom
-    from generator.samenstellen import adressen
+    from regioagenda.publiceren.boom import bouw_boom
+    from regioagenda.samenstellen import adressen
 
     import datetime as dt
 

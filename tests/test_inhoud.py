@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from generator.records.laden import laad
+from regioagenda.records.laden import laad
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_c83bae2a0d21a542.txt"
 
@@ -159,7 +159,7 @@ def test_built_agenda_contains_verbatim_phrases(tmp_path):
 def test_freezing_the_real_agenda_gives_a_version_that_passes_the_check(tmp_path):
     import shutil
 
-    from generator.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
+    from regioagenda.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
 
     root = tmp_path / "3noord"
     for deel in ("agenda", "decisions", "docs"):

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAAL
-from generator.model.programma import VASTE_MAPPEN, Termen, padnaam
-from generator.patronen import DATUM, SLUG, VERSIE
-from generator.publiceren.schoonmaak import schoon
-from generator.records.laden import laad
-from generator.samenstellen.adressen import Adressen
+from regioagenda.model.programma import VASTE_MAPPEN, Termen, padnaam
+from regioagenda.patronen import DATUM, SLUG, VERSIE
+from regioagenda.publiceren.schoonmaak import schoon
+from regioagenda.records.laden import laad
+from regioagenda.samenstellen.adressen import Adressen
 from sitebouw import agenda, mkdocs_build
 
 PROGRAMMA = "agenda/programma.yml"
@@ -285,7 +285,7 @@ def test_a_version_needs_a_decision_accorded_on_a_known_day(programma, datum):
 
 @pytest.mark.parametrize("datum", ["onbekend", "2024-03"])
 def test_agenda_vaststellen_refuses_a_decision_accorded_on_an_unknown_day(programma, datum):
-    from generator.werkstroom.opdrachten import Geweigerd, vaststellen
+    from regioagenda.werkstroom.opdrachten import Geweigerd, vaststellen
 
     programma.schrijf(
         "decisions/0003-agenda-vaststellen.md",

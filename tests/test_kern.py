@@ -12,11 +12,13 @@ import pytest
 from conftest import ROOT
 
 PAKKET = ROOT / "generator"
+"""The package's folder in the repository; installed, it is the module ``regioagenda`` (see pyproject.toml)."""
+NAAM = "regioagenda"
 MODULES = sorted(PAKKET.rglob("*.py"))
 
 
 def _module(pad: Path) -> str:
-    delen = list(pad.relative_to(ROOT).with_suffix("").parts)
+    delen = [NAAM, *pad.relative_to(PAKKET).with_suffix("").parts]
     return ".".join(delen[:-1] if delen[-1] == "__init__" else delen)
 
 
@@ -36,8 +38,8 @@ def _imports(pad: Path) -> set[str]:
 
 
 def _kamer(module: str) -> str:
-    if module == "generator.__main__":
-        return "werkstroom"  # 'python -m generator' is the agenda command
+    if module == "regioagenda.__main__":
+        return "werkstroom"  # 'python -m regioagenda' is the agenda command
     delen = module.split(".")
     return delen[1] if len(delen) > 1 and (PAKKET / delen[1]).is_dir() else "(kern)"
 
@@ -48,7 +50,7 @@ def _kamer(module: str) -> str:
 def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
     # The one exception renders nothing: the check of theme overrides reads them with Jinja's own lexer,
     # because a pattern of ours would read a template differently from the engine that will run it.
-    lezers = {"jinja2": {"generator.records.sitebestanden"}}.get(bibliotheek, set())
+    lezers = {"jinja2": {"regioagenda.records.sitebestanden"}}.get(bibliotheek, set())
     overtreders = [
         f"{_module(p)}: {naam}"
         for p in MODULES
@@ -60,15 +62,15 @@ def test_only_one_room_imports_each_engine_library(bibliotheek, kamer):
 
 
 MOTORVRIJ = [
-    "generator.publiceren.boom",
-    "generator.publiceren.bouwveiligheid",
-    "generator.publiceren.lekcontrole",
-    "generator.publiceren.programmabouw",
-    "generator.publiceren.publicatie",
-    "generator.publiceren.schoonmaak",
-    "generator.publiceren.siteadres",
-    "generator.publiceren.tabellen",
-    "generator.publiceren.uitvoercontrole",
+    "regioagenda.publiceren.boom",
+    "regioagenda.publiceren.bouwveiligheid",
+    "regioagenda.publiceren.lekcontrole",
+    "regioagenda.publiceren.programmabouw",
+    "regioagenda.publiceren.publicatie",
+    "regioagenda.publiceren.schoonmaak",
+    "regioagenda.publiceren.siteadres",
+    "regioagenda.publiceren.tabellen",
+    "regioagenda.publiceren.uitvoercontrole",
 ]
 """Publishing without the engine: every module of publiceren/ but the MkDocs plugin, its two MkDocs-side helpers
 and the runner of MkDocs' build and preview for the agenda command (mkdocsbouw)."""
@@ -77,11 +79,11 @@ and the runner of MkDocs' build and preview for the agenda command (mkdocsbouw).
 def test_publishing_policy_is_engine_free():
     mkdocs_kant = {_module(p) for p in MODULES if _kamer(_module(p)) == "publiceren"} - set(MOTORVRIJ)
     assert mkdocs_kant == {
-        "generator.publiceren",
-        "generator.publiceren.config",
-        "generator.publiceren.mkdocsbestanden",
-        "generator.publiceren.mkdocsbouw",
-        "generator.publiceren.plugin",
+        "regioagenda.publiceren",
+        "regioagenda.publiceren.config",
+        "regioagenda.publiceren.mkdocsbestanden",
+        "regioagenda.publiceren.mkdocsbouw",
+        "regioagenda.publiceren.plugin",
     }
     code = (
         "import importlib, sys\n"
@@ -96,7 +98,7 @@ def test_publishing_policy_is_engine_free():
 def test_the_plugin_and_agenda_bouw_publish_through_the_same_context_manager():
     for module in ("plugin", "boom"):
         namen = _imports(PAKKET / "publiceren" / f"{module}.py")
-        assert "generator.publiceren.publicatie" in namen, module
+        assert "regioagenda.publiceren.publicatie" in namen, module
         # Neither builds beside, checks or swaps on its own any more.
         tekst = (PAKKET / "publiceren" / f"{module}.py").read_text(encoding="utf-8")
         assert not any(
@@ -117,8 +119,8 @@ def test_the_model_imports_nothing_from_outside_it():
         "unicodedata",
         "collections",
         "typing",
-        "generator.model",
-        "generator.patronen",  # the shared patterns (ids, fences, lines); it imports nothing of the package
+        "regioagenda.model",
+        "regioagenda.patronen",  # the shared patterns (ids, fences, lines); it imports nothing of the package
     }
     overtreders = [
         f"{_module(p)}: {naam}"
@@ -128,7 +130,7 @@ def test_the_model_imports_nothing_from_outside_it():
         if not any(naam == t or naam.startswith(t + ".") for t in toegestaan)
     ]
     assert overtreders == []
-    assert not any(naam.startswith("generator.") for naam in _imports(PAKKET / "patronen.py"))
+    assert not any(naam.startswith("regioagenda.") for naam in _imports(PAKKET / "patronen.py"))
 
 
 def test_rooms_depend_only_downwards():
@@ -146,7 +148,7 @@ def test_rooms_depend_only_downwards():
     for pad in MODULES:
         van = _kamer(_module(pad))
         for naam in _imports(pad):
-            if naam.startswith("generator."):
+            if naam.startswith("regioagenda."):
                 naar = _kamer(naam)
                 if naar not in (van, "(kern)") and naar not in mag[van]:
                     overtreders.append(f"{_module(pad)} → {naam}")
@@ -178,8 +180,8 @@ def test_no_import_cycles():
 def test_composing_the_site_loads_no_mkdocs_or_click_module():
     code = (
         "import datetime, sys\n"
-        "from generator.records.laden import laad\n"
-        "from generator.samenstellen import stel_samen\n"
+        "from regioagenda.records.laden import laad\n"
+        "from regioagenda.samenstellen import stel_samen\n"
         f"paginas = stel_samen(laad({str(ROOT)!r}).agenda, datetime.date(2024, 1, 1))\n"
         "assert len(paginas) > 10\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'click')))\n"

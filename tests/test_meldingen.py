@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sitebouw import agenda
 
-from generator.werkstroom.opdrachten import Geweigerd, zet_stap
+from regioagenda.werkstroom.opdrachten import Geweigerd, zet_stap
 
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
 CHARTER = "agenda/deelopdrachten/crisisopvang.md"

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitebouw import agenda, mkdocs_build
 
-from generator.records.mkdocsbeleid import (
+from regioagenda.records.mkdocsbeleid import (
     EXTRA,
     PLUGINS,
     SLEUTELS,
@@ -25,7 +25,7 @@ from generator.records.mkdocsbeleid import (
     controleer_mkdocs,
     uit_python,
 )
-from generator.records.sitebestanden import _thema
+from regioagenda.records.sitebestanden import _thema
 
 ROOT = Path(__file__).resolve().parent.parent
 GRONINGEN = ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels"
@@ -335,7 +335,7 @@ def test_names_are_escaped_once_where_the_theme_prints_them(programma, tmp_path)
 
 
 def test_an_internal_build_is_asked_for_by_the_environment_only(monkeypatch):
-    from generator.publiceren import programmabouw
+    from regioagenda.publiceren import programmabouw
 
     monkeypatch.delenv("AGENDA_INTERN", raising=False)
     assert programmabouw.intern() is False

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator import nederlands
-from generator.model.datum import Datum, OngeldigeDatum, Precisie
-from generator.model.vocab import BesluitStatus, RegioStatus, Soort
+from regioagenda import nederlands
+from regioagenda.model.datum import Datum, OngeldigeDatum, Precisie
+from regioagenda.model.vocab import BesluitStatus, RegioStatus, Soort
 
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitebouw import mkdocs_build, pagina, tekst
 
-from generator.model.nulplaatverschil import vergelijk
+from regioagenda.model.nulplaatverschil import vergelijk
 
 OUD = "agenda/nulplaten/crisisopvang-2024.md"
 NIEUW = "agenda/nulplaten/crisisopvang-2025.md"

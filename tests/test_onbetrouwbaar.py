@@ -167,7 +167,7 @@ def test_plain_fields_are_escaped_in_the_engine_neutral_tree(programma, tmp_path
     """Without MkDocs and nh3, the Markdown tree itself carries no live HTML, link or attribute from a plain field."""
     import datetime as dt
 
-    from generator.publiceren.boom import bouw_boom
+    from regioagenda.publiceren.boom import bouw_boom
 
     vijandig = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: #__search } **vet**"
     programma.vervang(CHARTER, 'titel: "Fase 1"', f"titel: {vijandig!r}".replace("'", '"'))

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator.peildatum import OngeldigePeildatum, kies_peildatum
-from generator.publiceren.config import peildatum as plugin_peildatum
-from generator.werkstroom.peildatum import standaard_peildatum
+from regioagenda.peildatum import OngeldigePeildatum, kies_peildatum
+from regioagenda.publiceren.config import peildatum as plugin_peildatum
+from regioagenda.werkstroom.peildatum import standaard_peildatum
 
 
 def test_the_option_goes_before_the_environment(monkeypatch):

@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator
 from sitebouw import mkdocs_build, pagina, tekst
 
 from conftest import MINIMAAL, ROOT, Programma
-from generator.records.laden import laad
-from generator.samenstellen import Opties, stel_samen
+from regioagenda.records.laden import laad
+from regioagenda.samenstellen import Opties, stel_samen
 
 ADRES = "https://voorbeeld.example/programma/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from sitebouw import agenda, mkdocs_build, pagina, tekst
 
-from generator.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststellen, zet_stap
+from regioagenda.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststellen, zet_stap
 
 
 def _vaststelling(programma, titel, datum, accord):
@@ -235,8 +235,8 @@ def test_each_composed_page_carries_the_version_it_shows(programma):
     """The composition decides which version a page shows; the printed line asks it (no second derivation)."""
     import datetime as dt
 
-    from generator.samenstellen import stel_samen
-    from generator.samenstellen.adressen import Adressen
+    from regioagenda.samenstellen import stel_samen
+    from regioagenda.samenstellen.adressen import Adressen
 
     assert {p.uri: p.versie for p in stel_samen(programma.agenda(), dt.date(2025, 3, 1)) if p.versie} == {}
     vaststellen(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.vocab import Verzameling
-from generator.werkstroom import bewerken
-from generator.werkstroom.opdrachten import Geweigerd
-from generator.werkstroom.programmabeheer import nieuw_gremium, nieuw_hoofdstuk, nieuwe_bron, nieuwe_regio
+from regioagenda.model.vocab import Verzameling
+from regioagenda.werkstroom import bewerken
+from regioagenda.werkstroom.opdrachten import Geweigerd
+from regioagenda.werkstroom.programmabeheer import nieuw_gremium, nieuw_hoofdstuk, nieuwe_bron, nieuwe_regio
 
 PROGRAMMA = "agenda/programma.yml"
 

@@ -149,7 +149,7 @@ def test_sources_are_named_by_title_never_by_file_or_line(site):
 
 
 def test_line_numbers_leave_a_source_but_its_quotes_stay():
-    from generator.samenstellen.weergave import zonder_regelnummers
+    from regioagenda.samenstellen.weergave import zonder_regelnummers
 
     assert zonder_regelnummers("§1 regel 37; §5.3 regel 260; §9.2 regels 467–473") == "§1; §5.3; §9.2"
     assert zonder_regelnummers("§5.3 JeugdhulpPlus, regels 246–265") == "§5.3 JeugdhulpPlus"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model.vocab import Toegankelijkheidsstatus
-from generator.records.laden import laad
-from generator.samenstellen import stel_samen
+from regioagenda.model.vocab import Toegankelijkheidsstatus
+from regioagenda.records.laden import laad
+from regioagenda.samenstellen import stel_samen
 
 
 def _regel(programma, tekst: str) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +61,36 @@ def test_the_code_passes_ruff():
     for opdracht in (["check", "."], ["format", "--check", "."]):
         uit = subprocess.run([str(ruff), *opdracht], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert uit.returncode == 0, uit.stdout + uit.stderr
+
+
+def test_the_wheel_carries_the_whole_generator_under_its_own_name(tmp_path):
+    """What a region's repository installs: templates, schemas and theme inside, one top-level module of its own."""
+    bronmap = tmp_path / "bron"  # built from a copy: setuptools leaves build/ and egg-info where it builds
+    shutil.copytree(ROOT / "generator", bronmap / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    for naam in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / naam, bronmap / naam)
+    uit = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        cwd=bronmap,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    (wiel,) = tmp_path.glob("regioagenda-*.whl")
+    with zipfile.ZipFile(wiel) as z:
+        namen = z.namelist()
+        topniveau = {n.split("/")[0] for n in namen if not n.split("/")[0].endswith(".dist-info")}
+        assert topniveau == {"regioagenda"}
+        bron = ROOT / "generator"
+        verwacht = {
+            "regioagenda/" + p.relative_to(bron).as_posix()
+            for p in bron.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".j2", ".css", ".html")
+        }
+        assert verwacht - set(namen) == set()  # every module, schema, template and theme file
+        assert any(n.startswith("regioagenda/records/schemas/") for n in namen)
+        metadata = next(n for n in namen if n.endswith(".dist-info/entry_points.txt"))
+        ingangen = z.read(metadata).decode()
+        assert "agenda = regioagenda.werkstroom.cli:main" in ingangen
+        assert "agenda = regioagenda.publiceren.plugin:AgendaPlugin" in ingangen

@@ -336,7 +336,7 @@ def test_a_new_part_gets_the_programmes_own_headings_and_no_invented_phases(prog
 
 
 def test_a_vastgestelde_version_is_judged_at_its_own_date(programma, tmp_path):
-    from generator.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
+    from regioagenda.werkstroom.opdrachten import nieuw_besluit, vaststellen, zet_stap
 
     b = nieuw_besluit(programma.root, titel="Agenda 2024", soort="vaststelling", samenvatting="V.", datum="2024-03-01")
     nummer = int(b.pad.split("/")[1][:4])

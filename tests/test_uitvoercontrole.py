@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.publiceren.uitvoercontrole import KOP, Bevinding, controleer_uitvoer, uitvoermelding
+from regioagenda.publiceren.uitvoercontrole import KOP, Bevinding, controleer_uitvoer, uitvoermelding
 from sitebouw import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -290,9 +290,9 @@ def test_the_build_stops_on_a_finding_and_the_published_site_stays(drienoord, tm
 
     from mkdocs.exceptions import PluginError
 
-    from generator.publiceren.plugin import AgendaPlugin
-    from generator.publiceren.programmabouw import Programmabouw
-    from generator.publiceren.publicatie import Publicatie
+    from regioagenda.publiceren.plugin import AgendaPlugin
+    from regioagenda.publiceren.programmabouw import Programmabouw
+    from regioagenda.publiceren.publicatie import Publicatie
 
     gepubliceerd = tmp_path / "site"
     shutil.copytree(drienoord, gepubliceerd)

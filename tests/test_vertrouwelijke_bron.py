@@ -8,8 +8,8 @@ import shutil
 import pytest
 from sitebouw import agenda, mkdocs_build, pagina, tekst
 
-from generator.records.laden import laad
-from generator.werkstroom import Geweigerd, nieuw_besluit, zet_stap
+from regioagenda.records.laden import laad
+from regioagenda.werkstroom import Geweigerd, nieuw_besluit, zet_stap
 
 NAAM = "0003-overname-locatie-noord.md"
 TITEL = "Overname locatie Noord door zorgaanbieder A"

@@ -7,7 +7,7 @@ import os
 import pytest
 from sitebouw import mkdocs_build, pagina, tekst
 
-from generator.publiceren.schoonmaak import schoon
+from regioagenda.publiceren.schoonmaak import schoon
 
 BESLUIT = "decisions/0001-crisisbedden-borgen.md"
 EINDE = "## Besluit\n\nBorgen.\n"

@@ -24,9 +24,9 @@ from icalendar import Calendar
 from ruamel.yaml import YAML
 
 from conftest import MINIMAAL
-from generator.werkstroom.cli import agenda as agenda_cli
-from generator.records.laden import laad
-from generator.samenstellen import Opties, stel_samen
+from regioagenda.werkstroom.cli import agenda as agenda_cli
+from regioagenda.records.laden import laad
+from regioagenda.samenstellen import Opties, stel_samen
 
 RECORDS = sorted(
     p.relative_to(MINIMAAL).as_posix() for p in (MINIMAAL / "agenda").rglob("*") if p.suffix in (".md", ".yml")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from generator.records.laden import laad
-from generator.publiceren.mkdocsbestanden import GegenereerdePagina
+from regioagenda.records.laden import laad
+from regioagenda.publiceren.mkdocsbestanden import GegenereerdePagina
 
 BESLUIT_1 = "besluiten/0001-crisisbedden-borgen.md"
 BESLUIT_2 = "besluiten/0002-nazorg-verkennen.md"

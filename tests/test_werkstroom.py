@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.werkstroom.opdrachten import Geweigerd, nieuw_besluit, nieuwe_deelopdracht, nieuwe_nulplaat, zet_stap
+from regioagenda.werkstroom.opdrachten import Geweigerd, nieuw_besluit, nieuwe_deelopdracht, nieuwe_nulplaat, zet_stap
 
 RONDGANG = Path(__file__).parent / "fixtures" / "rondgang"
 NAZORG = "decisions/0002-nazorg-verkennen.md"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from generator.model.besluit import Besluit
-from generator.model.deelopdracht import Deelopdracht
-from generator.model.overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
-from generator.model.programma import Programma
-from generator.model.vocab import BesluitStatus, RegioStatus
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.deelopdracht import Deelopdracht
+from regioagenda.model.overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
+from regioagenda.model.programma import Programma
+from regioagenda.model.vocab import BesluitStatus, RegioStatus
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from generator.model.markdown import Markdown
-from generator.model.datum import Datum, Precisie
-from generator.model.programma import Regio
-from generator.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.datum import Datum, Precisie
+from regioagenda.model.programma import Regio
+from regioagenda.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
 
 
 class Vaststellingsbezwaar(Enum):

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from generator.patronen import DATUM
+from regioagenda.patronen import DATUM
 
 
 class Precisie(Enum):

@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.markdown import Markdown
-from generator.model.datum import Datum
-from generator.model.vocab import DeelopdrachtStatus, MijlpaalStatus, MijlpaalToestand, Prioriteit
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.datum import Datum
+from regioagenda.model.vocab import DeelopdrachtStatus, MijlpaalStatus, MijlpaalToestand, Prioriteit
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from generator.model.overig import Knop, Nulplaat
+from regioagenda.model.overig import Knop, Nulplaat
 
 GELIJKENIS = 0.6
 """Two levers whose *wat* is at least this similar count as one lever reworded."""

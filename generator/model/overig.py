@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.markdown import Markdown
-from generator.model.datum import Datum
-from generator.model.vocab import RisicoStatus
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.datum import Datum
+from regioagenda.model.vocab import RisicoStatus
 
 
 def kopnummer(nummer: str) -> str:

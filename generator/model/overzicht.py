@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.agenda import Agenda
-from generator.model.besluit import Besluit
-from generator.model.programma import Regio
-from generator.model.vocab import BesluitStatus, RegioStatus, Uitkomst
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.programma import Regio
+from regioagenda.model.vocab import BesluitStatus, RegioStatus, Uitkomst
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.agenda import Agenda
-from generator.model.datum import Datum
-from generator.model.deelopdracht import Deelopdracht, Mijlpaal
-from generator.model.vocab import MijlpaalToestand
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.datum import Datum
+from regioagenda.model.deelopdracht import Deelopdracht, Mijlpaal
+from regioagenda.model.vocab import MijlpaalToestand
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.model.markdown import Markdown
-from generator.model.datum import Datum
-from generator.model.vocab import RecordSoort, Sectie, Toegankelijkheidsstatus, Uitkomst, Verzameling
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.datum import Datum
+from regioagenda.model.vocab import RecordSoort, Sectie, Toegankelijkheidsstatus, Uitkomst, Verzameling
 
 
 _LETTERS = str.maketrans(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from generator.model.vocab import MijlpaalToestand
-from generator.model import overzicht
+from regioagenda.model.vocab import MijlpaalToestand
+from regioagenda.model import overzicht
 
-from generator.model import planning
-from generator.model.agenda import Agenda
+from regioagenda.model import planning
+from regioagenda.model.agenda import Agenda
 
 
 def statusoverzicht(agenda: Agenda, peildatum: dt.date) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from generator.patronen import in_codeblok
+from regioagenda.patronen import in_codeblok
 from dataclasses import dataclass
 
 _KOP = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -6,7 +6,7 @@ from enum import Enum, StrEnum
 
 
 class _Vocab(Enum):
-    """An Enum whose value is the record spelling (how it is shown is ``generator.nederlands``' business)."""
+    """An Enum whose value is the record spelling (how it is shown is ``regioagenda.nederlands``' business)."""
 
     @classmethod
     def waarden(cls) -> list[str]:

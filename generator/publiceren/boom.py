@@ -12,13 +12,13 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from generator.problemen import Probleem
-from generator.publiceren.lekcontrole import sporen
-from generator.publiceren.publicatie import Lek, Publicatie, zonder_lekken
-from generator.records.laden import laad
-from generator.records.sitebestanden import publiceerbaar
-from generator.samenstellen import Opties, genereer
-from generator.samenstellen.paginas import OnveiligAdres
+from regioagenda.problemen import Probleem
+from regioagenda.publiceren.lekcontrole import sporen
+from regioagenda.publiceren.publicatie import Lek, Publicatie, zonder_lekken
+from regioagenda.records.laden import laad
+from regioagenda.records.sitebestanden import publiceerbaar
+from regioagenda.samenstellen import Opties, genereer
+from regioagenda.samenstellen.paginas import OnveiligAdres
 
 __all__ = ["Lek", "bouw_boom"]
 

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.records.paden import RECORDMAPPEN, SITEMAPPEN, THEMAMAP, relatief_pad, repository
+from regioagenda.records.paden import RECORDMAPPEN, SITEMAPPEN, THEMAMAP, relatief_pad, repository
 
 MERKTEKEN = ".agenda-site"
 """The file every site build writes into its output: only a folder that carries it is ever replaced."""

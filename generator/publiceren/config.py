@@ -17,13 +17,13 @@ from mkdocs.config import config_options as c
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
-from generator.peildatum import OngeldigePeildatum, kies_peildatum
+from regioagenda.peildatum import OngeldigePeildatum, kies_peildatum
 
-from generator.problemen import samenvatting
-from generator.publiceren.lekcontrole import bestandsteksten
-from generator.publiceren.programmabouw import Huisstijl
-from generator.publiceren.siteadres import Adresfout, kies_adressen
-from generator.records.mkdocsbeleid import controleer_instellingen
+from regioagenda.problemen import samenvatting
+from regioagenda.publiceren.lekcontrole import bestandsteksten
+from regioagenda.publiceren.programmabouw import Huisstijl
+from regioagenda.publiceren.siteadres import Adresfout, kies_adressen
+from regioagenda.records.mkdocsbeleid import controleer_instellingen
 
 
 class AgendaConfig(base.Config):

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from generator.model.agenda import Agenda
+from regioagenda.model.agenda import Agenda
 
 MIN_LENGTE = 24
 """Body phrases shorter than this are too common to count as a trace."""
@@ -84,7 +84,7 @@ def teksten(waarde: object) -> Iterator[str]:
 def _sjabloonteksten() -> Iterator[str]:
     """The words the templates write themselves (headings, labels), without their Jinja code."""
     for bestand in sorted(
-        resources.files("generator.samenstellen").joinpath("templates").iterdir(), key=lambda b: b.name
+        resources.files("regioagenda.samenstellen").joinpath("templates").iterdir(), key=lambda b: b.name
     ):
         if bestand.name.endswith(".j2"):
             yield _JINJA.sub(" ", bestand.read_text("utf-8"))

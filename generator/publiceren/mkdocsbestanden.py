@@ -12,11 +12,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from generator.problemen import Probleem
-from generator.publiceren.programmabouw import Huisstijl, Programmabouw
-from generator.records.paden import SITEMAPPEN, THEMAMAP
-from generator.records.sitebestanden import controleer_map, publiceerbaar
-from generator.samenstellen import Pagina
+from regioagenda.problemen import Probleem
+from regioagenda.publiceren.programmabouw import Huisstijl, Programmabouw
+from regioagenda.records.paden import SITEMAPPEN, THEMAMAP
+from regioagenda.records.sitebestanden import controleer_map, publiceerbaar
+from regioagenda.samenstellen import Pagina
 
 
 class GegenereerdePagina(File):

@@ -25,9 +25,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from generator.publiceren.plugin import AgendaPlugin
-from generator.publiceren.publicatie import Geweigerd
-from generator.publiceren.siteadres import kies_adressen
+from regioagenda.publiceren.plugin import AgendaPlugin
+from regioagenda.publiceren.publicatie import Geweigerd
+from regioagenda.publiceren.siteadres import kies_adressen
 
 Melding = Callable[[str, bool], None]
 """Reports one line: the text, and whether it is a warning or error (stderr) rather than news (stdout)."""

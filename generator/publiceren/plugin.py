@@ -17,22 +17,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from generator.publiceren import config as opties_uit
-from generator.publiceren.bouwveiligheid import OnveiligeUitvoermap
-from generator.publiceren.mkdocsbestanden import (
+from regioagenda.publiceren import config as opties_uit
+from regioagenda.publiceren.bouwveiligheid import OnveiligeUitvoermap
+from regioagenda.publiceren.mkdocsbestanden import (
     Vingerafdrukken,
     Waarschuwingen,
     alleen_publiceerbaar,
     eigen_mappen,
     voeg_paginas_toe,
 )
-from generator.publiceren.programmabouw import Huisstijl, Programmabouw, intern, vaste_bouwtijd
-from generator.publiceren.publicatie import Geweigerd, Publicatie
-from generator.publiceren.schoonmaak import herstel_titel, schoon
-from generator.publiceren.tabellen import stapelbaar
-from generator.records.paden import RECORDMAPPEN
-from generator.samenstellen.paginas import OnveiligAdres
-from generator.samenstellen.themasjablonen import sjabloonklasse
+from regioagenda.publiceren.programmabouw import Huisstijl, Programmabouw, intern, vaste_bouwtijd
+from regioagenda.publiceren.publicatie import Geweigerd, Publicatie
+from regioagenda.publiceren.schoonmaak import herstel_titel, schoon
+from regioagenda.publiceren.tabellen import stapelbaar
+from regioagenda.records.paden import RECORDMAPPEN
+from regioagenda.samenstellen.paginas import OnveiligAdres
+from regioagenda.samenstellen.themasjablonen import sjabloonklasse
 
 
 @contextlib.contextmanager

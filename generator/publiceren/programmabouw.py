@@ -18,14 +18,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.agenda import Agenda
-from generator.problemen import Probleem, samenvatting
-from generator.publiceren.lekcontrole import sporen
-from generator.publiceren.publicatie import Geweigerd, TeVeelWaarschuwingen, zonder_actieve_inhoud, zonder_lekken
-from generator.publiceren.tabellen import afdrukregel
-from generator.records.laden import laad
-from generator.samenstellen import Opties, Pagina, stel_samen
-from generator.samenstellen.adressen import Adressen
+from regioagenda.model.agenda import Agenda
+from regioagenda.problemen import Probleem, samenvatting
+from regioagenda.publiceren.lekcontrole import sporen
+from regioagenda.publiceren.publicatie import Geweigerd, TeVeelWaarschuwingen, zonder_actieve_inhoud, zonder_lekken
+from regioagenda.publiceren.tabellen import afdrukregel
+from regioagenda.records.laden import laad
+from regioagenda.samenstellen import Opties, Pagina, stel_samen
+from regioagenda.samenstellen.adressen import Adressen
 
 THEMA = Path(__file__).parent / "thema"
 

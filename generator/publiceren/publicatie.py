@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-from generator.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
-from generator.publiceren.lekcontrole import lekmelding, zoek_lekken
-from generator.publiceren.uitvoercontrole import Bevinding, controleer_uitvoer, uitvoermelding
-from generator.records.opslag import prive_bron
+from regioagenda.publiceren.bouwveiligheid import nieuwe_bouwmap, ruim_op, wissel
+from regioagenda.publiceren.lekcontrole import lekmelding, zoek_lekken
+from regioagenda.publiceren.uitvoercontrole import Bevinding, controleer_uitvoer, uitvoermelding
+from regioagenda.records.opslag import prive_bron
 
 Controle = Callable[[Path], None]
 """Holds a built folder to what may be published; raises ``Geweigerd`` when it may not."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 
-from generator.problemen import zichtbaar
-from generator.publiceren.publicatie import Geweigerd
-from generator.records.mkdocsbeleid import adresfout, adresverwachting
+from regioagenda.problemen import zichtbaar
+from regioagenda.publiceren.publicatie import Geweigerd
+from regioagenda.records.mkdocsbeleid import adresfout, adresverwachting
 
 ADRES_UIT_OMGEVING = "AGENDA_SITE_URL"
 """The site's published address, set by the publishing workflow; it goes before site_url in mkdocs.yml."""

@@ -10,8 +10,8 @@ import datetime as dt
 import html
 import re
 
-from generator.nederlands import datum as nl_datum
-from generator.model.datum import Datum, Precisie
+from regioagenda.nederlands import datum as nl_datum
+from regioagenda.model.datum import Datum, Precisie
 
 _TABEL = re.compile(r"<table>(.*?)</table>", re.S)
 _KOP = re.compile(r"<th[^>]*>(.*?)</th>", re.S)

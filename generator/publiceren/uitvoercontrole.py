@@ -43,8 +43,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from generator.problemen import zichtbaar
-from generator.publiceren.lekcontrole import teksten
+from regioagenda.problemen import zichtbaar
+from regioagenda.publiceren.lekcontrole import teksten
 
 KOP = "De gebouwde site bevat iets wat niet gepubliceerd mag worden — de vorige site blijft staan:"
 

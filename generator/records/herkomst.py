@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.records.yamlbron import YamlDocument
+from regioagenda.records.yamlbron import YamlDocument
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
-from generator.patronen import in_codeblok, regels
-from generator.problemen import Probleem
+from regioagenda.patronen import in_codeblok, regels
+from regioagenda.problemen import Probleem
 
 MAX_BYTES = 256 * 1024
 MAX_DIEPTE = 12

@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.agenda import Agenda
-from generator.model.programma import Programma, Termen
-from generator.problemen import Probleem
-from generator.records.herkomst import Herkomst
-from generator.records.mkdocsbeleid import NAAM as MKDOCS, controleer_mkdocs
-from generator.records.modelbouw import Onbouwbaar, bouw, programma_uit
-from generator.records.regels import controleer
-from generator.records.opslag import Opslag, opslag_van
-from generator.records.verzamelen import programmadocument, verzamel
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.programma import Programma, Termen
+from regioagenda.problemen import Probleem
+from regioagenda.records.herkomst import Herkomst
+from regioagenda.records.mkdocsbeleid import NAAM as MKDOCS, controleer_mkdocs
+from regioagenda.records.modelbouw import Onbouwbaar, bouw, programma_uit
+from regioagenda.records.regels import controleer
+from regioagenda.records.opslag import Opslag, opslag_van
+from regioagenda.records.verzamelen import programmadocument, verzamel
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.problemen import Probleem
-from generator.records import invoercontrole as invoer
-from generator.records.paden import RECORDMAPPEN
+from regioagenda.problemen import Probleem
+from regioagenda.records import invoercontrole as invoer
+from regioagenda.records.paden import RECORDMAPPEN
 
 NAAM = "mkdocs.yml"
 PLUGINNAMEN = ("agenda", "uitvoeringsagenda")

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, TypeVar
 
-from generator.model.agenda import Agenda
-from generator.model.besluit import Besluit, RegioStap, Stap
-from generator.model.datum import Datum, OngeldigeDatum
-from generator.model.deelopdracht import (
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.besluit import Besluit, RegioStap, Stap
+from regioagenda.model.datum import Datum, OngeldigeDatum
+from regioagenda.model.deelopdracht import (
     Deelopdracht,
     Fase,
     Kengetal,
@@ -27,9 +27,9 @@ from generator.model.deelopdracht import (
     Waarde,
     Werkgroep,
 )
-from generator.model.markdown import Markdown
-from generator.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
-from generator.model.programma import (
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.overig import Hoofdstuk, Knop, Nulplaat, Risico, Risicoregister, Versie
+from regioagenda.model.programma import (
     Benoemd,
     Brondocument,
     Gremium,
@@ -42,7 +42,7 @@ from generator.model.programma import (
     Termen,
     Toegankelijkheidsonderzoek,
 )
-from generator.model.vocab import (
+from regioagenda.model.vocab import (
     DeelopdrachtStatus,
     MijlpaalStatus,
     Prioriteit,
@@ -54,13 +54,13 @@ from generator.model.vocab import (
     Toegankelijkheidsstatus,
     Uitkomst,
 )
-from generator.nederlands import maandnaam
-from generator.patronen import SLUG
-from generator.problemen import Probleem
-from generator.records.herkomst import Herkomst, Plek
-from generator.records.opslag import opslaginstellingen
-from generator.records.verzamelen import Bronnen
-from generator.records.yamlbron import YamlDocument
+from regioagenda.nederlands import maandnaam
+from regioagenda.patronen import SLUG
+from regioagenda.problemen import Probleem
+from regioagenda.records.herkomst import Herkomst, Plek
+from regioagenda.records.opslag import opslaginstellingen
+from regioagenda.records.verzamelen import Bronnen
+from regioagenda.records.yamlbron import YamlDocument
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)

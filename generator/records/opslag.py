@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.model.vocab import RecordSoort
-from generator.problemen import Probleem, RecordFout
-from generator.records.paden import (
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.problemen import Probleem, RecordFout
+from regioagenda.records.paden import (
     MAPPEN,
     PROGRAMMA,
     VERTROUWELIJK_OMGEVING,
@@ -21,8 +21,8 @@ from generator.records.paden import (
     relatief_pad,
     vertrouwelijke_bron,
 )
-from generator.records.paden import repository as repository_van
-from generator.records.yamlbron import YamlDocument, lees_yaml_bestand
+from regioagenda.records.paden import repository as repository_van
+from regioagenda.records.yamlbron import YamlDocument, lees_yaml_bestand
 
 
 def opslaginstellingen(data: Any) -> tuple[str | None, bool]:

@@ -7,8 +7,8 @@ import re
 from typing import NamedTuple
 from pathlib import Path
 
-from generator.model.vocab import RecordSoort
-from generator.patronen import VERSIE
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.patronen import VERSIE
 
 PROGRAMMA = "agenda/programma.yml"
 RISICOS = "agenda/risicos.yml"

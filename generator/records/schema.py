@@ -14,10 +14,10 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
-from generator.model.vocab import RecordSoort
-from generator.problemen import Probleem
-from generator.records.suggesties import bedoelde_u, opsomming
-from generator.records.yamlbron import YamlDocument
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.problemen import Probleem
+from regioagenda.records.suggesties import bedoelde_u, opsomming
+from regioagenda.records.yamlbron import YamlDocument
 
 SOORTEN = tuple(RecordSoort)
 
@@ -36,7 +36,7 @@ _TYPEN = {
 @cache
 def schema(soort: str) -> dict[str, Any]:
     """The JSON Schema of a record kind, as shipped in ``generator/schemas``."""
-    tekst = resources.files("generator.records").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
+    tekst = resources.files("regioagenda.records").joinpath("schemas", f"{soort}.schema.json").read_text("utf-8")
     return json.loads(tekst)
 
 

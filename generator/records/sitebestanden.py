@@ -13,9 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from generator.records import invoercontrole as invoer
-from generator.records.mkdocsbeleid import zoals_browser
-from generator.problemen import Probleem
+from regioagenda.records import invoercontrole as invoer
+from regioagenda.records.mkdocsbeleid import zoals_browser
+from regioagenda.problemen import Probleem
 
 PAGINA = ".md"
 BEELDEN = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from generator.model.vocab import Verzameling
-from generator.records.paden import PROGRAMMA
+from regioagenda.model.vocab import Verzameling
+from regioagenda.records.paden import PROGRAMMA
 
 
 def bedoelde_u(waarde: object, kandidaten: Iterable[str]) -> str:

@@ -7,14 +7,14 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.records import invoercontrole as invoer
-from generator.patronen import SLUG
-from generator.problemen import Probleem, RecordFout
-from generator.records.opslag import Opslag, opslag_van
-from generator.records.schema import markdownvelden, valideer
-from generator.records.sitebestanden import controleer_map
-from generator.model.vocab import RecordSoort
-from generator.records.paden import (
+from regioagenda.records import invoercontrole as invoer
+from regioagenda.patronen import SLUG
+from regioagenda.problemen import Probleem, RecordFout
+from regioagenda.records.opslag import Opslag, opslag_van
+from regioagenda.records.schema import markdownvelden, valideer
+from regioagenda.records.sitebestanden import controleer_map
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.records.paden import (
     MAPPEN,
     Besluitnaam,
     lees_besluitnaam,
@@ -24,7 +24,7 @@ from generator.records.paden import (
     THEMAMAP,
     VERSIENAAM,
 )
-from generator.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
+from regioagenda.records.yamlbron import MeerdereFouten, YamlDocument, lees_markdown_record, lees_yaml_bestand
 
 
 @dataclass

@@ -20,9 +20,9 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
-from generator.records.invoercontrole import structuur
-from generator.patronen import regels
-from generator.problemen import Probleem, RecordFout
+from regioagenda.records.invoercontrole import structuur
+from regioagenda.patronen import regels
+from regioagenda.problemen import Probleem, RecordFout
 
 
 class _Constructor(RoundTripConstructor):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.model.besluit import Besluit
-from generator.model.programma import Termen
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.programma import Termen
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,18 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from generator.model import overzicht, planning
-from generator.model.agenda import Agenda
-from generator.model.besluit import Besluit
-from generator.model.datum import Datum, Precisie
-from generator.model.deelopdracht import Deelopdracht
-from generator.model.nulplaatverschil import vergelijk
-from generator.model.overig import Hoofdstuk, Nulplaat, Versie
-from generator.model.programma import OpbouwOnderdeel, Regio, Termen
-from generator.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
-from generator.nederlands import datum as nl_datum, label
-from generator.samenstellen.adressen import Adressen, Opties
-from generator.samenstellen.weergave import NADER, brontitel, bronvermelding, dagen, inline, relatief
+from regioagenda.model import overzicht, planning
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.datum import Datum, Precisie
+from regioagenda.model.deelopdracht import Deelopdracht
+from regioagenda.model.nulplaatverschil import vergelijk
+from regioagenda.model.overig import Hoofdstuk, Nulplaat, Versie
+from regioagenda.model.programma import OpbouwOnderdeel, Regio, Termen
+from regioagenda.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
+from regioagenda.nederlands import datum as nl_datum, label
+from regioagenda.samenstellen.adressen import Adressen, Opties
+from regioagenda.samenstellen.weergave import NADER, brontitel, bronvermelding, dagen, inline, relatief
 
 
 @dataclass(frozen=True)

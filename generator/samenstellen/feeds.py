@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 
 from icalendar import Calendar, Event
 
-from generator.nederlands import datum as nl_datum, label
-from generator.model.agenda import Agenda
-from generator.model.programma import padnaam
-from generator.model.besluit import Besluit
-from generator.model.planning import Planningsmijlpaal
+from regioagenda.nederlands import datum as nl_datum, label
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.programma import padnaam
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.planning import Planningsmijlpaal
 
 ATOM = "http://www.w3.org/2005/Atom"
 

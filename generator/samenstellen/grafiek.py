@@ -6,8 +6,8 @@ import html
 
 from markupsafe import Markup
 
-from generator.nederlands import datum as nl_datum, getal
-from generator.model.deelopdracht import Kengetal, Waarde
+from regioagenda.nederlands import datum as nl_datum, getal
+from regioagenda.model.deelopdracht import Kengetal, Waarde
 
 BREEDTE, HOOGTE = 560, 220
 MARGE_LINKS, MARGE_RECHTS, MARGE_BOVEN, MARGE_ONDER = (

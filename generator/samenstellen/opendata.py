@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from generator.nederlands import label
-from generator.model.agenda import Agenda
-from generator.model.datum import Datum
-from generator.model.deelopdracht import Fase, Persoon, Waarde
-from generator.model.planning import balken, mijlpalen
+from regioagenda.nederlands import label
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.datum import Datum
+from regioagenda.model.deelopdracht import Fase, Persoon, Waarde
+from regioagenda.model.planning import balken, mijlpalen
 
 
 def _datum(d: Datum | None) -> str | None:

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 
-from generator.model.agenda import Agenda
-from generator.model.programma import Termen
-from generator.model.versieverschil import vergelijk_teksten
-from generator.samenstellen import feeds, opendata
-from generator.samenstellen.adressen import Adressen, Opties, pagina_url
-from generator.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
-from generator.samenstellen.weergave import render
-from generator.model import planning
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.programma import Termen
+from regioagenda.model.versieverschil import vergelijk_teksten
+from regioagenda.samenstellen import feeds, opendata
+from regioagenda.samenstellen.adressen import Adressen, Opties, pagina_url
+from regioagenda.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
+from regioagenda.samenstellen.weergave import render
+from regioagenda.model import planning
 
 
 class OnveiligAdres(ValueError):
@@ -179,7 +179,7 @@ def _schemas(pagina, adres: Adressen) -> list[Pagina]:
     """The JSON Schemas of records and open data, published so that editors can offer completion, and their index
     page (``schemas/``), which names each by its own title."""
     uit, lijst = [], []
-    for bestand in sorted(resources.files("generator.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
+    for bestand in sorted(resources.files("regioagenda.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
         if bestand.name.endswith(".schema.json"):
             tekst = bestand.read_text("utf-8")
             schema = json.loads(tekst)  # shipped schemas must be valid JSON

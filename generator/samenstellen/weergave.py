@@ -15,13 +15,13 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.nederlands import aantal as nl_aantal, datum as nl_datum, getal, label, meervoud, periode as nl_periode
-from generator.model.datum import Datum
-from generator.model.deelopdracht import Waarde
-from generator.model.markdown import Markdown
-from generator.model.overig import kopnummer
-from generator.patronen import in_codeblok, letterlijk
-from generator.samenstellen.grafiek import kengetal_svg
+from regioagenda.nederlands import aantal as nl_aantal, datum as nl_datum, getal, label, meervoud, periode as nl_periode
+from regioagenda.model.datum import Datum
+from regioagenda.model.deelopdracht import Waarde
+from regioagenda.model.markdown import Markdown
+from regioagenda.model.overig import kopnummer
+from regioagenda.patronen import in_codeblok, letterlijk
+from regioagenda.samenstellen.grafiek import kengetal_svg
 
 NADER = Markup("*nader in te vullen*")
 _KOP = re.compile(r"^(#{1,6})(?=\s)")
@@ -150,7 +150,7 @@ def of_nader(waarde: object) -> Markup:
 def omgeving() -> Environment:
     """The Jinja environment for Markdown templates: every printed value is escaped unless the code trusts it."""
     env = Environment(
-        loader=PackageLoader("generator.samenstellen", "templates"),
+        loader=PackageLoader("regioagenda.samenstellen", "templates"),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_standaard,

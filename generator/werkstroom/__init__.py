@@ -1,6 +1,6 @@
 """Workflow: the 'agenda' command and the commands that edit records (byte-exact, atomic, checked first)."""
 
-from generator.werkstroom.opdrachten import (
+from regioagenda.werkstroom.opdrachten import (
     Geweigerd,
     Resultaat,
     nieuw_besluit,

@@ -15,9 +15,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.model.datum import ONBEKEND
-from generator.patronen import DATUM, SLUG, regeleinde, regels
-from generator.records.yamlbron import YamlDocument, lees_markdown_record, lees_yaml, lees_yaml_bestand
+from regioagenda.model.datum import ONBEKEND
+from regioagenda.patronen import DATUM, SLUG, regeleinde, regels
+from regioagenda.records.yamlbron import YamlDocument, lees_markdown_record, lees_yaml, lees_yaml_bestand
 
 
 class Onbewerkbaar(Exception):

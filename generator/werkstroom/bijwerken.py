@@ -12,10 +12,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.patronen import regels
-from generator.records.paden import PROGRAMMA
-from generator.werkstroom.bewerken import schrijf_atomair
-from generator.werkstroom.opdrachten import Geweigerd
+from regioagenda.patronen import regels
+from regioagenda.records.paden import PROGRAMMA
+from regioagenda.werkstroom.bewerken import schrijf_atomair
+from regioagenda.werkstroom.opdrachten import Geweigerd
 
 EERDERE_TERMEN = (
     ("document", "uitvoeringsagenda"),

@@ -11,20 +11,20 @@ from pathlib import Path
 
 import click
 
-from generator.nederlands import label
-from generator.werkstroom import opdrachten as werkstroom
-from generator.werkstroom import programmabeheer
-from generator.werkstroom.clihulp import NederlandseGroep
-from generator.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
-from generator.werkstroom.bijwerken import werk_bij
-from generator.werkstroom.opzet import nieuw_programma
-from generator.werkstroom.peildatum import OngeldigePeildatum, standaard_peildatum
-from generator.werkstroom.prsamenvatting import pr_samenvatting
-from generator.model.stand import statusoverzicht
-from generator.werkstroom.statustekst import statustekst
-from generator.werkstroom.opdrachten import Geweigerd
-from generator.records.laden import laad
-from generator.problemen import Probleem, samenvatting, zichtbaar
+from regioagenda.nederlands import label
+from regioagenda.werkstroom import opdrachten as werkstroom
+from regioagenda.werkstroom import programmabeheer
+from regioagenda.werkstroom.clihulp import NederlandseGroep
+from regioagenda.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
+from regioagenda.werkstroom.bijwerken import werk_bij
+from regioagenda.werkstroom.opzet import nieuw_programma
+from regioagenda.werkstroom.peildatum import OngeldigePeildatum, standaard_peildatum
+from regioagenda.werkstroom.prsamenvatting import pr_samenvatting
+from regioagenda.model.stand import statusoverzicht
+from regioagenda.werkstroom.statustekst import statustekst
+from regioagenda.werkstroom.opdrachten import Geweigerd
+from regioagenda.records.laden import laad
+from regioagenda.problemen import Probleem, samenvatting, zichtbaar
 
 
 def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date | None:
@@ -120,9 +120,9 @@ def bouw(root: Path, uit: Path | None, peildatum: dt.date, intern: bool) -> None
         _bouw_site(root, peildatum)
         return
     # Imported here: 'agenda controleer' should not pay for loading Jinja, Babel and the templates.
-    from generator.publiceren.boom import Lek, bouw_boom
-    from generator.publiceren.bouwveiligheid import OnveiligeUitvoermap
-    from generator.samenstellen.paginas import OnveiligAdres
+    from regioagenda.publiceren.boom import Lek, bouw_boom
+    from regioagenda.publiceren.bouwveiligheid import OnveiligeUitvoermap
+    from regioagenda.samenstellen.paginas import OnveiligAdres
 
     try:
         peildatum = peildatum or _site_peildatum(root)
@@ -177,7 +177,7 @@ def _bouw_site(root: Path, peildatum: dt.date | None) -> None:
     """The real site, as 'mkdocs build --strict' builds it, into the folder mkdocs.yml names."""
     mkdocs_yml = _voor_mkdocs(root, "gebouwd")
     getoond = peildatum or _site_peildatum(root)
-    from generator.publiceren.mkdocsbouw import Mislukt, bouw_site  # MkDocs only loads when it is needed
+    from regioagenda.publiceren.mkdocsbouw import Mislukt, bouw_site  # MkDocs only loads when it is needed
 
     try:
         site = bouw_site(mkdocs_yml, _melding, peildatum)
@@ -203,7 +203,7 @@ def bekijk(root: Path, poort: int) -> None:
             f"--poort {poort} bestaat niet — kies een getal van 1 tot en met 65535, bijvoorbeeld 8001"
         )
     mkdocs_yml = _voor_mkdocs(root, "getoond")
-    from generator.publiceren.mkdocsbouw import Mislukt, bekijk as serveer
+    from regioagenda.publiceren.mkdocsbouw import Mislukt, bekijk as serveer
 
     def klaar(url: str) -> None:
         click.echo(f"De voorvertoning staat klaar op {url}")
@@ -330,7 +330,7 @@ def _deze_opdracht() -> str:
         if op_pad and Path(op_pad).resolve() == programma.resolve():
             return "agenda"
         return shlex.quote(str(programma.resolve()))
-    return f"{shlex.quote(sys.executable)} -m generator"  # 'python -m generator', the same interpreter
+    return f"{shlex.quote(sys.executable)} -m regioagenda"  # 'python -m regioagenda', the same interpreter
 
 
 @agenda.command("bijwerken")

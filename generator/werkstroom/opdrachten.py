@@ -9,10 +9,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model.vocab import RecordSoort
-from generator.nederlands import label
-from generator.werkstroom.bewerken import Onbewerkbaar, schrijf_samen, voeg_item_toe, yaml_waarde
-from generator.records.paden import (
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.nederlands import label
+from regioagenda.werkstroom.bewerken import Onbewerkbaar, schrijf_samen, voeg_item_toe, yaml_waarde
+from regioagenda.records.paden import (
     MAPPEN,
     PROGRAMMA,
     VERSIENAAM,
@@ -21,17 +21,17 @@ from generator.records.paden import (
     lees_besluitnaam,
     recordpad,
 )
-from generator.records.laden import Instellingen, Laadresultaat, instellingen, laad
-from generator.records.opslag import Opslag
-from generator.records.suggesties import onbekende_verwijzing, vindplaats
-from generator.records.verzamelen import controleer_record
-from generator.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
-from generator.model.datum import Datum, OngeldigeDatum
-from generator.model.agenda import Agenda
-from generator.model.besluit import Vaststellingsbezwaar
-from generator.model.vocab import BesluitStatus, Verzameling
-from generator.patronen import SLUG, VERSIE
-from generator.problemen import Probleem, RecordFout, zichtbaar
+from regioagenda.records.laden import Instellingen, Laadresultaat, instellingen, laad
+from regioagenda.records.opslag import Opslag
+from regioagenda.records.suggesties import onbekende_verwijzing, vindplaats
+from regioagenda.records.verzamelen import controleer_record
+from regioagenda.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
+from regioagenda.model.datum import Datum, OngeldigeDatum
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.besluit import Vaststellingsbezwaar
+from regioagenda.model.vocab import BesluitStatus, Verzameling
+from regioagenda.patronen import SLUG, VERSIE
+from regioagenda.problemen import Probleem, RecordFout, zichtbaar
 
 
 class Geweigerd(Exception):
@@ -422,7 +422,7 @@ def nieuwe_nulplaat(
 def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
     """Freeze the composed agenda as version ``versie``, accorded by decision ``besluit`` (soort vaststelling)."""
     # Composition pulls in Jinja, Babel and the templates: only freezing a version needs it.
-    from generator.samenstellen import bevries
+    from regioagenda.samenstellen import bevries
 
     resultaat = laad(root, vertrouwelijk=True)
     if resultaat.problemen:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model.programma import Termen
-from generator.model.vocab import RecordSoort
-from generator.samenstellen.adressen import Adressen
-from generator.werkstroom.bewerken import schrijf_atomair, yaml_waarde
-from generator.patronen import SLUG
-from generator.records.laden import laad
-from generator.records.paden import MAPPEN, PROGRAMMA, recordpad
-from generator.werkstroom.opdrachten import Geweigerd
+from regioagenda.model.programma import Termen
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.samenstellen.adressen import Adressen
+from regioagenda.werkstroom.bewerken import schrijf_atomair, yaml_waarde
+from regioagenda.patronen import SLUG
+from regioagenda.records.laden import laad
+from regioagenda.records.paden import MAPPEN, PROGRAMMA, recordpad
+from regioagenda.werkstroom.opdrachten import Geweigerd
 
 
 def _paar(tekst: str, soort: str) -> tuple[str, str]:

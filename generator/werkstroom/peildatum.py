@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.peildatum import OngeldigePeildatum, kies_peildatum
-from generator.records.mkdocsbeleid import pluginoptie
+from regioagenda.peildatum import OngeldigePeildatum, kies_peildatum
+from regioagenda.records.mkdocsbeleid import pluginoptie
 
 
 def standaard_peildatum(root: Path) -> dt.date:

@@ -11,15 +11,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator.model.vocab import RecordSoort, Verzameling
-from generator.patronen import SLUG
-from generator.problemen import RecordFout, zichtbaar
-from generator.records.laden import instellingen
-from generator.records.paden import PROGRAMMA, recordpad
-from generator.records.suggesties import onbekende_verwijzing, vindplaats
-from generator.records.yamlbron import lees_yaml_bestand
-from generator.werkstroom.bewerken import Onbewerkbaar, Sleutel, voeg_item_toe, yaml_waarde
-from generator.werkstroom.opdrachten import (
+from regioagenda.model.vocab import RecordSoort, Verzameling
+from regioagenda.patronen import SLUG
+from regioagenda.problemen import RecordFout, zichtbaar
+from regioagenda.records.laden import instellingen
+from regioagenda.records.paden import PROGRAMMA, recordpad
+from regioagenda.records.suggesties import onbekende_verwijzing, vindplaats
+from regioagenda.records.yamlbron import lees_yaml_bestand
+from regioagenda.werkstroom.bewerken import Onbewerkbaar, Sleutel, voeg_item_toe, yaml_waarde
+from regioagenda.werkstroom.opdrachten import (
     Geweigerd,
     Resultaat,
     _id,

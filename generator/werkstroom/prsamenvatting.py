@@ -9,15 +9,15 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from generator.model.vocab import RecordSoort
-from generator.nederlands import label
-from generator.records.laden import laad
-from generator.model.agenda import Agenda
-from generator.model.overig import kopnummer
-from generator.patronen import letterlijk
-from generator.records.opslag import opslag_van
-from generator.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
-from generator.werkstroom.opdrachten import Geweigerd
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.nederlands import label
+from regioagenda.records.laden import laad
+from regioagenda.model.agenda import Agenda
+from regioagenda.model.overig import kopnummer
+from regioagenda.patronen import letterlijk
+from regioagenda.records.opslag import opslag_van
+from regioagenda.records.paden import PROGRAMMA, RECORDMAPPEN, RISICOS, MAPPEN, SITEMAPPEN
+from regioagenda.werkstroom.opdrachten import Geweigerd
 
 _SOORT = {"A": "Toegevoegd", "M": "Gewijzigd", "D": "Verwijderd", "R": "Hernoemd", "C": "Gekopieerd", "T": "Gewijzigd"}
 

@@ -5,15 +5,15 @@ line of what it reports.
 
 from __future__ import annotations
 
-from generator.problemen import Probleem
-from generator.records.modelbouw import Bouwsel
-from generator.records.regels.besluiten import controleer_besluiten
-from generator.records.regels.controle import Controle
-from generator.records.regels.onderdelen import controleer_onderdelen
-from generator.records.regels.programma import controleer_programma
-from generator.records.regels.risicos import controleer_risicos
-from generator.records.regels.versies import controleer_versies, onzekere_vaststelling
-from generator.records.verzamelen import Bronnen
+from regioagenda.problemen import Probleem
+from regioagenda.records.modelbouw import Bouwsel
+from regioagenda.records.regels.besluiten import controleer_besluiten
+from regioagenda.records.regels.controle import Controle
+from regioagenda.records.regels.onderdelen import controleer_onderdelen
+from regioagenda.records.regels.programma import controleer_programma
+from regioagenda.records.regels.risicos import controleer_risicos
+from regioagenda.records.regels.versies import controleer_versies, onzekere_vaststelling
+from regioagenda.records.verzamelen import Bronnen
 
 __all__ = ["controleer", "onzekere_vaststelling"]
 

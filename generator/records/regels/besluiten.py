@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.model.besluit import Besluit
-from generator.model.vocab import RecordSoort
-from generator.model.vocab import Verzameling
-from generator.records.regels.controle import Controle
-from generator.records.regels.route import controleer_regionaal, controleer_verloop
-from generator.records.suggesties import bedoelde_u
+from regioagenda.model.besluit import Besluit
+from regioagenda.model.vocab import RecordSoort
+from regioagenda.model.vocab import Verzameling
+from regioagenda.records.regels.controle import Controle
+from regioagenda.records.regels.route import controleer_regionaal, controleer_verloop
+from regioagenda.records.suggesties import bedoelde_u
 
 
 def controleer_besluiten(c: Controle) -> None:

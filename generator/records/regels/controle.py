@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model.programma import Programma, Termen
-from generator.model.vocab import Verzameling
-from generator.nederlands import enkelvoud
-from generator.problemen import Probleem
-from generator.records.modelbouw import Bouwsel
-from generator.records.suggesties import onbekende_verwijzing, vindplaats
-from generator.records.verzamelen import Bronnen
+from regioagenda.model.programma import Programma, Termen
+from regioagenda.model.vocab import Verzameling
+from regioagenda.nederlands import enkelvoud
+from regioagenda.problemen import Probleem
+from regioagenda.records.modelbouw import Bouwsel
+from regioagenda.records.suggesties import onbekende_verwijzing, vindplaats
+from regioagenda.records.verzamelen import Bronnen
 
 
 @dataclass

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.model.deelopdracht import Deelopdracht
-from generator.model.overig import Nulplaat
-from generator.model.vocab import RecordSoort, Verzameling
-from generator.records.regels.controle import Controle, periode
-from generator.records.suggesties import opsomming
+from regioagenda.model.deelopdracht import Deelopdracht
+from regioagenda.model.overig import Nulplaat
+from regioagenda.model.vocab import RecordSoort, Verzameling
+from regioagenda.records.regels.controle import Controle, periode
+from regioagenda.records.suggesties import opsomming
 
 
 def controleer_onderdelen(c: Controle) -> None:

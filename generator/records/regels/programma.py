@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.model.programma import Programma, Termen
-from generator.patronen import SLUG
-from generator.model.vocab import RecordSoort, Verzameling
-from generator.nederlands import enkelvoud
-from generator.records.regels.controle import Controle, periode
-from generator.records.suggesties import opsomming
+from regioagenda.model.programma import Programma, Termen
+from regioagenda.patronen import SLUG
+from regioagenda.model.vocab import RecordSoort, Verzameling
+from regioagenda.nederlands import enkelvoud
+from regioagenda.records.regels.controle import Controle, periode
+from regioagenda.records.suggesties import opsomming
 
 
 def controleer_programma(c: Controle) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model.overig import Risicoregister
-from generator.records.regels.controle import Controle
+from regioagenda.model.overig import Risicoregister
+from regioagenda.records.regels.controle import Controle
 
 
 def controleer_risicos(c: Controle) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from generator.model.besluit import Besluit, RegioStap, Stap
-from generator.model.datum import Datum
-from generator.model.vocab import RegioUitkomst, Uitkomst
-from generator.model.vocab import Verzameling
-from generator.model.programma import Programma, RegioRouteStap
-from generator.records.regels.controle import Controle
-from generator.records.suggesties import routevindplaats
+from regioagenda.model.besluit import Besluit, RegioStap, Stap
+from regioagenda.model.datum import Datum
+from regioagenda.model.vocab import RegioUitkomst, Uitkomst
+from regioagenda.model.vocab import Verzameling
+from regioagenda.model.programma import Programma, RegioRouteStap
+from regioagenda.records.regels.controle import Controle
+from regioagenda.records.suggesties import routevindplaats
 
 EINDBESLUITEN = (RegioUitkomst.VASTGESTELD, RegioUitkomst.NIET_VASTGESTELD)
 """A region's outcomes after which it takes no further step."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.model.besluit import Besluit, Vaststellingsbezwaar
-from generator.model.overig import Versie
-from generator.nederlands import label
-from generator.records.regels.controle import Controle
+from regioagenda.model.besluit import Besluit, Vaststellingsbezwaar
+from regioagenda.model.overig import Versie
+from regioagenda.nederlands import label
+from regioagenda.records.regels.controle import Controle
 
 
 def onzekere_vaststelling(besluit: Besluit) -> str | None:
