@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -363,3 +364,33 @@ def test_the_accessibility_statement_names_the_programmes_contact(programma, tmp
         in (verklaring)
     )
     assert "Status volgens de Nederlandse indeling: nader in te vullen" in verklaring
+
+
+def test_start_makes_a_repository_with_its_address_and_a_first_commit(tmp_path):
+    map_ = tmp_path / "jzp"
+    uit = agenda(
+        "start", str(map_), "--titel", "JeugdzorgPlus Noord-Holland", "--regio", "kop=Kop van Noord-Holland",
+        "--adres", "https://voorbeeld.github.io/jzp/", "--repository", "https://github.com/voorbeeld/jzp",
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stderr
+    assert "git-repository gemaakt, met een eerste commit op de tak 'main'" in uit.stdout
+    git = lambda *a: subprocess.run(["git", *a], cwd=map_, capture_output=True, text=True)
+    assert git("log", "--format=%s").stdout.splitlines() == ["Nieuw programma: JeugdzorgPlus Noord-Holland"]
+    assert git("status", "--porcelain").stdout == ""
+    assert {".gitignore", "README.md", "mkdocs.yml"} <= set(git("ls-files").stdout.splitlines())
+    mkdocs = (map_ / "mkdocs.yml").read_text("utf-8")
+    assert 'site_url: "https://voorbeeld.github.io/jzp/"' in mkdocs and "edit_uri: edit/main/docs/" in mkdocs
+    assert agenda("wijzigingen", "main", cwd=map_).returncode == 0
+    bouw = agenda("bouw", cwd=map_, env={k: v for k, v in os.environ.items() if k != "AGENDA_SITE_URL"})
+    assert bouw.returncode == 0, bouw.stderr
+    assert 'href="https://github.com/voorbeeld/jzp/edit/main/docs/bijdragen.md"' in (
+        map_ / "site" / "bijdragen" / "index.html"
+    ).read_text("utf-8")
+    assert git("status", "--porcelain").stdout == ""  # the built site is ignored, not a change
+
+
+def test_start_refuses_an_address_that_is_not_https_and_writes_nothing(tmp_path):
+    uit = agenda("start", str(tmp_path / "p"), "--titel", "T", "--regio", "a=A", "--adres", "http://voorbeeld.nl/")
+    assert uit.returncode == 1
+    assert "mkdocs.yml:2: 'site_url': 'http://voorbeeld.nl/' begint met 'http:'" in uit.stderr
+    assert not (tmp_path / "p").exists()

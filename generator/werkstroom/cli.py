@@ -17,7 +17,7 @@ from regioagenda.werkstroom import programmabeheer
 from regioagenda.werkstroom.clihulp import NederlandseGroep
 from regioagenda.model.vocab import DeelopdrachtStatus, Prioriteit, Soort
 from regioagenda.werkstroom.bijwerken import werk_bij
-from regioagenda.werkstroom.opzet import nieuw_programma
+from regioagenda.werkstroom.opzet import eerste_commit, nieuw_programma
 from regioagenda.werkstroom.peildatum import OngeldigePeildatum, standaard_peildatum
 from regioagenda.werkstroom.prsamenvatting import pr_samenvatting
 from regioagenda.model.stand import statusoverzicht
@@ -267,6 +267,8 @@ def wijzigingen(root, basis):
 @click.option("--rol", multiple=True, help="Rol van een gremium als id=tekst (herhaalbaar).")
 @click.option("--van", "van", type=int, help="Eerste jaar van het programma (weglaten als het nog open is).")
 @click.option("--tot", "tot", type=int, help="Laatste jaar van het programma (weglaten als het nog open is).")
+@click.option("--adres", help="Het adres waarop de site gepubliceerd wordt (https://…); kan ook later, in mkdocs.yml.")
+@click.option("--repository", help="Het adres van de repository (https://…), voor de knop 'Bewerken' op elke pagina.")
 def start(
     map_,
     titel,
@@ -283,10 +285,13 @@ def start(
     rol,
     van,
     tot,
+    adres,
+    repository,
 ):
     """Zet een nieuw programma op in MAP met alleen wat u opgeeft (regio's, gremia, woorden).
 
-    Het nieuwe programma is meteen in orde: bekijk het met 'agenda bekijk' in die map."""
+    Het nieuwe programma is meteen in orde en een git-repository met een eerste commit: bekijk het met
+    'agenda bekijk' in die map."""
     titel = _vraag(titel, "--titel", "Titel van het programma")
     if not regios and sys.stdin.isatty():
         regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
@@ -312,11 +317,13 @@ def start(
             termen=woorden,
             samenstelling=samenstelling,
             rol=rol,
+            adres=adres,
+            repository=repository,
         )
     except Geweigerd as fout:
         _weigering(fout)
     opdracht, map_tekst = _deze_opdracht(), shlex.quote(str(uit))
-    click.echo(f"Nieuw programma in {uit}. Zo gaat u verder:")
+    click.echo(f"Nieuw programma in {uit}; {eerste_commit(uit, titel)}. Zo gaat u verder:")
     click.echo(f"  cd {map_tekst} && {opdracht} controleer    (de records controleren)")
     click.echo(f"  cd {map_tekst} && {opdracht} bekijk        (de site bekijken in de browser)")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 from regioagenda.model.programma import Termen
@@ -40,8 +42,11 @@ def nieuw_programma(
     termen: dict[str, str] | None = None,
     samenstelling=(),
     rol=(),
+    adres: str | None = None,
+    repository: str | None = None,
 ) -> Path:
-    """Write programma.yml, a first chapter, mkdocs.yml and a contribution page; refuse a non-empty folder.
+    """Write programma.yml, a first chapter, mkdocs.yml, a contribution page, a README and a .gitignore; refuse a
+    non-empty folder. ``adres``: the site's published address; ``repository``: its repository (edit buttons).
 
     Only what is given is written: no bodies, no route, no period the coordinator did not name.
     """
@@ -93,8 +98,10 @@ def nieuw_programma(
         recordpad(
             RecordSoort.HOOFDSTUK, "inleiding"
         ): '---\ntitel: "Inleiding"\nnummer: "1"\n---\n\nNader in te vullen.\n',
-        "mkdocs.yml": _mkdocs(titel, woorden),
+        "mkdocs.yml": _mkdocs(titel, woorden, adres, repository),
         "docs/bijdragen.md": _bijdragen(titel, woorden),
+        "README.md": _leesmij(titel, woorden),
+        ".gitignore": GITIGNORE,
     }
     for leeg in MAPPEN.values():
         bestanden[f"{leeg}/.gitkeep"] = ""
@@ -106,6 +113,36 @@ def nieuw_programma(
     for relatief, tekst in bestanden.items():
         schrijf_atomair(map_ / relatief, tekst)
     return map_
+
+
+def eerste_commit(map_: Path, titel: str) -> str:
+    """Make ``map_`` a git repository with one commit of what 'agenda start' wrote; returns what happened, in Dutch.
+
+    Nothing is done inside an existing repository (the programme is then a folder of it), nor without git.
+    """
+    git = shutil.which("git")
+    if git is None:
+        return "git is niet gevonden, dus de map is nog geen repository — installeer git en voer daar 'git init' uit"
+    binnen = subprocess.run(
+        [git, "-C", str(Path(map_).resolve().parent), "rev-parse", "--is-inside-work-tree"],
+        capture_output=True,
+        text=True,
+    )
+    if binnen.returncode == 0 and binnen.stdout.strip() == "true":
+        return "de map ligt al in een git-repository; er is geen nieuwe repository gemaakt"
+    naam = subprocess.run([git, "config", "user.name"], capture_output=True, text=True, cwd=map_).stdout.strip()
+    # Without a configured identity the first commit says who made it: this command, on behalf of the user.
+    wie = [] if naam else ["-c", "user.name=agenda start", "-c", "user.email=agenda-start@localhost"]
+    for opdracht in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        [*wie, "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-m", f"Nieuw programma: {titel}"],
+    ):
+        uit = subprocess.run([git, *opdracht], capture_output=True, text=True, cwd=map_)
+        if uit.returncode:
+            melding = (uit.stderr or uit.stdout).strip().splitlines()[-1:] or ["onbekende fout"]
+            return f"de git-repository kon niet worden gemaakt ({melding[0]}) — de bestanden staan er wel"
+    return "git-repository gemaakt, met een eerste commit op de tak 'main'"
 
 
 def _bijdragen(titel: str, w: Termen) -> str:
@@ -168,10 +205,49 @@ Voor elk soort record is er een JSON Schema, zodat editors als VS Code kunnen aa
 """
 
 
-def _mkdocs(titel: str, woorden: Termen) -> str:
+GITIGNORE = """# Gemaakt bij het bouwen of installeren; hoort niet in de repository.
+.venv/
+site/
+.*-bouw-*/
+__pycache__/
+*.egg-info/
+"""
+
+
+def _leesmij(titel: str, w: Termen) -> str:
+    """The programme's own README: what this repository is, and the few commands a coordinator needs."""
+    return f"""# {titel}
+
+Deze repository bevat {w.het_document} als tekstbestanden: het programma (`agenda/programma.yml`),
+de hoofdstukken, de {w.onderdelen} en de besluiten (`decisions/`). Uit deze bestanden wordt een website gemaakt.
+
+## Werken met de records
+
+| Commando | Wat het doet |
+|---|---|
+| `agenda controleer` | alle records controleren; elke fout met bestand en regel |
+| `agenda bekijk` | de site bekijken in de browser terwijl u records aanpast |
+| `agenda nieuw besluit --titel … --soort signaal --samenvatting …` | een nieuw besluit met het volgende vrije nummer |
+| `agenda nieuw onderdeel --titel …` | een nieuw {w.onderdeel} |
+| `agenda nieuw gremium --naam …` / `agenda nieuw regio --naam … --gemeente …` | het programma aanvullen |
+| `agenda stap 1 --gremium … --uitkomst … --datum JJJJ-MM-DD` | een stap in de route vastleggen |
+| `agenda bouw` | de site bouwen zoals ze gepubliceerd wordt (met het adres van de site) |
+| `agenda bijwerken` | de records bijwerken na een nieuwe versie van de generator |
+
+Een wijziging voorstellen gaat met een pull request; zie de pagina Bijdragen op de site (`docs/bijdragen.md`).
+"""
+
+
+def _mkdocs(titel: str, woorden: Termen, site_adres: str | None = None, repository: str | None = None) -> str:
     adres = Adressen(woorden)
+    plekken = "".join(
+        [
+            f"site_url: {yaml_waarde(site_adres)}\n" if site_adres else "",
+            f"repo_url: {yaml_waarde(repository)}\nedit_uri: edit/main/docs/\n" if repository else "",
+        ]
+    )
     return f"""site_name: {yaml_waarde(titel)}
-docs_dir: docs
+{plekken}docs_dir: docs
 strict: true
 theme:
   name: material
