@@ -28,10 +28,6 @@ class Plek:
         """The line of this place, or of ``verder`` below it (the nearest line that exists)."""
         return self.doc.regel(*self.pad, *verder)
 
-    def onder(self, *verder: str | int) -> Plek:
-        """The place ``verder`` below this one."""
-        return Plek(self.doc, (*self.pad, *verder))
-
 
 class Herkomst:
     """The place of every model object the builder made, by object identity."""
@@ -55,6 +51,3 @@ class Herkomst:
     def regel(self, obj: object, *veld: str | int) -> int:
         """The line of ``obj``, or of its field ``veld`` (a key, then list positions or keys below it)."""
         return self.plek(obj).regel(*veld)
-
-    def __len__(self) -> int:
-        return len(self._plekken)

@@ -83,8 +83,3 @@ def instellingen(root: Path) -> Instellingen:
     """programma.yml read once, by the same reader as every load, for a command that speaks before loading."""
     doc, geldig = programmadocument(Path(root))
     return Instellingen(opslag_van(Path(root), doc), programma_uit(doc) if geldig else None)
-
-
-def termen(root: Path) -> Termen:
-    """The programme's own words, or the plain defaults when programma.yml cannot be read."""
-    return instellingen(root).termen

@@ -166,19 +166,19 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, 
             or not _naam_klopt(bronnen, soort, relatief, pad.name)
         ):
             continue
-        if bezet is not None and _dubbel(bronnen, relatief, pad.name, bezet):
+        besluitnaam = lees_besluitnaam(pad.name) if soort is RecordSoort.BESLUIT else None
+        if bezet is not None and _dubbel(bronnen, relatief, besluitnaam.nummer, bezet):
             continue
-        if soort is RecordSoort.BESLUIT:
-            bronnen.besluitnamen[pad.stem] = lees_besluitnaam(pad.name)
+        if besluitnaam is not None:
+            bronnen.besluitnamen[pad.stem] = besluitnaam
         bronnen.aanwezig[soort].add(pad.stem)
         doc = _lees(bronnen, relatief, soort, verplicht=True)
         if doc is not None:
             bronnen.per_soort[soort][pad.stem] = doc
 
 
-def _dubbel(bronnen: Bronnen, relatief: str, naam: str, bezet: dict[int, str]) -> bool:
+def _dubbel(bronnen: Bronnen, relatief: str, nummer: int, bezet: dict[int, str]) -> bool:
     """A private decision with the number (or name) of a public one: refused in both, neither replaces the other."""
-    nummer = lees_besluitnaam(naam).nummer
     openbaar = bezet.get(nummer)
     if openbaar is None:
         return False
