@@ -19,11 +19,13 @@ $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
 	touch $@
 
 # Nieuwe versies vastleggen (na een wijziging van de afhankelijkheden in pyproject.toml): maakt beide lijsten opnieuw.
+# De lijst van de site hoort bij de generator zelf: programma's krijgen haar in hun requirements.txt.
 vergrendel:
 	python3 -m venv .venv-uv && .venv-uv/bin/python -m pip install --quiet uv
-	for lijst in site test; do \
-	  .venv-uv/bin/uv pip compile pyproject.toml requirements/bouw.in $$([ $$lijst = test ] && echo --extra test) \
-	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o requirements/$$lijst.txt; done
+	.venv-uv/bin/uv pip compile pyproject.toml requirements/bouw.in \
+	  --universal --python-version 3.11 --generate-hashes --no-header --quiet -o generator/vergrendeling/site.txt
+	.venv-uv/bin/uv pip compile pyproject.toml requirements/bouw.in --extra test \
+	  --universal --python-version 3.11 --generate-hashes --no-header --quiet -o requirements/test.txt
 	rm -rf .venv-uv
 
 # Eerst de controle: MkDocs voert code uit mkdocs.yml uit voordat de eigen controle van de site meedoet.
@@ -32,8 +34,7 @@ site: $(VENV)/.geinstalleerd
 
 # Voor grote programma's: na een wijziging worden alleen de veranderde pagina's opnieuw gemaakt.
 site-snel: $(VENV)/.geinstalleerd
-	$(VENV)/bin/agenda controleer
-	$(VENV)/bin/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+	$(VENV)/bin/agenda bekijk --snel --poort 8000
 
 # Meet controle, samenstelling en bouw op synthetische programma's (geen test; duurt enkele minuten).
 benchmark: $(VENV)/.geinstalleerd
@@ -47,8 +48,7 @@ check: $(VENV)/.geinstalleerd
 
 # Een lokale bouw wijst naar het adres van 'make site'; de publicatieworkflow geeft het echte adres mee.
 build: $(VENV)/.geinstalleerd
-	$(VENV)/bin/agenda controleer
-	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/mkdocs build --strict
+	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/agenda bouw
 
 # De browsertests gebruiken Chromium uit Debian (geen eigen browserdownload van Playwright).
 chromium:

@@ -46,7 +46,7 @@ def _gepind(lijst: Path) -> dict[str, str]:
 def test_locks_pin_every_dependency_of_the_project():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     naam = lambda eis: re.match(r"[A-Za-z0-9_.-]+", eis).group(0).lower().replace("_", "-").replace(".", "-")
-    site, test = _gepind(ROOT / "requirements" / "site.txt"), _gepind(ROOT / "requirements" / "test.txt")
+    site, test = _gepind(ROOT / "generator" / "vergrendeling" / "site.txt"), _gepind(ROOT / "requirements" / "test.txt")
     for eis in project["dependencies"]:
         assert naam(eis) in site and naam(eis) in test, eis
     for eis in project["optional-dependencies"]["test"]:
@@ -86,7 +86,9 @@ def test_the_wheel_carries_the_whole_generator_under_its_own_name(tmp_path):
         verwacht = {
             "regioagenda/" + p.relative_to(bron).as_posix()
             for p in bron.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".j2", ".css", ".html")
+            if p.is_file()
+            and "__pycache__" not in p.parts
+            and p.suffix in (".py", ".json", ".j2", ".css", ".html", ".js", ".yml", ".yaml", ".txt")
         }
         assert verwacht - set(namen) == set()  # every module, schema, template and theme file
         assert any(n.startswith("regioagenda/records/schemas/") for n in namen)
@@ -94,3 +96,13 @@ def test_the_wheel_carries_the_whole_generator_under_its_own_name(tmp_path):
         ingangen = z.read(metadata).decode()
         assert "agenda = regioagenda.werkstroom.cli:main" in ingangen
         assert "agenda = regioagenda.publiceren.plugin:AgendaPlugin" in ingangen
+
+
+def test_this_repository_runs_the_workflows_every_programme_gets():
+    """3Noord uses its generator as a region does: the same workflow files, only built from source, not a release."""
+    from regioagenda.werkstroom.repository import WORKFLOWS, Generatorbron, pre_commit, workflow
+
+    for pad in WORKFLOWS:
+        assert (ROOT / pad).read_text(encoding="utf-8") == workflow(pad, Generatorbron.DEZE_REPOSITORY), pad
+        assert workflow(pad, Generatorbron.UITGAVE) != workflow(pad, Generatorbron.DEZE_REPOSITORY)
+    assert (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8") == pre_commit()

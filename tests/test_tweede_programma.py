@@ -392,5 +392,5 @@ def test_start_makes_a_repository_with_its_address_and_a_first_commit(tmp_path):
 def test_start_refuses_an_address_that_is_not_https_and_writes_nothing(tmp_path):
     uit = agenda("start", str(tmp_path / "p"), "--titel", "T", "--regio", "a=A", "--adres", "http://voorbeeld.nl/")
     assert uit.returncode == 1
-    assert "mkdocs.yml:2: 'site_url': 'http://voorbeeld.nl/' begint met 'http:'" in uit.stderr
+    assert "mkdocs.yml:4: 'site_url': 'http://voorbeeld.nl/' begint met 'http:'" in uit.stderr
     assert not (tmp_path / "p").exists()

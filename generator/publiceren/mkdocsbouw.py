@@ -150,8 +150,11 @@ def bouw_site(mkdocs_yml: Path, melding: Melding, peildatum: dt.date | None = No
     return Path(config.site_dir)
 
 
-def bekijk(mkdocs_yml: Path, poort: int, melding: Melding, klaar: Callable[[str], None]) -> None:
-    """Serve the live preview on 127.0.0.1:``poort`` until Ctrl+C, as ``mkdocs serve`` does.
+def bekijk(
+    mkdocs_yml: Path, poort: int, melding: Melding, klaar: Callable[[str], None], *, snel: bool = False
+) -> None:
+    """Serve the live preview on 127.0.0.1:``poort`` until Ctrl+C, as ``mkdocs serve`` does (``snel``: as
+    ``mkdocs serve --dirty``, rebuilding only the pages that changed; the search index may lag behind).
 
     Under the site's address's sub-path if it has one (``AGENDA_SITE_URL``, else site_url), else at the root:
     a preview needs no address. ``klaar(url)`` is told once the server listens.
@@ -159,12 +162,12 @@ def bekijk(mkdocs_yml: Path, poort: int, melding: Melding, klaar: Callable[[str]
     site_dir = tempfile.mkdtemp(prefix="agenda-bekijk-")
     try:
         with _nederlands_logboek(melding):
-            _bekijk(mkdocs_yml, poort, site_dir, klaar)
+            _bekijk(mkdocs_yml, poort, site_dir, klaar, snel)
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def _bekijk(mkdocs_yml: Path, poort: int, site_dir: str, klaar: Callable[[str], None]) -> None:
+def _bekijk(mkdocs_yml: Path, poort: int, site_dir: str, klaar: Callable[[str], None], snel: bool) -> None:
     config = _laad(mkdocs_yml, site_dir=site_dir, dev_addr=f"127.0.0.1:{poort}")
     try:
         adres, _ = kies_adressen(config.site_url, None, verplicht=False)
@@ -172,13 +175,13 @@ def _bekijk(mkdocs_yml: Path, poort: int, site_dir: str, klaar: Callable[[str], 
         raise Mislukt(str(fout)) from None
     sub = urlsplit(adres or "/").path or "/"
     url = f"http://127.0.0.1:{poort}{sub}"
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=snel)
 
     def herbouw(opnieuw=None) -> None:
         nieuw = opnieuw or _laad(mkdocs_yml, site_dir=site_dir, dev_addr=f"127.0.0.1:{poort}")
         nieuw.site_url = url
         try:
-            build(nieuw, serve_url=url)
+            build(nieuw, serve_url=url, dirty=snel)
         except Exception as fout:
             # The server prints a SystemExit's text as it is (anything else with a traceback): the Dutch reason.
             raise _Gemeld(str(_mislukt(fout))) from None

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from importlib import metadata
 
 from markupsafe import Markup
 
@@ -80,6 +81,11 @@ class Context:
         self.uri = uri
         self.adres = self.gedeeld.adres
         self.term = agenda.programma.termen
+
+    @property
+    def generator(self) -> str:
+        """The generator and its version, as the accessibility statement names what tested the pages' make-up."""
+        return f"regioagenda {metadata.version('regioagenda')}"
 
     @property
     def peildag(self) -> str:

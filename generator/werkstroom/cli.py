@@ -23,6 +23,7 @@ from regioagenda.werkstroom.prsamenvatting import pr_samenvatting
 from regioagenda.model.stand import statusoverzicht
 from regioagenda.werkstroom.statustekst import statustekst
 from regioagenda.werkstroom.opdrachten import Geweigerd
+from regioagenda.werkstroom.repository import generatorregel, geinstalleerde_uitgave, vereisten, wiel_hash
 from regioagenda.records.laden import laad
 from regioagenda.problemen import Probleem, samenvatting, zichtbaar
 
@@ -196,7 +197,13 @@ def _bouw_site(root: Path, peildatum: dt.date | None) -> None:
     show_default=True,
     help="Poort op deze computer waarop de voorvertoning te zien is.",
 )
-def bekijk(root: Path, poort: int) -> None:
+@click.option(
+    "--snel",
+    is_flag=True,
+    help="Na een wijziging alleen de veranderde pagina's opnieuw maken (voor grote programma's); zoeken kan dan "
+    "achterlopen tot de volgende start.",
+)
+def bekijk(root: Path, poort: int, snel: bool) -> None:
     """Bekijk de site op deze computer terwijl u records aanpast; de pagina ververst vanzelf (stoppen: Ctrl+C)."""
     if not 1 <= poort <= 65535:
         raise click.UsageError(
@@ -213,7 +220,7 @@ def bekijk(root: Path, poort: int) -> None:
 
     click.echo("De site wordt gemaakt…")
     try:
-        serveer(mkdocs_yml, poort, _melding, klaar)
+        serveer(mkdocs_yml, poort, _melding, klaar, snel=snel)
     except Mislukt as fout:
         click.echo(zichtbaar(str(fout)), err=True)
         sys.exit(1)
@@ -269,6 +276,18 @@ def wijzigingen(root, basis):
 @click.option("--tot", "tot", type=int, help="Laatste jaar van het programma (weglaten als het nog open is).")
 @click.option("--adres", help="Het adres waarop de site gepubliceerd wordt (https://…); kan ook later, in mkdocs.yml.")
 @click.option("--repository", help="Het adres van de repository (https://…), voor de knop 'Bewerken' op elke pagina.")
+@click.option(
+    "--generator",
+    help="De uitgave van de generator voor requirements.txt: het adres van het wiel (.whl), of het pad ernaar op "
+    "deze computer. Standaard de uitgave waaruit deze generator geïnstalleerd is.",
+)
+@click.option("--generator-hash", help="De sha256 van dat wiel (niet nodig als --generator een bestand is).")
+@click.option(
+    "--eigenaar",
+    "eigenaren",
+    multiple=True,
+    help="Wie wijzigingen goedkeurt (CODEOWNERS): @gebruikersnaam of @organisatie/team (herhaalbaar).",
+)
 def start(
     map_,
     titel,
@@ -287,11 +306,15 @@ def start(
     tot,
     adres,
     repository,
+    generator,
+    generator_hash,
+    eigenaren,
 ):
     """Zet een nieuw programma op in MAP met alleen wat u opgeeft (regio's, gremia, woorden).
 
-    Het nieuwe programma is meteen in orde en een git-repository met een eerste commit: bekijk het met
-    'agenda bekijk' in die map."""
+    Het nieuwe programma is meteen in orde en een git-repository met een eerste commit, met workflows die het
+    controleren en publiceren en een requirements.txt die de generator vastlegt: bekijk het met 'agenda bekijk'
+    in die map."""
     titel = _vraag(titel, "--titel", "Titel van het programma")
     if not regios and sys.stdin.isatty():
         regios = tuple(click.prompt("Regio's als id=Naam, gescheiden door komma's").split(","))
@@ -305,6 +328,7 @@ def start(
         "regio": regionaam,
         "regios": regionamen,
     }
+    regel = _generatorregel(generator, generator_hash)
     try:
         uit = nieuw_programma(
             map_,
@@ -319,6 +343,8 @@ def start(
             rol=rol,
             adres=adres,
             repository=repository,
+            generator=regel,
+            eigenaren=eigenaren,
         )
     except Geweigerd as fout:
         _weigering(fout)
@@ -326,6 +352,52 @@ def start(
     click.echo(f"Nieuw programma in {uit}; {eerste_commit(uit, titel)}. Zo gaat u verder:")
     click.echo(f"  cd {map_tekst} && {opdracht} controleer    (de records controleren)")
     click.echo(f"  cd {map_tekst} && {opdracht} bekijk        (de site bekijken in de browser)")
+    if regel is None:
+        click.echo(
+            "Let op: requirements.txt noemt de generator nog niet, want deze generator is niet uit een uitgave "
+            "geïnstalleerd. Neem de regel over uit de requirements.txt van een uitgave (of geef --generator), "
+            "anders kan de workflow Controle hem niet installeren.",
+            err=True,
+        )
+    if not eigenaren:
+        click.echo(
+            "Tip: noem in .github/CODEOWNERS wie wijzigingen goedkeurt (of geef --eigenaar @organisatie/team).",
+        )
+    click.echo(
+        "Zet de repository op GitHub (git remote add origin … && git push -u origin main) en zet bij Pages de bron "
+        "op 'GitHub Actions': de workflow Publiceren zet de site dan online. Zie README.md."
+    )
+
+
+@agenda.command("vereisten")
+@click.option("--generator", required=True, help="Het adres van het wiel (.whl) van de uitgave, of het pad ernaar.")
+@click.option("--generator-hash", help="De sha256 van dat wiel (niet nodig als --generator een bestand is).")
+def vereisten_(generator, generator_hash):
+    """Schrijf de requirements.txt van een programma voor deze uitgave van de generator (naar de uitvoer)."""
+    click.echo(vereisten(_generatorregel(generator, generator_hash)), nl=False)
+
+
+def _generatorregel(generator: str | None, sha256: str | None) -> str | None:
+    """The generator's pinned requirement for a new programme: the release named, else the one this generator was
+    installed from; None when neither is known (an editable install from source)."""
+    if generator is None:
+        bekend = geinstalleerde_uitgave()
+        return generatorregel(*bekend) if bekend else None
+    bestand = Path(generator)
+    if "://" not in generator:
+        if not bestand.is_file() or bestand.suffix != ".whl":
+            raise click.BadParameter(
+                f"'{generator}' is geen wielbestand (.whl) op deze computer", param_hint="--generator"
+            )
+        generator, sha256 = bestand.resolve().as_uri(), sha256 or wiel_hash(bestand)
+    if not generator.endswith(".whl"):
+        raise click.BadParameter(f"'{generator}' is geen adres van een wiel (.whl)", param_hint="--generator")
+    if not sha256:
+        raise click.UsageError("--generator-hash ontbreekt — de sha256 van het wiel staat bij de uitgave")
+    try:
+        return generatorregel(generator, sha256.removeprefix("sha256:").lower())
+    except ValueError as fout:
+        raise click.BadParameter(str(fout), param_hint="--generator-hash") from None
 
 
 def _deze_opdracht() -> str:

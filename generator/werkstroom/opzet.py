@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,19 @@ from regioagenda.patronen import SLUG
 from regioagenda.records.laden import laad
 from regioagenda.records.paden import MAPPEN, PROGRAMMA, recordpad
 from regioagenda.werkstroom.opdrachten import Geweigerd
+from regioagenda.werkstroom.repository import (
+    VEREISTEN,
+    WORKFLOWS,
+    Generatorbron,
+    codeowners,
+    pre_commit,
+    vereisten,
+    workflow,
+)
+
+
+_EIGENAAR = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$")
+"""A code owner as GitHub names one: @user or @organisation/team."""
 
 
 def _paar(tekst: str, soort: str) -> tuple[str, str]:
@@ -44,15 +58,24 @@ def nieuw_programma(
     rol=(),
     adres: str | None = None,
     repository: str | None = None,
+    generator: str | None = None,
+    eigenaren: tuple[str, ...] = (),
 ) -> Path:
     """Write programma.yml, a first chapter, mkdocs.yml, a contribution page, a README and a .gitignore; refuse a
     non-empty folder. ``adres``: the site's published address; ``repository``: its repository (edit buttons).
+    ``generator``: the pinned, hashed requirement line of the generator release (``repository.generatorregel``);
+    ``eigenaren``: who approves changes (CODEOWNERS). Also writes the check and publish workflows and pre-commit.
 
     Only what is given is written: no bodies, no route, no period the coordinator did not name.
     """
     map_ = Path(map_)
     if map_.exists() and any(map_.iterdir()):
         raise Geweigerd([f"{map_} is niet leeg — kies een nieuwe of lege map"])
+    slecht = [e for e in eigenaren if not _EIGENAAR.match(e)]
+    if slecht:
+        raise Geweigerd(
+            [f"--eigenaar '{e}' is geen GitHub-naam — schrijf @gebruikersnaam of @organisatie/team" for e in slecht]
+        )
     regio_paren = [_paar(r, "regio") for r in regios]
     gremium_paren = [_paar(g, "gremium") for g in gremia]
     bekend = {id_ for id_, _ in gremium_paren}
@@ -102,6 +125,10 @@ def nieuw_programma(
         "docs/bijdragen.md": _bijdragen(titel, woorden),
         "README.md": _leesmij(titel, woorden),
         ".gitignore": GITIGNORE,
+        VEREISTEN: vereisten(generator),
+        ".pre-commit-config.yaml": pre_commit(),
+        ".github/CODEOWNERS": codeowners(tuple(eigenaren)),
+        **{pad: workflow(pad, Generatorbron.UITGAVE) for pad in WORKFLOWS},
     }
     for leeg in MAPPEN.values():
         bestanden[f"{leeg}/.gitkeep"] = ""
@@ -211,30 +238,78 @@ site/
 .*-bouw-*/
 __pycache__/
 *.egg-info/
+build/
+dist/
 """
 
 
 def _leesmij(titel: str, w: Termen) -> str:
-    """The programme's own README: what this repository is, and the few commands a coordinator needs."""
+    """The programme's own README: what this repository is, and how to set up, propose, check, preview, publish
+    and update the generator — naming only what the repository 'agenda start' wrote really has."""
     return f"""# {titel}
 
 Deze repository bevat {w.het_document} als tekstbestanden: het programma (`agenda/programma.yml`),
-de hoofdstukken, de {w.onderdelen} en de besluiten (`decisions/`). Uit deze bestanden wordt een website gemaakt.
+de hoofdstukken, de {w.onderdelen} en de besluiten (`decisions/`). Uit deze bestanden wordt een website gemaakt
+met de generator *regioagenda*.
+
+## Een voorstel doen
+
+Iedereen met een account op het platform van deze repository kan een wijziging voorstellen, zonder iets te
+installeren: op de site staat de pagina **Een voorstel doen** met een kort formulier, en op elke pagina van een
+record brengt de knop **Bewerken** u naar het bestand. U slaat uw wijziging op als *pull request*. De workflow
+**Controle** controleert dan elk record en bouwt de site; een fout staat bij de regel waar ze zit, met wat er
+verwacht wordt. Na akkoord van een coördinator komt de wijziging op `main` en wordt de site opnieuw gepubliceerd.
+Meer uitleg staat op de pagina Bijdragen (`docs/bijdragen.md`).
+
+## Eenmalig: de generator installeren op uw computer
+
+Nodig: Python 3.11 of nieuwer en git. In de map van deze repository:
+
+```sh
+python3 -m venv .venv
+.venv/bin/python -m pip install --require-hashes --no-deps -r requirements.txt
+```
+
+`requirements.txt` legt de generator en alles wat hij gebruikt vast, met versie en hash: op elke computer en in
+elke workflow wordt precies hetzelfde geïnstalleerd. Daarna staat het commando `agenda` in `.venv/bin/`
+(op Windows `.venv\\Scripts\\`). Wilt u de records ook vóór elke commit laten controleren:
+`pipx run pre-commit install` (het gebruikt `.pre-commit-config.yaml`).
 
 ## Werken met de records
 
 | Commando | Wat het doet |
 |---|---|
 | `agenda controleer` | alle records controleren; elke fout met bestand en regel |
-| `agenda bekijk` | de site bekijken in de browser terwijl u records aanpast |
+| `agenda bekijk` | de site bekijken in de browser terwijl u records aanpast (het adres staat in de uitvoer) |
 | `agenda nieuw besluit --titel … --soort signaal --samenvatting …` | een nieuw besluit met het volgende vrije nummer |
 | `agenda nieuw onderdeel --titel …` | een nieuw {w.onderdeel} |
 | `agenda nieuw gremium --naam …` / `agenda nieuw regio --naam … --gemeente …` | het programma aanvullen |
-| `agenda stap 1 --gremium … --uitkomst … --datum JJJJ-MM-DD` | een stap in de route vastleggen |
+| `agenda nieuw bron …` / `agenda nieuw hoofdstuk --titel …` | een brondocument of een hoofdstuk toevoegen |
+| `agenda stap 1 --gremium … --uitkomst … --datum JJJJ-MM-DD` | vastleggen wat een gremium besloot |
 | `agenda bouw` | de site bouwen zoals ze gepubliceerd wordt (met het adres van de site) |
 | `agenda bijwerken` | de records bijwerken na een nieuwe versie van de generator |
 
-Een wijziging voorstellen gaat met een pull request; zie de pagina Bijdragen op de site (`docs/bijdragen.md`).
+Elk commando legt met `--help` uit wat het doet en wat het verwacht.
+
+## Publiceren
+
+De workflow **Publiceren** (`.github/workflows/publiceren.yml`) bouwt na elke wijziging op `main` de openbare
+site en zet die op GitHub Pages. Eenmalig: zet in de instellingen van de repository bij *Pages* de bron op
+*GitHub Actions*. Het adres van de site is het adres dat Pages de repository geeft; bij een eigen domein zet u
+dat adres in de repositoryvariabele `AGENDA_SITE_URL` (bij *Secrets and variables → Actions → Variables*).
+Zet ook bij *Branches* een
+regel op `main`: wijzigingen alleen via een pull request, met een geslaagde Controle en een review van wie in
+`.github/CODEOWNERS` staat.
+
+## De generator bijwerken
+
+Een nieuwe versie van de generator is een *uitgave* met een eigen `requirements.txt`. Zo werkt u bij:
+
+1. Vervang `requirements.txt` door die van de nieuwe uitgave en installeer opnieuw (de opdracht hierboven).
+2. `agenda bijwerken` past records die voor een eerdere versie geschreven zijn aan, zonder iets anders te
+   veranderen; `agenda controleer` laat zien of alles in orde is.
+3. Stel de wijziging voor als pull request: de Controle bouwt de site met de nieuwe versie voordat ze
+   gepubliceerd wordt.
 """
 
 
@@ -242,7 +317,11 @@ def _mkdocs(titel: str, woorden: Termen, site_adres: str | None = None, reposito
     adres = Adressen(woorden)
     plekken = "".join(
         [
-            f"site_url: {yaml_waarde(site_adres)}\n" if site_adres else "",
+            "# Het adres van de site; de workflow Publiceren geeft het adres van GitHub Pages mee (of de variabele\n"
+            "# AGENDA_SITE_URL van de repository, bij een eigen domein) en dat gaat voor.\n"
+            f"site_url: {yaml_waarde(site_adres)}\n"
+            if site_adres
+            else "",
             f"repo_url: {yaml_waarde(repository)}\nedit_uri: edit/main/docs/\n" if repository else "",
         ]
     )
