@@ -23,6 +23,7 @@ from regioagenda.werkstroom.prsamenvatting import pr_samenvatting
 from regioagenda.model.stand import statusoverzicht
 from regioagenda.werkstroom.statustekst import statustekst
 from regioagenda.werkstroom.opdrachten import Geweigerd
+from regioagenda.werkstroom import repository
 from regioagenda.werkstroom.repository import generatorregel, geinstalleerde_uitgave, vereisten, wiel_hash
 from regioagenda.records.laden import laad
 from regioagenda.problemen import Probleem, samenvatting, zichtbaar
@@ -414,15 +415,31 @@ def _deze_opdracht() -> str:
 
 @agenda.command("bijwerken")
 @_ROOT
-def bijwerken(root):
+@click.option(
+    "--workflows",
+    is_flag=True,
+    help="Zet ook de workflows en .pre-commit-config.yaml van deze versie neer (eigen aanpassingen daarin gaan "
+    "verloren; git toont het verschil).",
+)
+def bijwerken(root, workflows):
     """Werk records uit een eerdere versie van de generator bij, zonder iets te verliezen."""
     try:
         gedaan = werk_bij(root)
+        anders = repository.verouderd(root)
+        if workflows and anders:
+            repository.vernieuw(root, anders)
+            gedaan += [f"{pad}: die van deze versie van de generator" for pad in anders]
+            anders = []
     except Geweigerd as fout:
         _weigering(fout)
     for regel in gedaan:
         click.echo(regel)
     click.echo("Bijgewerkt; controleer met 'agenda controleer'." if gedaan else "Niets bij te werken.")
+    if anders:
+        click.echo(
+            f"Let op: {', '.join(anders)} {'is' if len(anders) == 1 else 'zijn'} niet zoals deze versie van de "
+            "generator ze schrijft. 'agenda bijwerken --workflows' zet die van deze versie neer.",
+        )
 
 
 def _dutch(fout: click.ClickException) -> str:

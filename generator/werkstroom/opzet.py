@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import fields
 import subprocess
 from pathlib import Path
 
@@ -91,8 +92,10 @@ def nieuw_programma(
     regels = [f"titel: {yaml_waarde(titel)}"]
     if kortenaam:
         regels.append(f"kortenaam: {yaml_waarde(kortenaam)}")
-    if termen:
-        regels += ["termen:"] + [f"  {k}: {yaml_waarde(v)}" for k, v in termen.items()]
+    # Every word written out, the defaults too: a programme without 'termen:' is one from before the programme
+    # named its own words, and 'agenda bijwerken' would give it those earlier ones.
+    regels += ["# Hoe het programma zijn document, onderdelen en regio's noemt (in titels, navigatie en adressen)."]
+    regels += ["termen:"] + [f"  {veld.name}: {yaml_waarde(getattr(woorden, veld.name))}" for veld in fields(woorden)]
     periode = {k: v for k, v in (("van", van), ("tot", tot)) if v is not None}
     if periode:
         regels.append("periode: {" + ", ".join(f"{k}: {v}" for k, v in periode.items()) + "}")

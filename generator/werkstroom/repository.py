@@ -129,3 +129,44 @@ def geinstalleerde_uitgave() -> tuple[str, str] | None:
     if not sha256 or not adres.endswith(".whl"):
         return None
     return adres, sha256
+
+
+PRE_COMMIT = ".pre-commit-config.yaml"
+
+
+def _van_deze_versie(pad: str) -> tuple[str, ...]:
+    """The texts this version of the generator writes at ``pad``: a programme's, or the generator repository's."""
+    if pad == PRE_COMMIT:
+        return (pre_commit(),)
+    return tuple(workflow(pad, bron) for bron in Generatorbron)
+
+
+def _achter_koppeling(root: Path, pad: str) -> bool:
+    """Whether ``pad`` is, or lies behind, a symbolic link: it would be read from, or written to, elsewhere."""
+    bestand = Path(root) / pad
+    return bestand.is_symlink() or bestand.resolve() != Path(root).resolve() / pad
+
+
+def verouderd(root: Path) -> list[str]:
+    """The workflow and pre-commit files of ``root`` that are missing or not what this version writes."""
+    uit = []
+    for pad in (*WORKFLOWS, PRE_COMMIT):
+        bestand = Path(root) / pad
+        gelijk = not _achter_koppeling(root, pad) and bestand.is_file()
+        if not gelijk or bestand.read_text(encoding="utf-8") not in _van_deze_versie(pad):
+            uit.append(pad)
+    return uit
+
+
+def vernieuw(root: Path, paden: list[str]) -> None:
+    """Write this version's text of each of ``paden`` (from ``verouderd``), atomically; a link is refused."""
+    from regioagenda.werkstroom.bewerken import schrijf_atomair
+    from regioagenda.werkstroom.opdrachten import Geweigerd
+
+    koppelingen = [p for p in paden if _achter_koppeling(root, p)]
+    if koppelingen:
+        raise Geweigerd(
+            [f"{p} is (of ligt achter) een symbolische koppeling — er is niets geschreven" for p in koppelingen]
+        )
+    for pad in paden:
+        schrijf_atomair(Path(root) / pad, _van_deze_versie(pad)[0])
