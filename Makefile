@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site site-snel benchmark bewerklus test check build chromium vergrendel
+.PHONY: site site-snel benchmark bewerklus test check build chromium vergrendel uitgave
 
 # Alles komt uit requirements/test.txt: vaste versies met hashes, dus niets wat pas bij het installeren wordt gekozen.
 $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
@@ -49,6 +49,15 @@ check: $(VENV)/.geinstalleerd
 # Een lokale bouw wijst naar het adres van 'make site'; de publicatieworkflow geeft het echte adres mee.
 build: $(VENV)/.geinstalleerd
 	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/agenda bouw
+
+# Een uitgave op deze computer, zoals de workflow Uitgave haar maakt: het wiel (met de tijd van de laatste commit,
+# dus steeds hetzelfde) en de requirements.txt voor programma's, in dist/. Om een nieuwe regio lokaal te proberen:
+# agenda start MAP --generator dist/regioagenda-<versie>-py3-none-any.whl
+uitgave: $(VENV)/.geinstalleerd
+	rm -f dist/regioagenda-*.whl dist/requirements.txt
+	SOURCE_DATE_EPOCH="$$(git log -1 --format=%ct)" $(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	$(VENV)/bin/agenda vereisten --generator dist/regioagenda-*.whl > dist/requirements.txt
+	@echo "Uitgave in dist/: $$(cd dist && ls regioagenda-*.whl) en requirements.txt"
 
 # De browsertests gebruiken Chromium uit Debian (geen eigen browserdownload van Playwright).
 chromium:

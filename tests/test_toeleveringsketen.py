@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -69,15 +70,22 @@ def test_the_wheel_carries_the_whole_generator_under_its_own_name(tmp_path):
     shutil.copytree(ROOT / "generator", bronmap / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     for naam in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / naam, bronmap / naam)
-    uit = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
-        cwd=bronmap,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert uit.returncode == 0, uit.stdout + uit.stderr
-    (wiel,) = tmp_path.glob("regioagenda-*.whl")
+    wielen = []
+    for keer in ("eerste", "tweede"):  # a release is rebuilt the same, byte for byte, from the same commit
+        uit = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation", "-q", "-w", keer],
+            cwd=bronmap,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=os.environ | {"SOURCE_DATE_EPOCH": "1764720000"},
+        )
+        assert uit.returncode == 0, uit.stdout + uit.stderr
+        shutil.rmtree(bronmap / "build", ignore_errors=True)
+        wielen += list((bronmap / keer).glob("regioagenda-*.whl"))
+    eerste, tweede = wielen
+    assert eerste.read_bytes() == tweede.read_bytes()
+    wiel = eerste
     with zipfile.ZipFile(wiel) as z:
         namen = z.namelist()
         topniveau = {n.split("/")[0] for n in namen if not n.split("/")[0].endswith(".dist-info")}
