@@ -241,3 +241,24 @@ def test_stap_with_a_programme_outcome_for_a_region(programma):
         "decisions/0002-nazorg-verkennen.md:12: 'geaccordeerd' is een uitkomst van de programmaroute (onder "
         "'verloop'), geen uitkomst van een regio — een van 'geagendeerd', 'niet-vastgesteld', 'vastgesteld'"
     ]
+
+
+def test_mkdocs_own_warnings_reach_a_coordinator_in_dutch_with_what_to_do():
+    import logging
+
+    from regioagenda.publiceren.mkdocsbouw import _vertaal
+
+    link = (
+        "Doc file 'bijdragen.md' contains a link 'nergens.md', but the target is not found among documentation "
+        "files. Did you mean 'bijdragen.md'?"
+    )
+    assert _vertaal(link, logging.WARNING) == (
+        "Waarschuwing: bijdragen.md: de link 'nergens.md' wijst naar een pagina die niet bestaat — verbeter de link "
+        "(bedoelde u 'bijdragen.md'?)"
+    )
+    nav = (
+        "A reference to 'oud.md' is included in the 'nav' configuration, which is not found in the documentation files."
+    )
+    assert _vertaal(nav, logging.WARNING).startswith("Waarschuwing: mkdocs.yml: 'nav' noemt de pagina 'oud.md'")
+    # what it does not know stays as MkDocs said it, marked in Dutch, never dropped
+    assert _vertaal("Something new", logging.ERROR) == "Fout: Something new"

@@ -68,7 +68,59 @@ class _Logboek(logging.Handler):
         self.melding(_vertaal(tekst, record.levelno), True)
 
 
+_WAARSCHUWINGEN = (
+    (
+        re.compile(
+            r"^A reference to '(?P<pad>[^']+)' is included in the 'nav' configuration, which is not found in "
+            r"the documentation files\.$"
+        ),
+        "mkdocs.yml: 'nav' noemt de pagina '{pad}', maar die bestaat niet — verbeter het pad of haal de regel weg "
+        "(gemaakte pagina's heten zoals in de navigatie van 'agenda start', bijvoorbeeld besluiten/index.md)",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<bron>[^']+)' contains a link '(?P<link>[^']+)', but the target(?: '[^']+')? is "
+            r"not found among documentation files\.(?: Did you mean '(?P<bedoeld>[^']+)'\?)?$"
+        ),
+        "{bron}: de link '{link}' wijst naar een pagina die niet bestaat — verbeter de link{bedoeld}",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<bron>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was "
+            r"left as is\.(?: Did you mean '(?P<bedoeld>[^']+)'\?)?$"
+        ),
+        "{bron}: de link '{link}' wijst niet naar een bestand — link naar een .md-bestand{bedoeld}",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<bron>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<doel>[^']+)' "
+            r"does not contain an anchor '(?P<anker>[^']+)'\.$"
+        ),
+        "{bron}: de link '{link}' wijst naar het kopje '{anker}', maar dat staat niet op {doel} — verbeter de link",
+    ),
+    (
+        re.compile(r"^Config value '(?P<naam>[^']+)': (?P<reden>.+)$", re.S),
+        "mkdocs.yml: de instelling '{naam}' — {reden}",
+    ),
+)
+"""MkDocs' warnings a coordinator meets, said in Dutch with what to do; any other stays as it is."""
+
+
+def _waarschuwing(tekst: str) -> str | None:
+    for patroon, uitleg in _WAARSCHUWINGEN:
+        gevonden = patroon.match(tekst)
+        if gevonden:
+            delen = {k: v or "" for k, v in gevonden.groupdict().items()}
+            if "bedoeld" in delen:
+                delen["bedoeld"] = f" (bedoelde u '{delen['bedoeld']}'?)" if delen["bedoeld"] else ""
+            return uitleg.format(**delen)
+    return None
+
+
 def _vertaal(tekst: str, niveau: int) -> str:
+    nederlands = _waarschuwing(tekst)
+    if nederlands:
+        return f"{'Fout' if niveau >= logging.ERROR else 'Waarschuwing'}: {nederlands}"
     verzoek = _VERZOEK.match(tekst)
     if verzoek:
         wat = "bestaat niet" if verzoek["code"] == "404" else f"gaf code {verzoek['code']}"
@@ -150,9 +202,7 @@ def bouw_site(mkdocs_yml: Path, melding: Melding, peildatum: dt.date | None = No
     return Path(config.site_dir)
 
 
-def bekijk(
-    mkdocs_yml: Path, poort: int, melding: Melding, klaar: Callable[[str], None], *, snel: bool = False
-) -> None:
+def bekijk(mkdocs_yml: Path, poort: int, melding: Melding, klaar: Callable[[str], None], *, snel: bool = False) -> None:
     """Serve the live preview on 127.0.0.1:``poort`` until Ctrl+C, as ``mkdocs serve`` does (``snel``: as
     ``mkdocs serve --dirty``, rebuilding only the pages that changed; the search index may lag behind).
 
