@@ -399,7 +399,16 @@ def test_the_generators_own_theme_passes_the_override_check():
     bestanden = sorted(p for p in thema.rglob("*") if p.suffix in (".html", ".css"))
     assert len(bestanden) >= 4
     for pad in bestanden:
-        assert _thema(pad.name, pad.read_text("utf-8"), pad.suffix) == [], pad
+        tekst = pad.read_text("utf-8")
+        if pad.name == "main.html":
+            # The one script the plugin's theme loads itself: the built-output check trusts it byte for byte
+            # (tests/test_voorstel.py), which an override's script never is.
+            assert tekst.count(EIGEN_SCRIPT) == 1
+            tekst = tekst.replace(EIGEN_SCRIPT, "")
+        assert _thema(pad.name, tekst, pad.suffix) == [], pad
+
+
+EIGEN_SCRIPT = "<script src=\"{{ 'voorstel.js' | url }}\"></script>"
 
 
 # --- property: every hostile value is refused with a line, or it is allowed -----------------------------------------

@@ -15,7 +15,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -303,3 +307,45 @@ def test_parts_decisions_and_a_ratification_by_commands_then_a_pull_request_and_
     assert html.unescape(bewerken[1]).startswith(f"{REPOSITORY}/edit/main/decisions/0001-")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{PAGES}besluiten/" in sitemap
+    _een_voorstel_uit_de_browser(site, repo, env)
+
+
+def _een_voorstel_uit_de_browser(site: Path, repo: Path, env: dict[str, str]) -> None:
+    """The published site on its Pages sub-path; a partner fills in 'Een voorstel doen'; what the host would be
+    opened with is the file, and the repository's own check accepts it."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM
+
+    pages = site.parent / "pages"
+    shutil.copytree(site, pages / NAAM)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(pages)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    basis = f"http://127.0.0.1:{server.server_port}/{NAAM}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
+            )
+            pagina = browser.new_page(locale="nl-NL")
+            assert pagina.goto(basis).ok
+            pagina.locator("article").get_by_role("link", name="een voorstel doen").click()
+            formulier = pagina.locator("#voorstel-nieuw")
+            formulier.get_by_label("Titel", exact=True).fill("Gezamenlijke analyse van de situatie en de tekorten")
+            formulier.get_by_label("Samenvatting", exact=True).fill(
+                "Een eerste stap is het uitvoeren van een gezamenlijke analyse van de situatie en de tekorten."
+            )
+            formulier.locator("#voorstel-soort-besluit").check()
+            formulier.get_by_label("Drentse Jeugdacademie", exact=True).check()
+            formulier.get_by_role("button", name="Maak het bestand").click()
+            href = formulier.locator("a.agenda-voorstel__open").get_attribute("href")
+            browser.close()
+    finally:
+        server.shutdown()
+    delen = urlsplit(href)
+    assert f"{delen.scheme}://{delen.netloc}{delen.path}" == f"{REPOSITORY}/new/main/decisions"
+    vraag = parse_qs(delen.query, strict_parsing=True)
+    naam, tekst = vraag["filename"][0], vraag["value"][0]
+    assert naam == "0002-gezamenlijke-analyse-van-de-situatie-en-de-tekorten.md"
+    (repo / "decisions" / naam).write_text(tekst, encoding="utf-8")
+    controle = _run(["agenda", "controleer"], cwd=repo, env=env)
+    assert "Besluiten: 2" in controle.stdout

@@ -118,3 +118,12 @@ def test_the_generator_s_own_repository_is_up_to_date_as_it_is():
     root = Path(__file__).resolve().parent.parent
     uit = agenda("bijwerken", "--map", str(root))
     assert uit.returncode == 0 and uit.stdout == "Niets bij te werken.\n", uit.stdout + uit.stderr
+
+
+def test_bijwerken_writes_missing_workflows_only_when_asked(programma):
+    assert agenda("bijwerken", "--map", str(programma.root)).stdout == "Niets bij te werken.\n"
+    assert not (programma.root / ".github").exists()
+    uit = agenda("bijwerken", "--map", str(programma.root), "--workflows")
+    assert uit.returncode == 0, uit.stderr
+    for pad in WORKFLOWS:
+        assert (programma.root / pad).read_text("utf-8") == workflow(pad, Generatorbron.UITGAVE)

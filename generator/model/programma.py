@@ -44,6 +44,13 @@ def _hoofdletter(woord: str) -> str:
     return woord[:1].upper() + woord[1:]
 
 
+STANDAARDKOPJES = {
+    "besluit": ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven"),
+    "onderdeel": ("Aanleiding", "Aandachtspunten"),
+}
+"""The headings of a new record when the programme names none of its own under ``kopjes:``."""
+
+
 @dataclass(frozen=True)
 class Termen:
     """The programme's own words for its document, its parts and its regions, as they stand mid-sentence.

@@ -12,7 +12,9 @@ that is not the theme's known configuration, an event-handler attribute, a ``jav
 
 What "the theme's own" means is derived from that package, not copied from today's output:
 
-- a script file is the theme's when its bytes equal a file in ``templates/assets/javascripts/``;
+- a script file is the theme's when its bytes equal a file in ``templates/assets/javascripts/``, or one of the
+  plugin's own theme folder (``publiceren/thema/*.js``: the form of 'Een voorstel doen'), which ships with this
+  package just as Material's bundle ships with its own; a copy changed by one byte is no longer either;
 - an inline script is the theme's when it matches a ``<script>`` written in ``base.html`` or a partial,
   where each ``{{ … }}`` of the template may only have produced URL characters (no quote, backslash,
   ``<`` or space, so it cannot leave its JavaScript string); the analytics partials are left out on purpose:
@@ -75,6 +77,9 @@ OPHALENDE_ATTRIBUTEN = frozenset({"src", "srcset", "imagesrcset", "poster", "bac
 
 OPHALENDE_SVG = frozenset({"image", "use", "feimage"})
 """SVG elements whose ``href`` is fetched, not followed."""
+
+EIGEN_THEMA = Path(__file__).parent / "thema"
+"""The plugin's own theme folder (``programmabouw.THEMA``): its scripts are the site's own, byte for byte."""
 
 GEVAARLIJKE_SCHEMAS = frozenset({"javascript", "vbscript", "data"})
 
@@ -144,6 +149,8 @@ def _thema() -> _Thema:
     bundels = {
         "js": frozenset(_digest(p) for p in (activa / "javascripts").rglob("*.js") if p.is_file()),
         "css": frozenset(_digest(p) for p in (activa / "stylesheets").rglob("*.css") if p.is_file()),
+        # Not merged into 'js': the search worker named in the theme's configuration must stay Material's.
+        "eigen-js": frozenset(_digest(p) for p in EIGEN_THEMA.glob("*.js") if p.is_file()),
     }
     scripts: list[re.Pattern[str]] = []
     sleutels: set[str] = set()
@@ -443,8 +450,10 @@ class _Document(HTMLParser):
             self.meld(regel, f'<script src="{_kort(bron)}"> laadt een script van een ander adres')
             return
         doel = self.uitvoer.in_uitvoer(self.pad, bron)
-        if doel is None or not self.uitvoer.is_themabundel(doel, "js"):
-            self.meld(regel, f'<script src="{_kort(bron)}"> is geen script van het thema (Material)')
+        if doel is None or not (
+            self.uitvoer.is_themabundel(doel, "js") or self.uitvoer.is_themabundel(doel, "eigen-js")
+        ):
+            self.meld(regel, f'<script src="{_kort(bron)}"> is geen script van het thema (Material) of van deze site')
 
     def _sluit_ruw(self) -> None:
         assert self.ruw is not None

@@ -34,6 +34,8 @@ class Adressen:
     VERGADERINGEN = "vergaderingen/index.md"
     OPVOLGING = "vergaderingen/opvolging.md"
     OPEN_DATA = "open-data/index.md"
+    VOORSTEL = "besluiten/voorstel.md"
+    """'Een voorstel doen': next to the decisions, where no decision (NNNN-…) or filter folder can take its name."""
     SCHEMAS = "schemas/index.md"
     TOEGANKELIJKHEID = "toegankelijkheid.md"
     ICAL = "planning.ics"

@@ -14,6 +14,7 @@ from regioagenda.model.agenda import Agenda
 from regioagenda.model.programma import Termen
 from regioagenda.model.versieverschil import vergelijk_teksten
 from regioagenda.samenstellen import feeds, opendata
+from regioagenda.samenstellen.voorstel import voorstelgegevens
 from regioagenda.samenstellen.adressen import Adressen, Opties, pagina_url
 from regioagenda.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
 from regioagenda.samenstellen.weergave import render
@@ -100,6 +101,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
         pagina(adres.OPVOLGING, "opvolging.md.j2"),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
+        pagina(adres.VOORSTEL, "voorstel.md.j2", kop=voorstelgegevens(publiek)),
         pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
     ]
     yield from _agendapaginas(publiek, opties, pagina, adres)

@@ -425,7 +425,7 @@ def bijwerken(root, workflows):
     """Werk records uit een eerdere versie van de generator bij, zonder iets te verliezen."""
     try:
         gedaan = werk_bij(root)
-        anders = repository.verouderd(root)
+        anders = repository.verouderd(root, ontbrekend=workflows)
         if workflows and anders:
             repository.vernieuw(root, anders)
             gedaan += [f"{pad}: die van deze versie van de generator" for pad in anders]

@@ -28,6 +28,7 @@ from regioagenda.records.verzamelen import controleer_record
 from regioagenda.records.regels import onzekere_vaststelling  # the same rule the check applies to versions
 from regioagenda.model.datum import Datum, OngeldigeDatum
 from regioagenda.model.agenda import Agenda
+from regioagenda.model.programma import STANDAARDKOPJES
 from regioagenda.model.besluit import Vaststellingsbezwaar
 from regioagenda.model.vocab import BesluitStatus, Verzameling
 from regioagenda.patronen import SLUG, VERSIE
@@ -322,7 +323,7 @@ def nieuw_besluit(
         regels += ["verloop:", f"  - {{datum: {yaml_waarde(datum)}, uitkomst: ingebracht}}"]
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += _lichaam(*inst.kopjes("besluit", ("Aanleiding", "Besluit", "Gevolgen", "Overwogen alternatieven")))
+    regels += _lichaam(*inst.kopjes("besluit", STANDAARDKOPJES["besluit"]))
     return _nieuw(root, f"{map_}/{besluitnaam(nummer, slug(titel))}", "\n".join(regels), inst.opslag, map_)
 
 
@@ -368,7 +369,7 @@ def nieuwe_deelopdracht(
         regels.append(f"bron: {yaml_waarde(bron)}")
     regels += VOORBEELDVELDEN_ONDERDEEL
     inst = instellingen(root)
-    regels += _lichaam(*inst.kopjes("onderdeel", ("Aanleiding", "Aandachtspunten")))
+    regels += _lichaam(*inst.kopjes("onderdeel", STANDAARDKOPJES["onderdeel"]))
     return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels), inst.opslag)
 
 

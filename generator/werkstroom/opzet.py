@@ -195,6 +195,13 @@ bestand aan of voegt er een toe, en opent een *pull request*. Na controle en akk
 | `{MAPPEN[RecordSoort.NULPLAAT]}/` | Nulplaten: de ambitie en de knoppen om aan te draaien, op een peildatum. |
 | `{MAPPEN[RecordSoort.BESLUIT]}/` | Eén bestand per besluit: `0001-korte-omschrijving.md`. |
 
+## Een voorstel doen vanuit de browser
+
+Op de pagina [Een voorstel doen]({Adressen(w).VOORSTEL}) maakt een kort formulier het bestand van een nieuw voorstel
+voor u, of de regel voor een stap die een gremium zette, en opent het de repository om het als pull request in te
+dienen. U hebt daarvoor alleen een account bij het platform van de repository nodig. Op elke pagina van een
+record brengt de knop **Bewerken** u naar het bestand waar die pagina uit komt.
+
 ## Een besluit voorstellen
 
 Met de opdrachtregel maakt `agenda nieuw besluit` het bestand met het volgende vrije nummer:
@@ -361,5 +368,6 @@ nav:
   - Vergaderagenda's: vergaderingen/index.md
   - Open data: open-data/index.md
   - Bijdragen: bijdragen.md
+  - Een voorstel doen: {adres.VOORSTEL}
   - Toegankelijkheid: toegankelijkheid.md
 """

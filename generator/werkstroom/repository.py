@@ -147,13 +147,17 @@ def _achter_koppeling(root: Path, pad: str) -> bool:
     return bestand.is_symlink() or bestand.resolve() != Path(root).resolve() / pad
 
 
-def verouderd(root: Path) -> list[str]:
-    """The workflow and pre-commit files of ``root`` that are missing or not what this version writes."""
+def verouderd(root: Path, *, ontbrekend: bool = False) -> list[str]:
+    """The workflow and pre-commit files of ``root`` that are not what this version writes; with ``ontbrekend``
+    also those that are missing (a programme may publish otherwise, so a missing file is news only when asked)."""
     uit = []
     for pad in (*WORKFLOWS, PRE_COMMIT):
         bestand = Path(root) / pad
-        gelijk = not _achter_koppeling(root, pad) and bestand.is_file()
-        if not gelijk or bestand.read_text(encoding="utf-8") not in _van_deze_versie(pad):
+        if _achter_koppeling(root, pad):
+            uit.append(pad)
+        elif not bestand.is_file():
+            uit += [pad] if ontbrekend else []
+        elif bestand.read_text(encoding="utf-8") not in _van_deze_versie(pad):
             uit.append(pad)
     return uit
 
