@@ -13,8 +13,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/test.txt
-	rm -rf *.egg-info  # metadata of an older layout would shadow the installed entry points
-	$(PY) -m pip uninstall --quiet -y uitvoeringsagenda 2>/dev/null || true  # the distribution's earlier name
+	@# Metadata of an older layout would shadow the installed entry points; 'uitvoeringsagenda' is the earlier name.
+	rm -rf *.egg-info
+	$(PY) -m pip uninstall --quiet -y uitvoeringsagenda 2>/dev/null || true
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

@@ -262,3 +262,35 @@ def test_mkdocs_own_warnings_reach_a_coordinator_in_dutch_with_what_to_do():
     assert _vertaal(nav, logging.WARNING).startswith("Waarschuwing: mkdocs.yml: 'nav' noemt de pagina 'oud.md'")
     # what it does not know stays as MkDocs said it, marked in Dutch, never dropped
     assert _vertaal("Something new", logging.ERROR) == "Fout: Something new"
+
+
+def test_a_region_as_aanspreekpunt_is_accepted_and_an_unknown_one_named(programma):
+    regio = programma.agenda().programma.regios[0].id
+    uit = agenda("nieuw", "onderdeel", "--map", str(programma.root), "--titel", "Proef", "--aanspreekpunt", regio)
+    assert uit.returncode == 0, uit.stderr
+    assert programma.agenda().deelopdrachten["proef"].aanspreekpunt == regio
+    programma.vervang("agenda/deelopdrachten/proef.md", f"aanspreekpunt: {regio}", "aanspreekpunt: [1, 2]")
+    assert programma.problemen() == [
+        "agenda/deelopdrachten/proef.md:3: '[1, 2]' past niet bij 'aanspreekpunt' — wie aanspreekpunt is: de id van "
+        "een regio, een rol, of naam/rol/organisatie"
+    ]
+
+
+def test_a_double_quote_inside_a_quoted_title_is_explained_with_the_fixed_line(programma):
+    programma.schrijf(
+        "decisions/0009-startnotitie.md",
+        '---\nnummer: 9\ntitel: "Startnotitie "wachttijden""\nsoort: signaal\nsamenvatting: "x"\nverloop: []\n---\n',
+    )
+    assert (
+        "decisions/0009-startnotitie.md:3: ongeldige YAML: een dubbel aanhalingsteken in de waarde van 'titel' sluit "
+        "de tekst al af — gebruik binnen de tekst enkele aanhalingstekens: titel: \"Startnotitie 'wachttijden'\""
+    ) in programma.problemen()
+
+
+def test_a_step_date_the_record_would_refuse_is_refused_by_its_option(programma):
+    nummer = min(programma.agenda().besluiten)
+    uit = agenda(
+        "stap", str(nummer), "--map", str(programma.root), "--regio", "x", "--uitkomst", "x", "--datum", "6-3-2026"
+    )
+    assert uit.returncode == 2
+    assert "ongeldige waarde voor --datum: '6-3-2026' is geen datum — JJJJ-MM-DD, bijvoorbeeld 2026-03-06" in uit.stderr

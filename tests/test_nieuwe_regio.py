@@ -212,7 +212,8 @@ def test_the_new_repository_has_everything_and_says_what_to_do(regio, uitgave):
     # the generator pinned to the very release it was installed from, by its hash
     assert f"regioagenda @ {wiel.resolve().as_uri()}" in vereisten
     assert f"--hash=sha256:{hashlib.sha256(wiel.read_bytes()).hexdigest()}" in vereisten
-    assert "Let op" not in regio["start"].stderr
+    assert "noemt de generator nog niet" not in regio["start"].stderr
+    assert "wijst naar een wiel op deze computer (file://…)" in regio["start"].stderr  # a local release
     assert f"@{EIGENAAR}/coordinatoren" in (repo / ".github/CODEOWNERS").read_text(encoding="utf-8")
     log = _run(["git", "log", "--format=%s"], cwd=repo).stdout.splitlines()
     assert log == ["Nieuw programma: Bestuurlijk akkoord transformatie jeugdhulp Drenthe"]

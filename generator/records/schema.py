@@ -266,16 +266,30 @@ def _vertaal(fout: ValidationError, doc: YamlDocument, recordsoort: str) -> list
     if soort in ("minimum", "maximum"):
         grens = "minstens" if soort == "minimum" else "hoogstens"
         return [Probleem(doc.pad, regel, f"'{veld}' is {_kort(waarde)}", f"{grens} {fout.validator_value}")]
-    if soort == "oneOf":
+    if soort in ("oneOf", "anyOf"):
         beste = best_match(fout.context) if fout.context else None
         if beste is not None and isinstance(waarde, dict) and any(k in waarde for k in ("hoofdstuk", "sectie")):
             return _vertaal(beste, doc, recordsoort)
+        if veld == "opbouw" or str(veld).startswith("opbouw"):
+            verwacht = "'hoofdstuk: <id>' of 'sectie: <soort>'"
+            return [Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", verwacht)]
+        uitleg = fout.schema.get("description") if isinstance(fout.schema, dict) else None
         return [
-            Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", "'hoofdstuk: <id>' of 'sectie: <soort>'")
+            Probleem(
+                doc.pad,
+                regel,
+                f"'{_kort(waarde)}' past niet bij '{veld}'",
+                uitleg[0].lower() + uitleg[1:] if uitleg else "zie het schema van dit soort record",
+            )
         ]
+    # The validator's own message is English: the field's description says what is expected instead.
+    uitleg = fout.schema.get("description") if isinstance(fout.schema, dict) else None
     return [
         Probleem(
-            doc.pad, regel, f"ongeldige waarde voor '{veld}' ({fout.message})", "zie het schema van dit soort record"
+            doc.pad,
+            regel,
+            f"ongeldige waarde voor '{veld}'",
+            uitleg[0].lower() + uitleg[1:] if uitleg else "zie het schema van dit soort record",
         )
     ]
 

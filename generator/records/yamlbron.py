@@ -303,12 +303,43 @@ def _dubbele_punt_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: 
     )
 
 
+_AANHALING_BINNEN_AANHALING = re.compile(
+    r'(?P<begin>[ ]*(?:-[ ]+)?(?P<sleutel>[^\s#\'"\[\]{}:-][^:#]*?):[ ]+)"(?P<waarde>.*".*)"[ \t]*\Z'
+)
+"""A line 'key: "text "with" quotes"': the inner quote ends the text, and YAML finds more after it."""
+
+
+def _aanhaling_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: str) -> Probleem | None:
+    """'titel: "Startnotitie "wachttijden""': a double quote inside a double-quoted value closes it early.
+
+    The advice is the line with the inner quotes written as single ones, which needs no escape.
+    """
+    mark = fout.problem_mark or fout.context_mark
+    lijnen = regels(tekst)
+    if mark is None or not 0 <= mark.line < len(lijnen):
+        return None
+    gevonden = _AANHALING_BINNEN_AANHALING.match(lijnen[mark.line])
+    if gevonden is None:
+        return None
+    hersteld = f'{gevonden["begin"]}"{gevonden["waarde"].replace(chr(34), chr(39))}"'.lstrip(" ")
+    return Probleem(
+        pad,
+        regel,
+        f"ongeldige YAML: een dubbel aanhalingsteken in de waarde van '{gevonden['sleutel']}' sluit de tekst al af",
+        f"gebruik binnen de tekst enkele aanhalingstekens: {hersteld}",
+    )
+
+
 def _yaml_probleem(pad: str, fout: MarkedYAMLError, eerste_regel: int, tekst: str = "") -> Probleem:
     mark = fout.problem_mark or fout.context_mark
     regel = eerste_regel + (mark.line if mark else 0)
     probleem = str(fout.problem or fout.context or "")
     if "mapping values are not allowed here" in probleem:
         gevonden = _dubbele_punt_in_waarde(pad, regel, fout, tekst)
+        if gevonden is not None:
+            return gevonden
+    if any(s in probleem for s in ("expected <block end>", "did not find expected key", "expected a comment")):
+        gevonden = _aanhaling_in_waarde(pad, regel, fout, tekst)
         if gevonden is not None:
             return gevonden
     if "duplicate key" in probleem or type(fout).__name__ == "DuplicateKeyError":

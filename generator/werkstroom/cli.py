@@ -29,6 +29,20 @@ from regioagenda.records.laden import laad
 from regioagenda.problemen import Probleem, samenvatting, zichtbaar
 
 
+def _stapdatum(waarde: str) -> str:
+    """A step's date as a record takes it, refused here with the option's name rather than a line not yet written."""
+    from regioagenda.model.datum import Datum, OngeldigeDatum
+
+    try:
+        Datum.lees(waarde)
+    except OngeldigeDatum as fout:
+        raise click.BadParameter(
+            f"{fout} — JJJJ-MM-DD, bijvoorbeeld 2026-03-06 (zegt de bron niet meer: JJJJ-MM, JJJJ-Qn, JJJJ-Hn of JJJJ)",
+            param_hint="--datum",
+        ) from None
+    return waarde
+
+
 def _peildatum(ctx: click.Context, param: click.Parameter, waarde: str | None) -> dt.date | None:
     if waarde is None:
         return None  # each command has its own default: the site's peildatum, or today
@@ -56,7 +70,7 @@ def _meld(problemen: list[Probleem] | tuple[Probleem, ...]) -> None:
 
 @click.group(cls=NederlandseGroep, context_settings={"help_option_names": ["-h", "--help"]})
 def agenda() -> None:
-    """Een programma-agenda als docs-as-code: records controleren en de site bouwen."""
+    """Een programma-agenda als tekstbestanden: records controleren, aanvullen en de site bouwen."""
 
 
 def _github(tekst: str) -> str:
@@ -358,6 +372,14 @@ def start(
             "Let op: requirements.txt noemt de generator nog niet, want deze generator is niet uit een uitgave "
             "geïnstalleerd. Neem de regel over uit de requirements.txt van een uitgave (of geef --generator), "
             "anders kan de workflow Controle hem niet installeren.",
+            err=True,
+        )
+    elif "@ file://" in regel:
+        click.echo(
+            "Let op: requirements.txt wijst naar een wiel op deze computer (file://…): de workflows op GitHub kunnen "
+            "het niet installeren. Zet er vóór de eerste push het adres van een uitgave in: "
+            f"{opdracht} vereisten --generator https://…/regioagenda-<versie>-py3-none-any.whl "
+            "--generator-hash <sha256> > requirements.txt",
             err=True,
         )
     if not eigenaren:
@@ -748,7 +770,12 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
 @agenda.command()
 @_ROOT
 @click.argument("nummer", type=int)
-@click.option("--datum", required=True, help="Datum van de stap (JJJJ-MM-DD).")
+@click.option(
+    "--datum",
+    required=True,
+    callback=lambda ctx, param, waarde: _stapdatum(waarde),
+    help="Datum van de stap (JJJJ-MM-DD); zegt de bron niet meer, dan JJJJ-MM, JJJJ-Qn, JJJJ-Hn of JJJJ.",
+)
 @click.option(
     "--uitkomst", required=True, help="Bijvoorbeeld besproken, geadviseerd, geaccordeerd; per regio: vastgesteld."
 )

@@ -292,7 +292,7 @@ elke workflow wordt precies hetzelfde geïnstalleerd. Daarna staat het commando 
 | `agenda controleer` | alle records controleren; elke fout met bestand en regel |
 | `agenda bekijk` | de site bekijken in de browser terwijl u records aanpast (het adres staat in de uitvoer) |
 | `agenda nieuw besluit --titel … --soort signaal --samenvatting …` | een nieuw besluit met het volgende vrije nummer |
-| `agenda nieuw onderdeel --titel …` | een nieuw {w.onderdeel} |
+| `agenda nieuw onderdeel --titel …` | een {w.onderdeel} toevoegen |
 | `agenda nieuw gremium --naam …` / `agenda nieuw regio --naam … --gemeente …` | het programma aanvullen |
 | `agenda nieuw bron …` / `agenda nieuw hoofdstuk --titel …` | een brondocument of een hoofdstuk toevoegen |
 | `agenda stap 1 --gremium … --uitkomst … --datum JJJJ-MM-DD` | vastleggen wat een gremium besloot |
