@@ -9,6 +9,7 @@ import pytest
 from sitebouw import agenda, mkdocs_build, pagina, tekst
 
 from regioagenda.werkstroom.opdrachten import Geweigerd, nieuw_besluit, vaststellen, zet_stap
+from regioagenda.records.laden import laad
 
 
 def _vaststelling(programma, titel, datum, accord):
@@ -252,3 +253,33 @@ def test_each_composed_page_carries_the_version_it_shows(programma):
         adres.versie("2025.1"): "2025.1",
         adres.AGENDA: "2025.1",
     }
+
+
+def test_routestap_describes_the_route_of_the_programme_and_of_a_region(tmp_path):
+    map_ = tmp_path / "p"
+    uit = agenda("start", str(map_), "--titel", "P", "--regio", "noord=Noord", "--gremium", "ao=Ambtelijk overleg")
+    assert uit.returncode == 0, uit.stderr
+    for opties in (
+        ["--naam", "Advies", "--gremium", "ao", "--uitkomst", "besproken", "--uitkomst", "geadviseerd"],
+        ["--naam", "Behandeling in de raad", "--regio", "noord", "--termijn", "60"],
+    ):
+        uit = agenda("nieuw", "routestap", "--map", str(map_), *opties)
+        assert uit.returncode == 0, uit.stderr
+    programma = laad(map_).agenda.programma
+    (stap,) = programma.besluitvormingsroute
+    assert (stap.id, stap.gremium, [u.value for u in stap.uitkomsten]) == ("advies", "ao", ["besproken", "geadviseerd"])
+    (regiostap,) = programma.regio("noord").besluitvormingsroute
+    assert (regiostap.id, regiostap.termijn_dagen) == ("behandeling-in-de-raad", 60)
+    voor = (map_ / "agenda/programma.yml").read_bytes()
+    for opties, melding in (
+        (
+            ["--naam", "X", "--gremium", "ao", "--uitkomst", "vastgesteld"],
+            "'vastgesteld' is een uitkomst van een regio",
+        ),
+        (["--naam", "X", "--regio", "zuid"], "onbekende regio 'zuid' — een van 'noord'"),
+        (["--naam", "X"], "een stap in de programmaroute heeft een gremium en zijn uitkomsten"),
+        (["--naam", "Advies", "--gremium", "ao", "--uitkomst", "besproken"], "stap 'advies' bestaat al"),
+    ):
+        uit = agenda("nieuw", "routestap", "--map", str(map_), *opties)
+        assert uit.returncode == 1 and melding in uit.stderr, uit.stderr
+    assert (map_ / "agenda/programma.yml").read_bytes() == voor

@@ -661,6 +661,40 @@ def nieuw_gremium_opdracht(root, naam, id_, samenstelling, rol, bron):
     )
 
 
+@nieuw.command("routestap")
+@_ROOT
+@click.option("--naam", help="Naam van de stap, bijvoorbeeld 'Advies'; zonder deze optie wordt ernaar gevraagd.")
+@click.option("--id", "id_", help="Korte id (kleine letters, cijfers, streepjes); standaard afgeleid van de naam.")
+@click.option("--gremium", help="Gremium dat deze stap zet (de programmaroute).")
+@click.option(
+    "--uitkomst",
+    "uitkomsten",
+    multiple=True,
+    help="Een uitkomst die het gremium bij deze stap kan geven, bijvoorbeeld geadviseerd (herhaalbaar).",
+)
+@click.option("--regio", help="Id van de regio: de stap hoort dan bij haar eigen besluitvormingsroute.")
+@click.option("--termijn", "termijn_dagen", type=click.IntRange(min=1), help="Verwachte termijn in dagen (regio).")
+@click.option("--toelichting", help="Toelichting bij de stap (regio).")
+def nieuwe_routestap_opdracht(root, naam, id_, gremium, uitkomsten, regio, termijn_dagen, toelichting):
+    """Nieuwe stap achteraan in de besluitvormingsroute: die van het programma, of met --regio die van een regio."""
+    naam = _vraag(naam, "--naam", "Naam van de stap")
+    try:
+        uit = programmabeheer.nieuwe_routestap(
+            root,
+            id=id_,
+            naam=naam,
+            gremium=gremium,
+            uitkomsten=uitkomsten,
+            regio=regio,
+            termijn_dagen=termijn_dagen,
+            toelichting=toelichting,
+        )
+    except Geweigerd as fout:
+        _weigering(fout)
+    waar = f"de route van regio '{regio}'" if regio else "de programmaroute"
+    click.echo(f"Stap toegevoegd aan {waar} in {uit.pad}. Controleer met 'agenda controleer'.")
+
+
 @nieuw.command("regio")
 @_ROOT
 @click.option("--naam", help="Naam van de regio; zonder deze optie wordt ernaar gevraagd.")

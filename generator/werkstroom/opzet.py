@@ -103,14 +103,15 @@ def nieuw_programma(
     for id_, naam in regio_paren:
         regels += [f"  - id: {id_}", f"    naam: {yaml_waarde(naam)}"]
     regels.append(
-        "# Beschrijf per regio de eigen besluitvormingsroute (besluitvormingsroute: [{id, naam, termijn_dagen}])."
+        "# Per regio haar eigen besluitvormingsroute: agenda nieuw routestap --regio <id> --naam … [--termijn <dagen>]."
     )
     regels.append("gremia:" + ("" if gremium_paren else " []"))
     for id_, naam in gremium_paren:
         regels += [f"  - id: {id_}", f"    naam: {yaml_waarde(naam)}"]
         regels += [f"    {veld}: {yaml_waarde(waarden[id_])}" for veld, waarden in extra.items() if id_ in waarden]
     regels += [
-        "# De programmabrede route, in volgorde ({id, naam, gremium, uitkomsten}); leeg tot ze beschreven is.",
+        "# De programmabrede route, in volgorde; leeg tot ze beschreven is. Een stap toevoegen:",
+        "# agenda nieuw routestap --naam Advies --gremium <id> --uitkomst besproken --uitkomst geadviseerd",
         "besluitvormingsroute: []",
         "opbouw:",
         "  - hoofdstuk: inleiding",
@@ -295,6 +296,8 @@ elke workflow wordt precies hetzelfde geïnstalleerd. Daarna staat het commando 
 | `agenda nieuw onderdeel --titel …` | een {w.onderdeel} toevoegen |
 | `agenda nieuw gremium --naam …` / `agenda nieuw regio --naam … --gemeente …` | het programma aanvullen |
 | `agenda nieuw bron …` / `agenda nieuw hoofdstuk --titel …` | een brondocument of een hoofdstuk toevoegen |
+| `agenda nieuw routestap --naam … --gremium … --uitkomst …` | een stap in de route van voorstel tot besluit |
+| `agenda nieuw routestap --regio … --naam …` | een stap in de eigen route van een regio |
 | `agenda stap 1 --gremium … --uitkomst … --datum JJJJ-MM-DD` | vastleggen wat een gremium besloot |
 | `agenda bouw` | de site bouwen zoals ze gepubliceerd wordt (met het adres van de site) |
 | `agenda bijwerken` | de records bijwerken na een nieuwe versie van de generator |

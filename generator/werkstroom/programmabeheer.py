@@ -102,6 +102,56 @@ def nieuwe_regio(
     return programma.schrijf((*bestaand[boven][1], "onderdelen"), item, ("regio", "regio's"))
 
 
+def nieuwe_routestap(
+    root: Path,
+    *,
+    id: str | None = None,
+    naam: str,
+    gremium: str | None = None,
+    uitkomsten: Iterable[str] = (),
+    regio: str | None = None,
+    termijn_dagen: int | None = None,
+    toelichting: str | None = None,
+) -> Resultaat:
+    """Append a step to the programme's route ('besluitvormingsroute': ``gremium`` and its ``uitkomsten``), or with
+    ``regio`` to that region's own route (``termijn_dagen``, ``toelichting``). The check of the whole programme
+    says what does not fit (an unknown body, an outcome of the other route)."""
+    programma = _Programma(root)
+    id_ = _id(id, naam)
+    if regio is None:
+        if gremium is None or not uitkomsten:
+            raise Geweigerd(
+                [
+                    "een stap in de programmaroute heeft een gremium en zijn uitkomsten — geef --gremium en "
+                    "--uitkomst (herhaalbaar), of --regio voor een stap in de route van een regio"
+                ]
+            )
+        programma.nog_vrij(id_, programma.ids("besluitvormingsroute"), "stap")
+        item = {"id": id_, "naam": naam, "gremium": gremium, "uitkomsten": list(uitkomsten)}
+        return programma.schrijf(("besluitvormingsroute",), item, ("stap", "stappen"))
+    if gremium is not None or uitkomsten:
+        raise Geweigerd(
+            [
+                "een stap in de route van een regio heeft geen gremium of uitkomsten (die staan bij de stap van het "
+                "besluit: vastgesteld, niet-vastgesteld, …) — laat --gremium en --uitkomst weg"
+            ]
+        )
+    bestaand = programma.regios()
+    if regio not in bestaand:
+        wat, verwacht = onbekende_verwijzing(regio, bestaand, "regio", vindplaats(Verzameling.REGIOS))
+        raise Geweigerd([f"{wat} — {verwacht}"])
+    pad = bestaand[regio][1]
+    knoop = programma.data
+    for sleutel in pad:
+        knoop = knoop[sleutel]
+    stappen = {
+        str(s.get("id")): bestaand[regio][0] for s in knoop.get("besluitvormingsroute") or [] if isinstance(s, dict)
+    }
+    programma.nog_vrij(id_, stappen, "stap")
+    item = _zonder_leeg({"id": id_, "naam": naam, "termijn_dagen": termijn_dagen, "toelichting": toelichting})
+    return programma.schrijf((*pad, "besluitvormingsroute"), item, ("stap", "stappen"))
+
+
 def nieuwe_bron(
     root: Path,
     *,
@@ -244,4 +294,4 @@ class _Programma:
         return _schrijf_na_controle(self.root, PROGRAMMA, self.ingevoegd(sleutels, item, woorden), self.opslag)
 
 
-__all__ = ["nieuw_gremium", "nieuw_hoofdstuk", "nieuwe_bron", "nieuwe_regio"]
+__all__ = ["nieuw_gremium", "nieuw_hoofdstuk", "nieuwe_bron", "nieuwe_regio", "nieuwe_routestap"]
