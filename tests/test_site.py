@@ -169,3 +169,14 @@ def test_the_home_page_says_what_waits_on_whom_and_how_each_part_stands(site):
     assert "Wacht sinds 25 september 2023 (1.154 dagen) op Regiegroep" in besluit
     docket = tekst(pagina(site, "vergaderingen/regiegroep"))
     assert "Wacht sinds 25 september 2023 (1.154 dagen)" in docket
+
+
+def test_screen_readers_hear_dutch_names_for_the_landmarks_and_heading_links(tmp_path):
+    from regioagenda.werkstroom.opzet import nieuw_programma
+
+    map_ = nieuw_programma(tmp_path / "p", titel="Proef", regios=["noord=Noord"])
+    resultaat = mkdocs_build(map_ / "mkdocs.yml", tmp_path / "site")  # its mkdocs.yml names no permalink_title
+    assert resultaat.returncode == 0, resultaat.stderr
+    html = (tmp_path / "site" / "bijdragen" / "index.html").read_text("utf-8")
+    assert 'aria-label="Paginakop"' in html and 'aria-label="Header"' not in html
+    assert 'title="Link naar deze kop"' in html and "Permanent link" not in html

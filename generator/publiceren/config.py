@@ -67,6 +67,13 @@ def met_huisstijl(config, huisstijl: Huisstijl) -> None:
         config.theme.dirs.insert(0, str(huisstijl.map))
     if huisstijl.stijl not in config.extra_css:
         config.extra_css.append(huisstijl.stijl)
+    toc = config.mdx_configs.get("toc") if "toc" in config.markdown_extensions else None
+    if isinstance(toc, dict) and toc.get("permalink") and not toc.get("permalink_title"):
+        toc["permalink_title"] = PERMALINK_TITEL  # else Python-Markdown's English, read aloud on every heading
+
+
+PERMALINK_TITEL = "Link naar deze kop"
+"""The title of a heading's own link, unless mkdocs.yml gives one (toc: permalink_title)."""
 
 
 def volgens_beleid(root: Path, config) -> None:
