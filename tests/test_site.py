@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from sitebouw import mkdocs_build, pagina, tekst
+from sitebouw import agenda, mkdocs_build, pagina, tekst
 
 PEILDATUM = "2026-11-22"
 
@@ -180,3 +180,47 @@ def test_screen_readers_hear_dutch_names_for_the_landmarks_and_heading_links(tmp
     html = (tmp_path / "site" / "bijdragen" / "index.html").read_text("utf-8")
     assert 'aria-label="Paginakop"' in html and 'aria-label="Header"' not in html
     assert 'title="Link naar deze kop"' in html and "Permanent link" not in html
+
+
+def test_a_decision_taken_by_the_regions_alone_reads_as_what_happened_with_every_note(programma, tmp_path):
+    root = str(programma.root)
+    uit = agenda(
+        "nieuw",
+        "besluit",
+        "--map",
+        root,
+        "--titel",
+        "Gemeentelijke verordening",
+        "--soort",
+        "besluit",
+        "--samenvatting",
+        "Elke gemeente stelt de verordening zelf vast.",
+        "--zonder-route",
+    )
+    assert uit.returncode == 0, uit.stderr
+    nummer = max(programma.agenda().besluiten)
+    uit = agenda(
+        "stap",
+        str(nummer),
+        "--map",
+        root,
+        "--regio",
+        "noordoever",
+        "--stap",
+        "raad",
+        "--uitkomst",
+        "vastgesteld",
+        "--datum",
+        "2024-03-01",
+        "--toelichting",
+        "Raadsbesluit 2024-17, met een amendement over de termijn",
+    )
+    assert uit.returncode == 0, uit.stderr
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), tmp_path / "site", "2024-06-01")
+    assert resultaat.returncode == 0, resultaat.stderr
+    besluit = tekst(pagina(tmp_path / "site", f"besluiten/{nummer:04d}-gemeentelijke-verordening"))
+    assert "Nog geen stappen gezet" not in besluit
+    assert "de regio's besloten zelf (vastgesteld door 1 van 2 regio's; 1 open; zie hieronder)" in besluit
+    assert "Noordoever, 1 maart 2024 (Gemeenteraad: vastgesteld): Raadsbesluit 2024-17, met een amendement" in besluit
+    spoor = tekst(pagina(tmp_path / "site", "regios/noordoever"))
+    assert "vastgesteld (Raadsbesluit 2024-17, met een amendement over de termijn)" in spoor

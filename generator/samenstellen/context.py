@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -361,6 +362,30 @@ class Context:
         if not self.programma.besluitvormingsroute or stap.uitkomst is Uitkomst.INGETROKKEN:
             return False
         return self.programma.routestap_voor(stap.gremium, stap.uitkomst) is None
+
+    def bekrachtiging(self, besluit: Besluit) -> str | None:
+        """What the regions did, counted as it happened: 'vastgesteld door 7 van 7 gemeenten; 1 nog open'.
+        None when no region has to ratify it."""
+        wie = self.bekrachtigers(besluit)
+        if not wie:
+            return None
+        telling = Counter(self.agenda.regio_status(besluit, r) for r in wie)
+        woord = self.term.regio if len(wie) == 1 else self.term.regios
+        delen = [
+            f"{label(status)} door {telling[status]} van {len(wie)} {woord}"
+            for status in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)
+            if telling[status]
+        ]
+        delen += [f"{telling[s]} {label(s)}" for s in (RegioStatus.IN_PROCEDURE, RegioStatus.OPEN) if telling[s]]
+        if not any(telling[s] for s in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)):
+            delen = [f"nog door geen van de {len(wie)} {woord} besloten", *delen]
+        return "; ".join(delen)
+
+    def regionale_toelichtingen(self, besluit: Besluit, regio_id: str | None = None) -> list[tuple[str, object]]:
+        """Each regional step taken with a note, in the table's order, as (region id, step); with ``regio_id`` that
+        region's only."""
+        regios = [regio_id] if regio_id else self.bekrachtigers(besluit)
+        return [(r, s) for r in regios for s in besluit.regionaal.get(r, ()) if s.toelichting and not s.gepland]
 
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)
