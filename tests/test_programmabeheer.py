@@ -283,3 +283,20 @@ def test_routestap_describes_the_route_of_the_programme_and_of_a_region(tmp_path
         uit = agenda("nieuw", "routestap", "--map", str(map_), *opties)
         assert uit.returncode == 1 and melding in uit.stderr, uit.stderr
     assert (map_ / "agenda/programma.yml").read_bytes() == voor
+
+
+def test_a_decision_fixes_one_version_and_a_step_is_recorded_once(programma):
+    nummer = _vaststelling(programma, "Agenda 2024", "2024-03-01", "2024-03-15")
+    vaststellen(programma.root, versie="2024.1", besluit=nummer)
+    with pytest.raises(Geweigerd) as fout:
+        vaststellen(programma.root, versie="2024.2", besluit=nummer)
+    assert any(f"besluit {nummer} stelt al versie '2024.1' vast" in str(p) for p in fout.value.problemen)
+    assert (programma.root / "agenda/versies/2024.1.md").exists()
+    assert not (programma.root / "agenda/versies/2024.2.md").exists()
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, nummer, gremium="bestuur", uitkomst="geaccordeerd", datum="2024-03-15")
+    assert any("deze stap (2024-03-15, geaccordeerd) staat er al eerder" in str(p) for p in fout.value.problemen)
+    zet_stap(programma.root, nummer, regio="zuidoever", uitkomst="vastgesteld", datum="2024-04-02")
+    with pytest.raises(Geweigerd) as fout:
+        zet_stap(programma.root, nummer, regio="zuidoever", uitkomst="vastgesteld", datum="2024-04-02")
+    assert any("deze stap (2024-04-02, vastgesteld) staat er al eerder" in str(p) for p in fout.value.problemen)

@@ -24,6 +24,7 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
     vorige_positie = -1
     ingetrokken = False
     _gepland_laatst(c, b.stappen)
+    _geen_dubbele(c, b.stappen, lambda s: (s.datum.iso, s.gremium, s.uitkomst, s.gepland))
     for stap in b.stappen:
         if ingetrokken:
             c.fout(
@@ -101,11 +102,27 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
         _regiostappen(c, regio_id, [s.id for s in p.regio(regio_id).besluitvormingsroute], stappen)
 
 
+def _geen_dubbele(c: Controle, stappen: Sequence, sleutel) -> None:
+    """The same step twice (same day, same body or step of the route, same outcome): entered twice by mistake,
+    and counted twice it would say more happened than did."""
+    gezien: set = set()
+    for stap in stappen:
+        if sleutel(stap) in gezien:
+            c.fout(
+                stap,
+                ("datum",),
+                f"deze stap ({stap.datum}, {stap.uitkomst.value}) staat er al eerder",
+                "elke stap één keer; haal de dubbele weg",
+            )
+        gezien.add(sleutel(stap))
+
+
 def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequence[RegioStap]) -> None:
     vorige_datum: Datum | None = None
     vorige_positie = -1
     besloten: RegioUitkomst | None = None
     _gepland_laatst(c, stappen)
+    _geen_dubbele(c, stappen, lambda s: (s.datum.iso, s.stap, s.uitkomst, s.gepland))
     for stap in stappen:
         if besloten:
             c.fout(

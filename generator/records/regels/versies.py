@@ -23,9 +23,18 @@ def onzekere_vaststelling(besluit: Besluit) -> str | None:
 def controleer_versies(c: Controle) -> None:
     """Each version names an existing decision, and that decision may fix it."""
     per_nummer = {b.nummer: b for b in c.bouwsel.besluiten.values()}
-    for versie in c.bouwsel.versies.values():
+    eerder: dict[int, Versie] = {}
+    for versie in sorted(c.bouwsel.versies.values(), key=lambda v: v.id):
         with c.bewaakt(versie):
             _versie(c, versie, per_nummer)
+            ander = eerder.setdefault(versie.besluit, versie)
+            if ander is not versie:  # one decision fixes one version: two would each claim the same day's agenda
+                c.fout(
+                    versie,
+                    ("besluit",),
+                    f"besluit {versie.besluit} stelt al versie '{ander.id}' vast",
+                    "één versie per besluit; een nieuwe versie vraagt een nieuw besluit van soort 'vaststelling'",
+                )
 
 
 def _versie(c: Controle, versie: Versie, per_nummer: dict[int, Besluit]) -> None:
