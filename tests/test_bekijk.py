@@ -126,7 +126,7 @@ def test_bouw_without_out_builds_the_real_site_quietly(programma):
     assert "Testprogramma Zuid" in (site / "index.html").read_text("utf-8")
     schemas = (site / "schemas" / "index.html").read_text("utf-8")
     assert "<h1" in schemas and "Schema's" in schemas
-    assert 'href="besluit.schema.json"' in schemas and "Besluit (decisions/NNNN-&lt;slug&gt;.md)" in schemas
+    assert 'href="besluit.schema.json"' in schemas and "Besluit (decisions/NNNN-korte-titel.md)" in schemas
     assert (site / "schemas" / "besluit.schema.json").is_file()
 
 

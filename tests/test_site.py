@@ -224,3 +224,33 @@ def test_a_decision_taken_by_the_regions_alone_reads_as_what_happened_with_every
     assert "Noordoever, 1 maart 2024 (Gemeenteraad: vastgesteld): Raadsbesluit 2024-17, met een amendement" in besluit
     spoor = tekst(pagina(tmp_path / "site", "regios/noordoever"))
     assert "vastgesteld (Raadsbesluit 2024-17, met een amendement over de termijn)" in spoor
+
+
+def test_a_programme_without_nulplaten_shows_none_until_it_has_one(tmp_path):
+    from regioagenda.werkstroom.opzet import nieuw_programma
+
+    map_ = nieuw_programma(tmp_path / "p", titel="Proef", regios=["noord=Noord"])
+    assert agenda("nieuw", "onderdeel", "--map", str(map_), "--titel", "Eerste stap").returncode == 0
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(map_ / "mkdocs.yml", site)  # its nav names the nulplaten page before it exists
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert not (site / "nulplaten").exists()
+    for pad in ("", "onderdelen/eerste-stap"):
+        assert "Nulplaten" not in pagina(site, pad) and "nulplaat" not in tekst(pagina(site, pad)).lower(), pad
+    uit = agenda(
+        "nieuw",
+        "nulplaat",
+        "--map",
+        str(map_),
+        "--titel",
+        "Beginsituatie",
+        "--peildatum",
+        "2026-01-01",
+        "--ambitie",
+        "Minder wachten",
+        "--knop",
+        "Toegang",
+    )
+    assert uit.returncode == 0, uit.stderr
+    assert mkdocs_build(map_ / "mkdocs.yml", site).returncode == 0
+    assert 'href="nulplaten/"' in pagina(site, "") and "Beginsituatie" in tekst(pagina(site, "nulplaten"))

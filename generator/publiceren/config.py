@@ -127,7 +127,14 @@ def _waarden(data) -> list:
 
 
 def navigatie_naar_bestaande_paginas(config, files, adres) -> None:
-    """Every page mkdocs.yml's 'nav' names exists; a name from an earlier version gets a hint, not MkDocs' English."""
+    """Every page mkdocs.yml's 'nav' names exists; a name from an earlier version gets a hint, not MkDocs' English.
+
+    An entry for a page the programme does not use yet (``Adressen.NAAR_BEHOEFTE``: no nulplaten) is left out of
+    the navigation, so that a scaffold's 'nav' can name it before the first record exists.
+    """
+    ongebruikt = {d for d in adres.NAAR_BEHOEFTE if files.get_file_from_path(d) is None}
+    if ongebruikt and config.nav:
+        config.nav = _zonder(config.nav, ongebruikt)
     ontbrekend = [doel for doel in _nav_doelen(config.nav or []) if files.get_file_from_path(doel) is None]
     if ontbrekend:
         raise PluginError(
@@ -136,6 +143,23 @@ def navigatie_naar_bestaande_paginas(config, files, adres) -> None:
             "(de woorden uit 'termen' in agenda/programma.yml). Pas 'nav' aan, of zet met 'agenda bijwerken' de "
             "woorden van een eerdere versie terug."
         )
+
+
+def _zonder(nav, weg: set[str]):
+    """'nav' without the entries that point to a page in ``weg`` (and without sections left empty by that)."""
+    if isinstance(nav, list):
+        uit = [_zonder(item, weg) for item in nav if not (isinstance(item, str) and item in weg)]
+        return [item for item in uit if item not in ({}, [])]
+    if isinstance(nav, dict):
+        uit = {}
+        for titel, waarde in nav.items():
+            if isinstance(waarde, str) and waarde in weg:
+                continue
+            waarde = _zonder(waarde, weg)
+            if waarde != []:
+                uit[titel] = waarde
+        return uit
+    return nav
 
 
 def _nav_doelen(nav) -> list[str]:

@@ -55,6 +55,9 @@ class Adressen:
         self.DEELOPDRACHTEN = f"{self.onderdelenmap}/index.md"
         self.REGIOS = f"{self.regiomap}/index.md"
 
+    NAAR_BEHOEFTE = frozenset({NULPLATEN})
+    """Pages that exist only when the programme has records for them; a 'nav' entry for one is left out until then."""
+
     def versie(self, versie_id: str) -> str:
         return f"{self.documentmap}/versies/{versie_id}.md"
 

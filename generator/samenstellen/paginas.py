@@ -95,7 +95,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.HOME, "home.md.j2", agenda.programma.bestand),
         pagina(adres.DEELOPDRACHTEN, "deelopdrachten.md.j2"),
         pagina(adres.BESLUITEN, "besluiten.md.j2", besluiten=publiek.besluiten_op_nummer(), filter=None),
-        pagina(adres.NULPLATEN, "nulplaten.md.j2"),
+        *([pagina(adres.NULPLATEN, "nulplaten.md.j2")] if publiek.nulplaten else []),
         pagina(adres.PLANNING, "planning.md.j2"),
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
         pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
