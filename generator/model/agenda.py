@@ -49,15 +49,33 @@ class Agenda:
         once one part refuses, and 'in procedure' while some part has taken a step.
         """
         eigen = besluit.regio_status(regio_id)
-        onderdelen = self.programma.regio(regio_id).onderdelen
-        if besluit.regionaal.get(regio_id) or not onderdelen:
+        regio = self.programma.regio(regio_id)
+        if besluit.regionaal.get(regio_id) or regio_id in besluit.regios_onbekend:
             return eigen
-        standen = [self.regio_status(besluit, o) for o in onderdelen]
+        if self._ongenoemd_deel(besluit, regio):
+            return RegioStatus.ONBEKEND  # a region above counted its members without names: this one may be among them
+        if not regio.onderdelen:
+            return eigen
+        standen = [self.regio_status(besluit, o) for o in regio.onderdelen]
         if all(s is RegioStatus.VASTGESTELD for s in standen):
             return RegioStatus.VASTGESTELD
         if RegioStatus.NIET_VASTGESTELD in standen:
             return RegioStatus.NIET_VASTGESTELD
-        return RegioStatus.OPEN if all(s is RegioStatus.OPEN for s in standen) else RegioStatus.IN_PROCEDURE
+        if all(s is RegioStatus.OPEN for s in standen):
+            return RegioStatus.OPEN
+        if all(s in (RegioStatus.VASTGESTELD, RegioStatus.ONBEKEND) for s in standen):
+            return RegioStatus.ONBEKEND
+        return RegioStatus.IN_PROCEDURE
+
+    def _ongenoemd_deel(self, besluit: Besluit, regio) -> bool:
+        """Whether a region above ``regio`` records a step taken by a number of its members, without names."""
+        boven = regio.boven
+        while boven is not None:
+            stappen = besluit.regionaal.get(boven, ())
+            if stappen and stappen[-1].aantal is not None:
+                return True
+            boven = self.programma.regio(boven).boven
+        return False
 
     def betreft(self, besluit: Besluit, regio_id: str) -> bool:
         """Whether a decision concerns a region: it or a region above it must ratify, or it recorded steps."""

@@ -35,6 +35,10 @@ class Stap:
     """Planned but not yet taken: shown as planned, never counted for the status."""
 
 
+REGIO_ONBEKEND = "onbekend"
+"""What a record writes for a region instead of its steps when the source does not say what it decided."""
+
+
 @dataclass(frozen=True)
 class RegioStap:
     """A dated step in one region's own route."""
@@ -46,6 +50,15 @@ class RegioStap:
     toelichting: str | None = None
     gepland: bool = False
     """Planned but not yet taken by the region."""
+    aantal: int | None = None
+    """How many of the region's members took this outcome, when the source counts them without names."""
+    van: int | None = None
+    """Out of how many members, when the source says."""
+
+    @property
+    def deels(self) -> bool:
+        """Taken by a number of members, not (known to be) all of them."""
+        return self.aantal is not None and (self.van is None or self.aantal < self.van)
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,8 @@ class Besluit:
     regios: tuple[str, ...]
     regionale_stappen: dict[str, tuple[RegioStap, ...]] = field(default_factory=dict)
     """Each region's own steps in record order, planned ones included."""
+    regios_onbekend: frozenset[str] = frozenset()
+    """Regions where, says the record, the source does not tell what happened ('regionaal: {texel: onbekend}')."""
     deelopdrachten: tuple[str, ...] = ()
     vervangt: tuple[int, ...] = ()
     vertrouwelijk: bool = False
@@ -134,10 +149,14 @@ class Besluit:
 
     def regio_status(self, regio_id: str) -> RegioStatus:
         """Where the decision stands in one region's own route."""
+        if regio_id in self.regios_onbekend:
+            return RegioStatus.ONBEKEND
         stappen = self.regionaal.get(regio_id, ())
         if not stappen:
             return RegioStatus.OPEN
         laatste = stappen[-1].uitkomst
+        if laatste is RegioUitkomst.VASTGESTELD and stappen[-1].deels:
+            return RegioStatus.DEELS_VASTGESTELD
         if laatste is RegioUitkomst.VASTGESTELD:
             return RegioStatus.VASTGESTELD
         if laatste is RegioUitkomst.NIET_VASTGESTELD:

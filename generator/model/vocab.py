@@ -64,6 +64,10 @@ class RegioStatus(_Vocab):
     IN_PROCEDURE = "in-procedure"
     VASTGESTELD = "vastgesteld"
     NIET_VASTGESTELD = "niet-vastgesteld"
+    DEELS_VASTGESTELD = "deels-vastgesteld"
+    """Some of its members adopted it, and the source does not name them (a step with ``aantal``)."""
+    ONBEKEND = "onbekend"
+    """The source does not say where it stands there: never open, never waiting, never late."""
 
 
 class Prioriteit(_Vocab):

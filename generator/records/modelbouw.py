@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from regioagenda.model.agenda import Agenda
-from regioagenda.model.besluit import Besluit, RegioStap, Stap
+from regioagenda.model.besluit import REGIO_ONBEKEND, Besluit, RegioStap, Stap
 from regioagenda.model.datum import Datum, OngeldigeDatum
 from regioagenda.model.deelopdracht import (
     Deelopdracht,
@@ -530,7 +530,9 @@ def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_reg
                 for i, s in enumerate(stappen)
             )
             for regio, stappen in d.get("regionaal", {}).items()
+            if stappen != REGIO_ONBEKEND
         },
+        regios_onbekend=frozenset(str(r) for r, stappen in d.get("regionaal", {}).items() if stappen == REGIO_ONBEKEND),
         deelopdrachten=_t(d, "deelopdrachten"),
         vervangt=tuple(int(v) for v in d.get("vervangt", [])),
         vertrouwelijk=bool(d.get("vertrouwelijk", False)),
@@ -557,6 +559,8 @@ def _regiostap(lezer: Lezer, s: dict, pad: tuple) -> RegioStap:
         lezer.woord(RegioUitkomst, s["uitkomst"], (*pad, "uitkomst")),
         _s(s, "toelichting"),
         bool(s.get("gepland", False)),
+        s.get("aantal"),
+        s.get("van"),
     )
 
 

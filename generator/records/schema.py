@@ -270,6 +270,11 @@ def _vertaal(fout: ValidationError, doc: YamlDocument, recordsoort: str) -> list
         beste = best_match(fout.context) if fout.context else None
         if beste is not None and isinstance(waarde, dict) and any(k in waarde for k in ("hoofdstuk", "sectie")):
             return _vertaal(beste, doc, recordsoort)
+        # The value has the shape of one of the forms and fails inside it (a regional step's outcome): that inner
+        # problem is the one to fix, with its own vocabulary.
+        dieper = [e for e in fout.context or () if len(e.absolute_path) > len(fout.absolute_path)]
+        if dieper:
+            return _vertaal(best_match(dieper), doc, recordsoort)
         if veld == "opbouw" or str(veld).startswith("opbouw"):
             verwacht = "'hoofdstuk: <id>' of 'sectie: <soort>'"
             return [Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", verwacht)]

@@ -60,6 +60,11 @@ class Gedeeld:
         return [(soort, soort.kop(termen), waarden) for soort, waarden in keuzes.items() if waarden]
 
 
+def _aantal(stap) -> str:
+    """How many members took a step the source counts without names: '17 van 18', or '17 leden'."""
+    return f"{stap.aantal} van {stap.van}" if stap.van is not None else f"{stap.aantal} leden"
+
+
 class Context:
     """What templates may ask about the agenda: names, links and derived statuses."""
 
@@ -376,8 +381,9 @@ class Context:
             for status in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)
             if telling[status]
         ]
-        delen += [f"{telling[s]} {label(s)}" for s in (RegioStatus.IN_PROCEDURE, RegioStatus.OPEN) if telling[s]]
-        if not any(telling[s] for s in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)):
+        verder = (RegioStatus.DEELS_VASTGESTELD, RegioStatus.ONBEKEND, RegioStatus.IN_PROCEDURE, RegioStatus.OPEN)
+        delen += [f"{telling[s]} {label(s)}" for s in verder if telling[s]]
+        if all(s in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) for s in telling):
             delen = [f"nog door geen van de {len(wie)} {woord} besloten", *delen]
         return "; ".join(delen)
 
@@ -399,6 +405,7 @@ class Context:
             "status": status,
             "stappen": stappen,
             "laatste_datum": stappen[-1].datum if stappen else None,
+            "aantal": _aantal(stappen[-1]) if stappen and stappen[-1].aantal is not None else None,
             "wachtend": wachtend,
             "te_laat": besluit.regio_te_laat(regio, self.peildatum, status),
             "laatste_stap": self.regiostapnaam(regio_id, stappen[-1].stap) if stappen and stappen[-1].stap else None,

@@ -819,9 +819,15 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
 @click.option("--toelichting", help="Bijvoorbeeld het advies of een verwijzing naar het verslag.")
 @click.option("--gepland", is_flag=True, help="De stap is gepland, nog niet gezet (telt niet mee voor de status).")
 @click.option(
+    "--aantal",
+    type=click.IntRange(min=1),
+    help="Regio: door hoeveel van haar leden (gemeenteraden) genomen, als de bron ze niet bij naam noemt.",
+)
+@click.option("--van", type=click.IntRange(min=1), help="Regio: van hoeveel leden (bij --aantal).")
+@click.option(
     "--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op toekomstige data (JJJJ-MM-DD)."
 )
-def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, peildatum):
+def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, aantal, van, peildatum):
     """Leg een stap in de route van een besluit vast (het bestand verandert alleen op de nieuwe regels)."""
     try:
         uit = werkstroom.zet_stap(
@@ -835,6 +841,8 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
             toelichting=toelichting,
             gepland=gepland,
             peildatum=peildatum,
+            aantal=aantal,
+            van=van,
         )
     except Geweigerd as fout:
         _weigering(fout)
@@ -842,7 +850,7 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
     soort = "Geplande stap" if gepland else "Stap"
     regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {label(uit.agenda.status(besluit))}"
     if regio:
-        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {label(besluit.regio_status(regio))}"
+        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {label(uit.agenda.regio_status(besluit, regio))}"
     click.echo(regel + ".")
 
 

@@ -86,8 +86,17 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
     can record an endorsement that predates the document.
     """
     p = c.programma
-    if not b.regionale_stappen or p is None:
+    if not (b.regionale_stappen or b.regios_onbekend) or p is None:
         return
+    for regio_id in sorted(b.regios_onbekend):
+        pad = ("regionaal", regio_id)
+        if c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS) and not p.valt_onder(regio_id, set(b.regios)):
+            c.fout(
+                b,
+                pad,
+                f"regio '{regio_id}' staat onder 'regionaal' maar niet in 'regios'",
+                "de regio (of de regio waar ze onder valt) ook onder 'regios' noemen",
+            )
     for regio_id, stappen in b.regionale_stappen.items():
         pad = ("regionaal", regio_id)
         if not c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS):
@@ -100,6 +109,32 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
                 "de regio (of de regio waar ze onder valt) ook onder 'regios' noemen",
             )
         _regiostappen(c, regio_id, [s.id for s in p.regio(regio_id).besluitvormingsroute], stappen)
+        _aantallen(c, p.regio(regio_id), stappen)
+
+
+def _aantallen(c: Controle, regio, stappen: Sequence[RegioStap]) -> None:
+    """A count of members without names: of an outcome, at most 'van', and 'van' as many as the region has."""
+    for stap in stappen:
+        if stap.aantal is None and stap.van is None:
+            continue
+        if stap.uitkomst not in EINDBESLUITEN:
+            c.fout(
+                stap,
+                ("aantal",),
+                f"'aantal' bij de uitkomst '{stap.uitkomst.value}'",
+                "een aantal alleen bij vastgesteld of niet-vastgesteld: hoeveel leden dat besloten",
+            )
+        if stap.aantal is None:
+            c.fout(stap, ("van",), "'van' zonder 'aantal'", "aantal: hoeveel leden het besloten, van: van hoeveel")
+        elif stap.van is not None and stap.aantal > stap.van:
+            c.fout(stap, ("aantal",), f"aantal {stap.aantal} is meer dan van {stap.van}", f"hoogstens {stap.van}")
+        if stap.van is not None and regio.onderdelen and stap.van != len(regio.onderdelen):
+            c.fout(
+                stap,
+                ("van",),
+                f"van {stap.van}, maar {regio.naam} heeft {len(regio.onderdelen)} onderdelen in agenda/programma.yml",
+                f"van: {len(regio.onderdelen)}, of laat 'van' weg",
+            )
 
 
 def _geen_dubbele(c: Controle, stappen: Sequence, sleutel) -> None:
