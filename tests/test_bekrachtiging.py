@@ -128,3 +128,24 @@ def test_counts_and_unknowns_that_cannot_be_true_are_refused_with_their_line(ged
     problemen = programma.problemen()
     assert any(melding in p for p in problemen), problemen
     assert all(p.startswith(str(bestand.relative_to(programma.root)) + ":") for p in problemen)
+
+
+def test_which_regions_a_record_concerns_can_be_unknown_besides_all_some_and_none(programma, tmp_path):
+    programma.vervang("decisions/0002-nazorg-verkennen.md", "titel:", "regios: onbekend\ntitel:")
+    onderdeel = next(programma.root.glob("agenda/deelopdrachten/*.md"))
+    relatief = str(onderdeel.relative_to(programma.root))
+    programma.vervang(relatief, "titel:", "regios: onbekend\ntitel:")
+    a = programma.agenda()
+    assert not a.besluiten[2].regios_bekend and a.besluiten[2].regios == ()
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site, "2026-06-01")
+    assert resultaat.returncode == 0, resultaat.stderr
+    besluit = tekst(pagina(site, "besluiten/0002-nazorg-verkennen"))
+    assert "Welke regio's dit besluit moeten bekrachtigen, staat niet in de bron." in besluit
+    assert "niet van toepassing" not in besluit
+    charter = tekst(pagina(site, f"deelopdrachten/{onderdeel.stem}"))
+    assert "welke regio's, staat niet in de bron" in charter and "alle regio's" not in charter
+    data = json.loads((site / "data" / "besluiten.json").read_text("utf-8"))
+    assert [b["regios"] for b in data["besluiten"] if b["nummer"] == 2] == ["onbekend"]
+    schema = json.loads((site / "schemas" / "data-besluiten.schema.json").read_text("utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(data)) == []

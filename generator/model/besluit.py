@@ -79,6 +79,8 @@ class Besluit:
     regios: tuple[str, ...]
     regionale_stappen: dict[str, tuple[RegioStap, ...]] = field(default_factory=dict)
     """Each region's own steps in record order, planned ones included."""
+    regios_bekend: bool = True
+    """False when the record says the source does not tell which regions must ratify ('regios: onbekend')."""
     regios_onbekend: frozenset[str] = frozenset()
     """Regions where, says the record, the source does not tell what happened ('regionaal: {texel: onbekend}')."""
     deelopdrachten: tuple[str, ...] = ()

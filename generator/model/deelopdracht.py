@@ -153,6 +153,8 @@ class Deelopdracht:
     titel: str
     regios: tuple[str, ...]
     volgorde: int | None = None
+    regios_bekend: bool = True
+    """False when the record says the source does not tell which regions it concerns ('regios: onbekend')."""
     doel: Markdown | None = None
     opdrachtgever: Persoon | None = None
     trekkers: tuple[Persoon, ...] = ()

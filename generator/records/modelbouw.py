@@ -397,7 +397,8 @@ def _deelopdracht(lezer: Lezer, sleutel: str, doc: YamlDocument, alle_regios: tu
     return Deelopdracht(
         id=sleutel,
         titel=str(d["titel"]),
-        regios=_t(d, "regios") if "regios" in d else alle_regios,
+        regios=_regioselectie(d, alle_regios),
+        regios_bekend=d.get("regios") != REGIO_ONBEKEND,
         volgorde=d.get("volgorde"),
         doel=_md(d, "doel"),
         opdrachtgever=_persoon(lz, d.get("opdrachtgever"), ("opdrachtgever",)),
@@ -523,7 +524,8 @@ def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_reg
         soort=lz.woord(Soort, d["soort"], ("soort",)),
         samenvatting=str(d["samenvatting"]),
         stappen=_items(lz, d, "verloop", (), lambda s, pad: _stap(lz, s, pad)),
-        regios=_t(d, "regios") if "regios" in d else alle_regios,
+        regios=_regioselectie(d, alle_regios),
+        regios_bekend=d.get("regios") != REGIO_ONBEKEND,
         regionale_stappen={
             str(regio): tuple(
                 lz.noteer(_regiostap(lz, s, ("regionaal", regio, i)), ("regionaal", regio, i))
@@ -540,6 +542,13 @@ def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_reg
         body=Markdown(doc.body),
         bestand=doc.pad,
     )
+
+
+def _regioselectie(d: dict, alle_regios: tuple[str, ...]) -> tuple[str, ...]:
+    """The regions a record names: left out, all of the programme's; 'onbekend', none known."""
+    if "regios" not in d:
+        return alle_regios
+    return () if d["regios"] == REGIO_ONBEKEND else _t(d, "regios")
 
 
 def _stap(lezer: Lezer, s: dict, pad: tuple) -> Stap:

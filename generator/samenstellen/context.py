@@ -147,9 +147,11 @@ class Context:
         """Where the working version is: its own page once a version is in force, else the agenda's page."""
         return self.adres.WERKVERSIE if self.agenda.versies else self.adres.AGENDA
 
-    def selectie(self, regio_ids: tuple[str, ...]) -> Markup:
-        """A selection of regions in words: 'alle regio's', 'geen', or their names."""
+    def selectie(self, regio_ids: tuple[str, ...], bekend: bool = True) -> Markup:
+        """A selection of regions in words: 'alle regio's', 'geen', their names, or that the source does not say."""
         alle = tuple(r.id for r in self.programma.hoofdregios)
+        if not bekend:
+            return inline(f"welke {self.term.regios}, staat niet in de bron")
         if not regio_ids:
             return inline(f"geen ({self.term.regios} niet van toepassing)")
         if set(regio_ids) == set(alle) and len(alle) > 1:

@@ -90,7 +90,8 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
         return
     for regio_id in sorted(b.regios_onbekend):
         pad = ("regionaal", regio_id)
-        if c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS) and not p.valt_onder(regio_id, set(b.regios)):
+        bekend = c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS)
+        if bekend and b.regios_bekend and not p.valt_onder(regio_id, set(b.regios)):
             c.fout(
                 b,
                 pad,
@@ -101,7 +102,7 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
         pad = ("regionaal", regio_id)
         if not c.programmaverwijzing(b, pad, regio_id, Verzameling.REGIOS):
             continue
-        if not p.valt_onder(regio_id, set(b.regios)):
+        if b.regios_bekend and not p.valt_onder(regio_id, set(b.regios)):
             c.fout(
                 b,
                 pad,
@@ -117,7 +118,7 @@ def _aantallen(c: Controle, regio, stappen: Sequence[RegioStap]) -> None:
     for stap in stappen:
         if stap.aantal is None and stap.van is None:
             continue
-        if stap.uitkomst not in EINDBESLUITEN:
+        if stap.uitkomst is not None and stap.uitkomst not in EINDBESLUITEN:
             c.fout(
                 stap,
                 ("aantal",),
@@ -142,6 +143,8 @@ def _geen_dubbele(c: Controle, stappen: Sequence, sleutel) -> None:
     and counted twice it would say more happened than did."""
     gezien: set = set()
     for stap in stappen:
+        if stap.datum is None or stap.uitkomst is None:
+            continue  # a value the builder could not convert: reported there, and nothing to compare here
         if sleutel(stap) in gezien:
             c.fout(
                 stap,
