@@ -20,7 +20,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGINATYPEN = [
     "",
     "uitvoeringsagenda/",
-    "uitvoeringsagenda/versies/",
     "deelopdrachten/",
     "deelopdrachten/jeugdhulpplus/",
     "besluiten/",
@@ -187,7 +186,13 @@ def versie_adres(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "pad", ["uitvoeringsagenda/", "uitvoeringsagenda/versies/2025.1/", "uitvoeringsagenda/werkversie/"]
+    "pad",
+    [
+        "uitvoeringsagenda/",
+        "uitvoeringsagenda/versies/",
+        "uitvoeringsagenda/versies/2025.1/",
+        "uitvoeringsagenda/werkversie/",
+    ],
 )
 def test_version_pages_are_accessible(browser, versie_adres, pad):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -237,6 +237,9 @@ def test_a_programme_without_nulplaten_shows_none_until_it_has_one(tmp_path):
     assert not (site / "nulplaten").exists()
     for pad in ("", "onderdelen/eerste-stap"):
         assert "Nulplaten" not in pagina(site, pad) and "nulplaat" not in tekst(pagina(site, pad)).lower(), pad
+    # no route with bodies yet: no dockets, no versions list, and no nav entry or link to either
+    assert not (site / "vergaderingen").exists() and not (site / "agenda" / "versies").exists()
+    assert "Vergaderagenda" not in pagina(site, "") and "Alle versies" not in pagina(site, "agenda")
     uit = agenda(
         "nieuw",
         "nulplaat",

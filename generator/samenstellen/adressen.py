@@ -55,7 +55,7 @@ class Adressen:
         self.DEELOPDRACHTEN = f"{self.onderdelenmap}/index.md"
         self.REGIOS = f"{self.regiomap}/index.md"
 
-    NAAR_BEHOEFTE = frozenset({NULPLATEN})
+    NAAR_BEHOEFTE = frozenset({NULPLATEN, VERGADERINGEN, OPVOLGING})
     """Pages that exist only when the programme has records for them; a 'nav' entry for one is left out until then."""
 
     def versie(self, versie_id: str) -> str:

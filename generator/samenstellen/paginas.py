@@ -98,8 +98,15 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         *([pagina(adres.NULPLATEN, "nulplaten.md.j2")] if publiek.nulplaten else []),
         pagina(adres.PLANNING, "planning.md.j2"),
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
-        pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
-        pagina(adres.OPVOLGING, "opvolging.md.j2"),
+        # Dockets exist where the programme's route names bodies; without one there is nothing to put on them.
+        *(
+            [
+                pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
+                pagina(adres.OPVOLGING, "opvolging.md.j2"),
+            ]
+            if dossiergremia(publiek)
+            else []
+        ),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
         pagina(adres.VOORSTEL, "voorstel.md.j2", kop=voorstelgegevens(publiek)),
         pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
@@ -146,7 +153,7 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
     inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.WERKVERSIE))
     verschil = vergelijk_teksten(laatste.body, bevries(agenda, laatste.datum.eind)) if laatste else None
     werk = dict(inhoud=inhoud, laatste=laatste, verschil=verschil)
-    uit = [pagina(adres.VERSIES, "versies.md.j2")]
+    uit = [pagina(adres.VERSIES, "versies.md.j2")] if versies else []  # no list until there is a version
     if laatste is None:
         # Nothing fixed yet: the werkversie is the agenda, at one address (one page per content, one search hit).
         inhoud = render("agenda_inhoud.md.j2", z=Context(agenda, opties, adres.AGENDA))
