@@ -300,3 +300,24 @@ def test_a_decision_fixes_one_version_and_a_step_is_recorded_once(programma):
     with pytest.raises(Geweigerd) as fout:
         zet_stap(programma.root, nummer, regio="zuidoever", uitkomst="vastgesteld", datum="2024-04-02")
     assert any("deze stap (2024-04-02, vastgesteld) staat er al eerder" in str(p) for p in fout.value.problemen)
+
+
+def test_a_version_entered_afterwards_holds_the_agenda_as_it_stood_on_its_day(programma):
+    import datetime as dt
+
+    nummer = _vaststelling(programma, "Agenda 2024", "2024-03-01", "2024-03-15")
+    zet_stap(programma.root, nummer, gremium="bestuur", uitkomst="teruggekoppeld", datum="2024-04-10")
+    later = nieuw_besluit(
+        programma.root,
+        titel="Een latere gunning",
+        soort="besluit",
+        samenvatting="Na de vaststelling.",
+        datum="2024-05-02",
+    )
+    later_nummer = int(later.pad.split("/")[1][:4])
+    toen = programma.agenda().zoals_op(dt.date(2024, 3, 15))
+    assert later_nummer not in toen.besluiten  # it did not exist yet
+    assert [s.uitkomst.value for s in toen.besluiten[nummer].verloop] == ["ingebracht", "geaccordeerd"]
+    assert toen.status(toen.besluiten[nummer]).value == "geaccordeerd"
+    uit = vaststellen(programma.root, versie="2024.1", besluit=nummer)
+    assert (programma.root / uit.pad).exists() and programma.problemen() == []

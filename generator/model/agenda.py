@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -115,6 +116,24 @@ class Agenda:
             huidige = volgende[huidige.id]
             reeks.append(huidige)
         return reeks
+
+    def zoals_op(self, dag: dt.date) -> Agenda:
+        """This agenda as it stood on ``dag``: steps known to come after it, and decisions and nulplaten that did
+        not exist yet, left out; records without dates (chapters, charters) as they are. An item that may fall either
+        side (a year that holds ``dag``, 'onbekend') is kept: nothing in the records says it came later."""
+
+        def op_tijd(datum) -> bool:
+            return datum.begin <= dag
+
+        besluiten = {}
+        for n, b in self.besluiten.items():
+            stappen = tuple(s for s in b.stappen if op_tijd(s.datum))
+            regionaal = {r: tuple(s for s in lijst if op_tijd(s.datum)) for r, lijst in b.regionale_stappen.items()}
+            if stappen or any(regionaal.values()):
+                besluiten[n] = replace(b, stappen=stappen, regionale_stappen={r: s for r, s in regionaal.items() if s})
+        nulplaten = {k: v for k, v in self.nulplaten.items() if op_tijd(v.peildatum)}
+        versies = {k: v for k, v in self.versies.items() if v.datum is None or v.datum.begin <= dag}
+        return replace(self, besluiten=besluiten, nulplaten=nulplaten, versies=versies)
 
     def openbaar(self) -> Agenda:
         """This agenda without confidential decisions; their numbers are kept to say 'vertrouwelijk'."""

@@ -471,6 +471,7 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
             ]
         )
     datum = b.accordering
+    toen = agenda.zoals_op(datum.eind)  # the agenda as it stood that day: later steps and records left out
     regels = [
         "---",
         f'versie: "{versie}"',
@@ -479,6 +480,6 @@ def vaststellen(root: Path, *, versie: str, besluit: int) -> Resultaat:
         f"titel: {yaml_waarde(agenda.programma.titel)}",
         "---",
         "",
-        bevries(agenda, datum.eind),
+        bevries(toen, datum.eind),
     ]
     return _nieuw(root, recordpad(RecordSoort.VERSIE, versie), "\n".join(regels), instellingen(root).opslag)
