@@ -257,3 +257,35 @@ def test_a_programme_without_nulplaten_shows_none_until_it_has_one(tmp_path):
     assert uit.returncode == 0, uit.stderr
     assert mkdocs_build(map_ / "mkdocs.yml", site).returncode == 0
     assert 'href="nulplaten/"' in pagina(site, "") and "Beginsituatie" in tekst(pagina(site, "nulplaten"))
+
+
+SJABLOON = """sjabloon:
+  onderdeel: [doel, prioriteit, status, voorzieningen, aanbieders, kruisverbanden, team]
+  fase: [omschrijving, mijlpalen]
+  namen: {team: "Projectgroep", subopdrachten: "Deelprojecten"}
+"""
+
+
+def test_a_charter_template_names_open_only_the_fields_the_programme_uses(programma, tmp_path):
+    programma.vervang("agenda/programma.yml", "termen:", SJABLOON + "termen:")
+    programma.vervang("agenda/deelopdrachten/nazorg.md", "volgorde: 2\n", "volgorde: 2\nfasen:\n  - titel: Verkennen\n")
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    nazorg = tekst(pagina(site, "deelopdrachten/nazorg"))
+    # not opdrachtgever, trekkers, budget, capaciteit, werkgroepen …: the programme does not use them
+    assert "Nader in te vullen: doel, prioriteit, status, projectgroep, voorzieningen, aanbieders." in nazorg
+    assert "Nader in te vullen: omschrijving, mijlpalen." in nazorg  # not resultaten, activiteiten, disciplines
+    for veld in ("opdrachtgever", "budget", "capaciteit", "werkgroepen", "resultaten", "disciplines"):
+        assert veld not in nazorg, veld
+
+
+def test_a_charter_that_fills_a_field_outside_its_programme_s_template_is_told_where_to_add_it(programma):
+    programma.vervang("agenda/programma.yml", "termen:", SJABLOON + "termen:")
+    programma.vervang("agenda/deelopdrachten/nazorg.md", "volgorde: 2\n", 'volgorde: 2\nbudget: "€ 10.000"\n')
+    assert programma.problemen() == [
+        "agenda/deelopdrachten/nazorg.md:4: 'budget' staat niet in het sjabloon van het programma — voeg het veld "
+        "toe aan 'sjabloon' in agenda/programma.yml, of haal het hier weg"
+    ]
+    programma.vervang("agenda/programma.yml", "onderdeel: [doel, prioriteit,", "onderdeel: [doell, prioriteit,")
+    assert any("'doell'" in p and "'doel'" in p for p in programma.problemen())

@@ -92,8 +92,9 @@ def test_the_groningen_site_uses_the_programmes_own_words(groningen):
     assert overzicht.startswith(" Ontwikkeltafels ¶ Een ontwikkeltafel is een groep mensen vanuit gemeenten")
     assert "Ontwikkeltafel Prioriteit Status Aanspreekpunt" in overzicht
     assert "Toegang via verschillende verwijzers" in overzicht
-    assert (groningen / "advies" / "versies" / "index.html").is_file()
-    assert "Versies van het advies" in tekst(pagina(groningen, "advies/versies"))
+    assert (groningen / "advies" / "index.html").is_file()
+    assert "Er is nog geen vastgestelde versie." in tekst(pagina(groningen, "advies"))
+    assert not (groningen / "advies" / "versies").exists()  # no list of versions before the first one
     assert (groningen / "data" / "ontwikkeltafels.json").is_file()
     assert "<title>Besluiten Ontwikkeltafels</title>" in (groningen / "feeds" / "besluiten.xml").read_text("utf-8")
     assert "urn:advies:ontwikkeltafels:besluit:0001" in (groningen / "feeds" / "besluiten.xml").read_text("utf-8")

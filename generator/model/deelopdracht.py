@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from regioagenda.model.markdown import Markdown
 from regioagenda.model.datum import Datum
-from regioagenda.model.vocab import DeelopdrachtStatus, MijlpaalStatus, MijlpaalToestand, Prioriteit
+from regioagenda.model.vocab import DeelopdrachtStatus, Faseveld, Kenmerk, MijlpaalStatus, MijlpaalToestand, Prioriteit
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,13 @@ class Fase:
     @property
     def open_velden(self) -> list[str]:
         """The phase's fields the record leaves empty, named once instead of 'nader in te vullen' under each."""
-        velden = ("omschrijving", "resultaten", "activiteiten", "disciplines", "mijlpalen")
-        return [veld for veld in velden if not getattr(self, veld)]
+        return self.open_velden_van(None)
+
+    def open_velden_van(self, gebruikt) -> list[str]:
+        """The empty fields among those the programme uses (``gebruikt(Faseveld)``; None: all of them)."""
+        return [
+            veld.value for veld in Faseveld if not getattr(self, veld.value) and (gebruikt is None or gebruikt(veld))
+        ]
 
 
 @dataclass(frozen=True)
@@ -210,26 +215,28 @@ class Deelopdracht:
                 groepen.append((fase.deel, [fase]))
         return groepen
 
-    def open_kenmerken(self, onderdelen: str) -> list[str]:
-        """The charter fields a programme can fill in that this charter leaves open, named once;
-        ``onderdelen`` is the programme's word for its parts ('ontwikkeltafels')."""
-        velden = [
-            ("doel", self.doel),
-            ("prioriteit", self.prioriteit),
-            ("status", self.status),
-            ("opdrachtgever", self.opdrachtgever),
-            ("trekkers", self.trekkers),
-            ("projectteam", self.team),
-            ("budget", self.budget),
-            ("capaciteit", self.capaciteit),
-            ("betrokken partijen", self.betrokken_partijen),
-            ("aanspreekpunt", self.aanspreekpunt or self.aanspreekpersoon),
-            ("voorzieningen", self.voorzieningen),
-            ("aanbieders", self.aanbieders),
-            ("werkgroepen", self.werkgroepen),
-            ("samenhang met andere " + onderdelen, self.kruisverbanden),
-        ]
-        return [naam for naam, waarde in velden if not waarde]
+    def waarde(self, veld: Kenmerk):
+        """What the charter holds in one of its template's fields (empty when it holds nothing)."""
+        if veld is Kenmerk.AANSPREEKPUNT:
+            return self.aanspreekpunt or self.aanspreekpersoon
+        return getattr(self, veld.value)
+
+    def open_kenmerken(self, onderdelen: str, gebruikt=None, naam=None) -> list[str]:
+        """The charter fields the programme uses (``gebruikt(Kenmerk)``; None: all) that this charter leaves open,
+        named once, in the programme's words: ``onderdelen`` for its parts, ``naam(veld, standaard)`` for a block."""
+        namen = {
+            Kenmerk.TEAM: "projectteam",
+            Kenmerk.BETROKKEN_PARTIJEN: "betrokken partijen",
+            Kenmerk.KRUISVERBANDEN: "samenhang met andere " + onderdelen,
+        }
+        uit = []
+        for veld in Kenmerk:
+            if veld is Kenmerk.SUBOPDRACHTEN or (gebruikt is not None and not gebruikt(veld)):
+                continue  # sub-assignments are a block of their own, not a field one expects
+            if not self.waarde(veld):
+                standaard = namen.get(veld, veld.value)
+                uit.append(naam(veld.value, standaard).lower() if naam else standaard)
+        return uit
 
     def kruisverband_uitleg(self, ander: str) -> str | None:
         return dict(self.kruisverband_toelichting).get(ander)

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 
 from regioagenda.model.markdown import Markdown
 from regioagenda.model.datum import Datum
-from regioagenda.model.vocab import RecordSoort, Sectie, Toegankelijkheidsstatus, Uitkomst, Verzameling
+from regioagenda.model.vocab import (
+    Faseveld,
+    Kenmerk,
+    RecordSoort,
+    Sectie,
+    Toegankelijkheidsstatus,
+    Uitkomst,
+    Verzameling,
+)
 
 
 _LETTERS = str.maketrans(
@@ -49,6 +57,24 @@ STANDAARDKOPJES = {
     "onderdeel": ("Aanleiding", "Aandachtspunten"),
 }
 """The headings of a new record when the programme names none of its own under ``kopjes:``."""
+
+
+@dataclass(frozen=True)
+class Sjabloon:
+    """Which fields of a charter and of a phase the programme uses (None: all), and its own names for some
+    blocks ('subopdrachten': 'Deelprojecten'). Only a used field is said to be open when it is empty."""
+
+    onderdeel: frozenset[Kenmerk] | None = None
+    fase: frozenset[Faseveld] | None = None
+    namen: dict[str, str] = field(default_factory=dict)
+
+    def gebruikt(self, veld: Kenmerk | Faseveld) -> bool:
+        velden = self.onderdeel if isinstance(veld, Kenmerk) else self.fase
+        return velden is None or veld in velden
+
+    def naam(self, blok: str, standaard: str) -> str:
+        """The programme's name for a block of the charter, or the generator's."""
+        return self.namen.get(blok, standaard)
 
 
 @dataclass(frozen=True)
@@ -268,6 +294,7 @@ class Programma:
     kopjes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The headings 'agenda nieuw' puts in a new record, by kind ('onderdeel', 'besluit'), where the programme
     names its own."""
+    sjabloon: Sjabloon = Sjabloon()
     vertrouwelijke_bron: str | None = None
     """Where confidential decisions are kept, as programma.yml writes it (the environment may set it instead)."""
     openbare_repository: bool = True

@@ -70,6 +70,36 @@ class RegioStatus(_Vocab):
     """The source does not say where it stands there: never open, never waiting, never late."""
 
 
+class Kenmerk(_Vocab):
+    """A field of a charter that a programme may or may not use (``sjabloon.onderdeel``)."""
+
+    DOEL = "doel"
+    PRIORITEIT = "prioriteit"
+    STATUS = "status"
+    OPDRACHTGEVER = "opdrachtgever"
+    TREKKERS = "trekkers"
+    TEAM = "team"
+    BUDGET = "budget"
+    CAPACITEIT = "capaciteit"
+    BETROKKEN_PARTIJEN = "betrokken_partijen"
+    AANSPREEKPUNT = "aanspreekpunt"
+    VOORZIENINGEN = "voorzieningen"
+    AANBIEDERS = "aanbieders"
+    WERKGROEPEN = "werkgroepen"
+    KRUISVERBANDEN = "kruisverbanden"
+    SUBOPDRACHTEN = "subopdrachten"
+
+
+class Faseveld(_Vocab):
+    """A field of a phase that a programme may or may not use (``sjabloon.fase``)."""
+
+    OMSCHRIJVING = "omschrijving"
+    RESULTATEN = "resultaten"
+    ACTIVITEITEN = "activiteiten"
+    DISCIPLINES = "disciplines"
+    MIJLPALEN = "mijlpalen"
+
+
 class Prioriteit(_Vocab):
     """Priority of a deelopdracht."""
 

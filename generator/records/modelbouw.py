@@ -39,11 +39,14 @@ from regioagenda.model.programma import (
     Regio,
     RegioRouteStap,
     RouteStap,
+    Sjabloon,
     Termen,
     Toegankelijkheidsonderzoek,
 )
 from regioagenda.model.vocab import (
     DeelopdrachtStatus,
+    Faseveld,
+    Kenmerk,
     MijlpaalStatus,
     Prioriteit,
     RecordSoort,
@@ -240,6 +243,22 @@ def _items(lezer: Lezer, data: dict, veld: str, pad: tuple, maak: Callable[[Any,
     )
 
 
+def _sjabloon(lezer: Lezer, data: dict) -> Sjabloon:
+    """The charter template: the fields a programme's charters and phases use, and its names for some blocks."""
+
+    def velden(soort, sleutel: str):
+        if sleutel not in data:
+            return None
+        woorden = (lezer.woord(soort, v, ("sjabloon", sleutel, i)) for i, v in enumerate(data[sleutel]))
+        return frozenset(w for w in woorden if w is not None)
+
+    return Sjabloon(
+        velden(Kenmerk, "onderdeel"),
+        velden(Faseveld, "fase"),
+        {str(k): str(v) for k, v in data.get("namen", {}).items()},
+    )
+
+
 def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
     data = doc.data
     lz = lezer
@@ -317,6 +336,7 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
         termen=Termen(**{k: str(v) for k, v in data.get("termen", {}).items()}),
         eigen_termen=frozenset(str(k) for k in data.get("termen", {})),
         kopjes={str(soort): tuple(str(k) for k in lijst) for soort, lijst in kopjes.items()},
+        sjabloon=_sjabloon(lz, data.get("sjabloon", {})),
         werkwijze_onderdelen=_md(data, "werkwijze_onderdelen"),
         toegankelijkheidscontact=_s(toegankelijkheid, "contact"),
         toegankelijkheidsstatus=_woord(lz, Toegankelijkheidsstatus, toegankelijkheid, "status", ("toegankelijkheid",)),

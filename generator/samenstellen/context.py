@@ -159,8 +159,17 @@ class Context:
         return inline(", ".join(self.regionaam(r) for r in regio_ids))
 
     def open_kenmerken(self, d: Deelopdracht) -> list[str]:
-        """The charter fields this charter leaves open, in the programme's words (the model decides which)."""
-        return d.open_kenmerken(self.term.onderdelen)
+        """The charter fields the programme uses that this charter leaves open, in the programme's words."""
+        sjabloon = self.programma.sjabloon
+        return d.open_kenmerken(self.term.onderdelen, sjabloon.gebruikt, sjabloon.naam)
+
+    def open_fasevelden(self, fase) -> list[str]:
+        """The phase fields the programme uses that this phase leaves open."""
+        return fase.open_velden_van(self.programma.sjabloon.gebruikt)
+
+    def bloknaam(self, blok: str, standaard: str) -> str:
+        """The programme's name for a block of a charter ('Deelprojecten'), or the generator's."""
+        return self.programma.sjabloon.naam(blok, standaard)
 
     def aanspreekpunt(self, d: Deelopdracht) -> str | None:
         """A charter's contact as readers know it: the region's name, or the person or role; None when open."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from regioagenda.model.deelopdracht import Deelopdracht
 from regioagenda.model.overig import Nulplaat
-from regioagenda.model.vocab import RecordSoort, Verzameling
+from regioagenda.model.vocab import Faseveld, Kenmerk, RecordSoort, Verzameling
 from regioagenda.records.regels.controle import Controle, periode
 from regioagenda.records.suggesties import opsomming
 
@@ -34,9 +34,23 @@ def _bestandsadres(c: Controle, bestand: str, id_: str, soort: RecordSoort) -> N
         )
 
 
+def _volgens_sjabloon(c: Controle, d: Deelopdracht) -> None:
+    """A charter fills only the fields its programme's template uses ('sjabloon' in programma.yml)."""
+    sjabloon = c.programma.sjabloon
+    verwacht = "voeg het veld toe aan 'sjabloon' in agenda/programma.yml, of haal het hier weg"
+    for veld in Kenmerk:
+        if d.waarde(veld) and not sjabloon.gebruikt(veld):
+            c.fout(d, (veld.value,), f"'{veld.value}' staat niet in het sjabloon van het programma", verwacht)
+    for i, fase in enumerate(d.fasen):
+        for veld in Faseveld:
+            if getattr(fase, veld.value) and not sjabloon.gebruikt(veld):
+                c.fout(d, ("fasen", i, veld.value), f"'{veld.value}' staat niet in het sjabloon voor fasen", verwacht)
+
+
 def _deelopdracht(c: Controle, d: Deelopdracht) -> None:
     p = c.programma
     if p is not None:
+        _volgens_sjabloon(c, d)
         for soort in (Verzameling.VOORZIENINGEN, Verzameling.AANBIEDERS, Verzameling.REGIOS):
             for i, waarde in enumerate(getattr(d, soort.value)):
                 c.programmaverwijzing(d, (soort.value, i), waarde, soort)
