@@ -65,6 +65,7 @@ ENKELVOUD = {
     "aanbieders": "aanbieder",
     "voorzieningen": "voorziening",
     "kenniswerkplaatsen": "kenniswerkplaats",
+    "organen": "orgaan",
 }
 """One item of a collection of programma.yml, as a problem names it ('onbekende regio')."""
 

@@ -149,3 +149,49 @@ def test_which_regions_a_record_concerns_can_be_unknown_besides_all_some_and_non
     assert [b["regios"] for b in data["besluiten"] if b["nummer"] == 2] == ["onbekend"]
     schema = json.loads((site / "schemas" / "data-besluiten.schema.json").read_text("utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
+
+
+def test_a_regional_step_names_the_organ_that_decided_from_the_programme_s_list(programma, tmp_path):
+    programma.vervang(
+        "agenda/programma.yml",
+        "gremia:",
+        'organen:\n  - {id: raad, naam: "Gemeenteraad"}\n  - {id: college, naam: "College van B&W"}\ngremia:',
+    )
+    root = str(programma.root)
+    uit = agenda(
+        "stap",
+        "1",
+        "--map",
+        root,
+        "--regio",
+        "zuidoever",
+        "--uitkomst",
+        "vastgesteld",
+        "--datum",
+        "2024-03-20",
+        "--orgaan",
+        "raad",
+    )
+    assert uit.returncode == 0, uit.stderr
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site, "2024-06-01")
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "Zuidoever, 20 maart 2024 (Algemeen bestuur: vastgesteld door Gemeenteraad)" in tekst(
+        pagina(site, "besluiten/0001-crisisbedden-borgen")
+    )
+    assert "vastgesteld door Gemeenteraad" in tekst(pagina(site, "regios/zuidoever"))
+    uit = agenda(
+        "stap",
+        "2",
+        "--map",
+        root,
+        "--regio",
+        "zuidoever",
+        "--uitkomst",
+        "geagendeerd",
+        "--datum",
+        "2024-04-20",
+        "--orgaan",
+        "raadd",
+    )
+    assert uit.returncode == 1 and "onbekend orgaan 'raadd'" in uit.stderr and "bedoelde u 'raad'?" in uit.stderr

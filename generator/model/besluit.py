@@ -54,6 +54,8 @@ class RegioStap:
     """How many of the region's members took this outcome, when the source counts them without names."""
     van: int | None = None
     """Out of how many members, when the source says."""
+    orgaan: str | None = None
+    """The organ that took the step (an id of the programme's 'organen': raad, college …), when the source says."""
 
     @property
     def deels(self) -> bool:

@@ -277,6 +277,8 @@ class Programma:
     aanbieders: tuple[Benoemd, ...] = ()
     voorzieningen: tuple[Benoemd, ...] = ()
     kenniswerkplaatsen: tuple[Benoemd, ...] = ()
+    organen: tuple[Benoemd, ...] = ()
+    """The organs that decide in a region (college, raad, algemeen bestuur), as a regional step names them."""
     ondertitel: str | None = None
     kortenaam: str | None = None
     versie: str | None = None

@@ -142,6 +142,7 @@ class Verzameling(_Vocab):
     AANBIEDERS = "aanbieders"
     VOORZIENINGEN = "voorzieningen"
     KENNISWERKPLAATSEN = "kenniswerkplaatsen"
+    ORGANEN = "organen"
 
 
 class Toegankelijkheidsstatus(_Vocab):

@@ -328,6 +328,9 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
             (),
             lambda k, _: Benoemd(str(k["id"]), str(k["naam"]), _s(k, "toelichting"), _s(k, "regio")),
         ),
+        organen=_items(
+            lz, data, "organen", (), lambda o, _: Benoemd(str(o["id"]), str(o["naam"]), _s(o, "toelichting"))
+        ),
         ondertitel=_s(data, "ondertitel"),
         kortenaam=_s(data, "kortenaam"),
         versie=_s(data, "versie"),
@@ -590,6 +593,7 @@ def _regiostap(lezer: Lezer, s: dict, pad: tuple) -> RegioStap:
         bool(s.get("gepland", False)),
         s.get("aantal"),
         s.get("van"),
+        _s(s, "orgaan"),
     )
 
 

@@ -25,7 +25,7 @@ def opsomming(kandidaten: Iterable[str], maximum: int = 12) -> str:
     return getoond + (f" en {len(opties) - maximum} andere" if len(opties) > maximum else "")
 
 
-_HET_WOORDEN = {"gremium", "hoofdstuk", "segment", "programma", "record", "besluit", "risico", "kengetal"}
+_HET_WOORDEN = {"gremium", "hoofdstuk", "segment", "programma", "record", "besluit", "risico", "kengetal", "orgaan"}
 """Nouns that take 'het': the adjective before them has no -e ('onbekend gremium', 'onbekende regio')."""
 
 

@@ -399,10 +399,19 @@ class Context:
         return "; ".join(delen)
 
     def regionale_toelichtingen(self, besluit: Besluit, regio_id: str | None = None) -> list[tuple[str, object]]:
-        """Each regional step taken with a note, in the table's order, as (region id, step); with ``regio_id`` that
-        region's only."""
+        """Each regional step taken with a note or its organ, in the table's order, as (region id, step); with
+        ``regio_id`` that region's only."""
         regios = [regio_id] if regio_id else self.bekrachtigers(besluit)
-        return [(r, s) for r in regios for s in besluit.regionaal.get(r, ()) if s.toelichting and not s.gepland]
+        return [
+            (r, s)
+            for r in regios
+            for s in besluit.regionaal.get(r, ())
+            if (s.toelichting or s.orgaan) and not s.gepland
+        ]
+
+    def orgaannaam(self, orgaan_id: str) -> str:
+        """The name of one of the programme's organs ('Gemeenteraad')."""
+        return next(o.naam for o in self.programma.organen if o.id == orgaan_id)
 
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)

@@ -35,7 +35,13 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                 "status": agenda.regio_status(b, regio_id).value,
                 "te_laat": b.regio_te_laat(regio, peildatum, agenda.regio_status(b, regio_id)),
                 "stappen": [
-                    {"datum": s.datum.iso, "stap": s.stap, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
+                    {
+                        "datum": s.datum.iso,
+                        "stap": s.stap,
+                        "orgaan": s.orgaan,
+                        "uitkomst": s.uitkomst.value,
+                        "toelichting": s.toelichting,
+                    }
                     for s in b.regionaal.get(regio_id, ())
                 ],
             }

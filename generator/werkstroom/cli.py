@@ -824,10 +824,11 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
     help="Regio: door hoeveel van haar leden (gemeenteraden) genomen, als de bron ze niet bij naam noemt.",
 )
 @click.option("--van", type=click.IntRange(min=1), help="Regio: van hoeveel leden (bij --aantal).")
+@click.option("--orgaan", help="Regio: het orgaan dat besloot, een id uit 'organen' in programma.yml (raad, college).")
 @click.option(
     "--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op toekomstige data (JJJJ-MM-DD)."
 )
-def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, aantal, van, peildatum):
+def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepland, aantal, van, orgaan, peildatum):
     """Leg een stap in de route van een besluit vast (het bestand verandert alleen op de nieuwe regels)."""
     try:
         uit = werkstroom.zet_stap(
@@ -843,6 +844,7 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
             peildatum=peildatum,
             aantal=aantal,
             van=van,
+            orgaan=orgaan,
         )
     except Geweigerd as fout:
         _weigering(fout)

@@ -145,6 +145,7 @@ def zet_stap(
     peildatum: dt.date | None = None,
     aantal: int | None = None,
     van: int | None = None,
+    orgaan: str | None = None,
 ) -> Resultaat:
     """Append a dated step to a decision's route (``regio`` given: to that region's own route; ``aantal`` and
     ``van``: taken by that many of its members, whom the source does not name).
@@ -158,8 +159,8 @@ def zet_stap(
     _niet_in_de_toekomst(datum, gepland, peildatum or dt.date.today())
     tekst = (root / relatief).read_bytes().decode("utf-8")
     if regio is None:
-        if stap is not None or aantal is not None or van is not None:
-            raise Geweigerd(["--stap, --aantal en --van horen bij een regionale stap — geef ook --regio"])
+        if stap is not None or aantal is not None or van is not None or orgaan is not None:
+            raise Geweigerd(["--stap, --aantal, --van en --orgaan horen bij een regionale stap — geef ook --regio"])
         sleutels, item = ("verloop",), {"datum": datum, "gremium": gremium, "uitkomst": uitkomst}
     else:
         if gremium is not None:
@@ -168,7 +169,7 @@ def zet_stap(
         # A region without a route of its own records its decision without a step.
         sleutels, item = ("regionaal", regio), {"datum": datum, "stap": stap, "uitkomst": uitkomst}
     if regio is not None:
-        item.update(aantal=aantal, van=van)
+        item.update(orgaan=orgaan, aantal=aantal, van=van)
     item["toelichting"] = toelichting
     item["gepland"] = True if gepland else None
     item = {k: v for k, v in item.items() if v is not None}

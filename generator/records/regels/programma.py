@@ -22,7 +22,15 @@ def controleer_programma(c: Controle) -> None:
 
 
 def _programma(c: Controle, p: Programma) -> None:
-    for soort in ("gremia", "aanbieders", "voorzieningen", "kenniswerkplaatsen", "fasen", "besluitvormingsroute"):
+    for soort in (
+        "gremia",
+        "aanbieders",
+        "voorzieningen",
+        "kenniswerkplaatsen",
+        "organen",
+        "fasen",
+        "besluitvormingsroute",
+    ):
         c.uniek(p, soort, getattr(p, soort))
     van, tot = p.periode
     if van is not None and tot is not None and van > tot:

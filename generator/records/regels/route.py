@@ -111,6 +111,9 @@ def controleer_regionaal(c: Controle, b: Besluit) -> None:
             )
         _regiostappen(c, regio_id, [s.id for s in p.regio(regio_id).besluitvormingsroute], stappen)
         _aantallen(c, p.regio(regio_id), stappen)
+        for stap in stappen:
+            if stap.orgaan is not None:
+                c.programmaverwijzing(stap, ("orgaan",), stap.orgaan, Verzameling.ORGANEN)
 
 
 def _aantallen(c: Controle, regio, stappen: Sequence[RegioStap]) -> None:
