@@ -195,3 +195,19 @@ def test_a_regional_step_names_the_organ_that_decided_from_the_programme_s_list(
         "raadd",
     )
     assert uit.returncode == 1 and "onbekend orgaan 'raadd'" in uit.stderr and "bedoelde u 'raad'?" in uit.stderr
+
+
+def test_each_level_of_the_region_tree_has_its_own_words(gedeeld, tmp_path):
+    programma, nummer, _ = gedeeld
+    programma.vervang(
+        "agenda/programma.yml", "gremia:", "niveaus:\n  - {enkelvoud: gemeente, meervoud: gemeenten}\ngremia:"
+    )
+    assert agenda("nieuw", "onderdeel", "--map", str(programma.root), "--titel", "Lokale teams").returncode == 0
+    programma.vervang("agenda/deelopdrachten/lokale-teams.md", "titel:", "regios: [oostdorp, westdorp]\ntitel:")
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(programma.pad("mkdocs.yml"), site, "2026-06-01")
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "Bestaat uit de gemeenten: Oostdorp, Westdorp." in tekst(pagina(site, "regios/noordoever"))
+    assert "Gemeenten Oostdorp, Westdorp" in tekst(pagina(site, "deelopdrachten/lokale-teams"))
+    # the programme's own level keeps the programme's word
+    assert "Regio Status Laatste stap" in tekst(pagina(site, f"besluiten/{nummer:04d}-regiovisie"))

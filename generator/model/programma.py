@@ -60,6 +60,14 @@ STANDAARDKOPJES = {
 
 
 @dataclass(frozen=True)
+class Niveau:
+    """The words for the regions one level down the tree ('subregio', "subregio's"; 'gemeente', 'gemeenten')."""
+
+    enkelvoud: str
+    meervoud: str
+
+
+@dataclass(frozen=True)
 class Sjabloon:
     """Which fields of a charter and of a phase the programme uses (None: all), and its own names for some
     blocks ('subopdrachten': 'Deelprojecten'). Only a used field is said to be open when it is empty."""
@@ -297,6 +305,8 @@ class Programma:
     """The headings 'agenda nieuw' puts in a new record, by kind ('onderdeel', 'besluit'), where the programme
     names its own."""
     sjabloon: Sjabloon = Sjabloon()
+    niveaus: tuple[Niveau, ...] = ()
+    """The words of each level below the programme's own regions, top down; a level not named uses 'termen'."""
     vertrouwelijke_bron: str | None = None
     """Where confidential decisions are kept, as programma.yml writes it (the environment may set it instead)."""
     openbare_repository: bool = True
@@ -310,6 +320,13 @@ class Programma:
             for x in getattr(self, soort.value):
                 index.setdefault(x.id, x)  # with a duplicate id (refused by the check) the first one counts
             self._index[soort] = index
+
+    def niveauwoorden(self, niveau: int) -> tuple[str, str]:
+        """The singular and plural for regions at ``niveau`` (0: the programme's own, with the words of 'termen')."""
+        if 0 < niveau <= len(self.niveaus):
+            woord = self.niveaus[niveau - 1]
+            return woord.enkelvoud, woord.meervoud
+        return self.termen.regio, self.termen.regios
 
     @property
     def korte_naam(self) -> str:

@@ -147,6 +147,13 @@ class Context:
         """Where the working version is: its own page once a version is in force, else the agenda's page."""
         return self.adres.WERKVERSIE if self.agenda.versies else self.adres.AGENDA
 
+    def regiowoord(self, regio_ids, meervoud: bool = True, hoofdletter: bool = False) -> str:
+        """The word for these regions: their level's own when they share one ('gemeenten'), else the programme's."""
+        niveaus = {self.programma.regio(r).niveau for r in regio_ids}
+        enkel, meer = self.programma.niveauwoorden(niveaus.pop() if len(niveaus) == 1 else 0)
+        woord = meer if meervoud else enkel
+        return woord[:1].upper() + woord[1:] if hoofdletter else woord
+
     def selectie(self, regio_ids: tuple[str, ...], bekend: bool = True) -> Markup:
         """A selection of regions in words: 'alle regio's', 'geen', their names, or that the source does not say."""
         alle = tuple(r.id for r in self.programma.hoofdregios)
@@ -386,7 +393,7 @@ class Context:
         if not wie:
             return None
         telling = Counter(self.agenda.regio_status(besluit, r) for r in wie)
-        woord = self.term.regio if len(wie) == 1 else self.term.regios
+        woord = self.regiowoord(wie, meervoud=len(wie) != 1)
         delen = [
             f"{label(status)} door {telling[status]} van {len(wie)} {woord}"
             for status in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)
