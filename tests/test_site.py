@@ -289,3 +289,14 @@ def test_a_charter_that_fills_a_field_outside_its_programme_s_template_is_told_w
     ]
     programma.vervang("agenda/programma.yml", "onderdeel: [doel, prioriteit,", "onderdeel: [doell, prioriteit,")
     assert any("'doell'" in p and "'doel'" in p for p in programma.problemen())
+
+
+def test_a_new_charter_suggests_only_the_fields_of_the_programme_s_template(programma):
+    programma.vervang("agenda/programma.yml", "termen:", SJABLOON + "termen:")
+    uit = agenda("nieuw", "onderdeel", "--map", str(programma.root), "--titel", "Wachttijden")
+    assert uit.returncode == 0, uit.stderr
+    charter = programma.pad("agenda/deelopdrachten/wachttijden.md").read_text("utf-8")
+    assert "# doel:" in charter and "# team:" in charter and "# fasen:" in charter
+    for veld in ("opdrachtgever", "trekkers", "budget", "capaciteit", "betrokken_partijen", "subopdrachten"):
+        assert f"# {veld}:" not in charter, veld
+    assert programma.problemen() == []

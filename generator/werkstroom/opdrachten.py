@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from regioagenda.model.vocab import RecordSoort
+from regioagenda.model.vocab import Kenmerk, RecordSoort
 from regioagenda.nederlands import label
 from regioagenda.werkstroom.bewerken import Onbewerkbaar, schrijf_samen, voeg_item_toe, yaml_waarde
 from regioagenda.records.paden import (
@@ -334,18 +334,18 @@ def nieuw_besluit(
 
 
 VOORBEELDVELDEN_ONDERDEEL = [
-    "# Vul aan wat de bron noemt en laat weg wat ze openlaat (de site zegt dan 'nader in te vullen'):",
-    '# doel: "…"',
-    '# opdrachtgever: {naam: "…", rol: "…", organisatie: "…"}',
-    '# trekkers: ["…"]',
-    '# team: [{rol: "…", naam: "…", organisatie: "…", uren: 8}]',
-    '# budget: "…"',
-    '# capaciteit: "…"',
-    '# betrokken_partijen: ["…"]',
-    '# fasen: [{titel: "…", deel: "…", van: 2025-Q1, tot: 2025-H2, mijlpalen: [{titel: "…", datum: 2025-06}]}]',
-    '# subopdrachten: [{titel: "…", fasen: [{titel: "…"}]}]',
+    (None, "# Vul aan wat de bron noemt en laat weg wat ze openlaat (de site zegt dan 'nader in te vullen'):"),
+    (Kenmerk.DOEL, '# doel: "…"'),
+    (Kenmerk.OPDRACHTGEVER, '# opdrachtgever: {naam: "…", rol: "…", organisatie: "…"}'),
+    (Kenmerk.TREKKERS, '# trekkers: ["…"]'),
+    (Kenmerk.TEAM, '# team: [{rol: "…", naam: "…", organisatie: "…", uren: 8}]'),
+    (Kenmerk.BUDGET, '# budget: "…"'),
+    (Kenmerk.CAPACITEIT, '# capaciteit: "…"'),
+    (Kenmerk.BETROKKEN_PARTIJEN, '# betrokken_partijen: ["…"]'),
+    (None, '# fasen: [{titel: "…", deel: "…", van: 2025-Q1, tot: 2025-H2, mijlpalen: [{titel: "…", datum: 2025-06}]}]'),
+    (Kenmerk.SUBOPDRACHTEN, '# subopdrachten: [{titel: "…", fasen: [{titel: "…"}]}]'),
 ]
-"""Commented examples in a new charter: every field a programme may fill, none of them invented."""
+"""Commented examples in a new charter: every field the programme's template uses, none of them invented."""
 
 
 def nieuwe_deelopdracht(
@@ -373,8 +373,11 @@ def nieuwe_deelopdracht(
     )
     if bron:
         regels.append(f"bron: {yaml_waarde(bron)}")
-    regels += VOORBEELDVELDEN_ONDERDEEL
     inst = instellingen(root)
+    sjabloon = inst.programma.sjabloon if inst.programma is not None else None
+    regels += [
+        r for veld, r in VOORBEELDVELDEN_ONDERDEEL if veld is None or sjabloon is None or sjabloon.gebruikt(veld)
+    ]
     regels += _lichaam(*inst.kopjes("onderdeel", STANDAARDKOPJES["onderdeel"]))
     return _nieuw(root, recordpad(RecordSoort.DEELOPDRACHT, _id(id_, titel)), "\n".join(regels), inst.opslag)
 
