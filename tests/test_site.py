@@ -220,7 +220,7 @@ def test_a_decision_taken_by_the_regions_alone_reads_as_what_happened_with_every
     assert resultaat.returncode == 0, resultaat.stderr
     besluit = tekst(pagina(tmp_path / "site", f"besluiten/{nummer:04d}-gemeentelijke-verordening"))
     assert "Nog geen stappen gezet" not in besluit
-    assert "de regio's besloten zelf (vastgesteld door 1 van 2 regio's; 1 open; zie hieronder)" in besluit
+    assert "maar rechtstreeks naar de regio's (vastgesteld door 1 van 2 regio's; 1 open; zie hieronder)" in besluit
     assert "Noordoever, 1 maart 2024 (Gemeenteraad: vastgesteld): Raadsbesluit 2024-17, met een amendement" in besluit
     spoor = tekst(pagina(tmp_path / "site", "regios/noordoever"))
     assert "vastgesteld (Raadsbesluit 2024-17, met een amendement over de termijn)" in spoor

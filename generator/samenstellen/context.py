@@ -393,7 +393,9 @@ class Context:
         if not wie:
             return None
         telling = Counter(self.agenda.regio_status(besluit, r) for r in wie)
-        woord = self.regiowoord(wie, meervoud=len(wie) != 1)
+        if len(wie) == 1:  # one region: its own state, no count
+            return label(next(iter(telling)))
+        woord = self.regiowoord(wie)
         delen = [
             f"{label(status)} door {telling[status]} van {len(wie)} {woord}"
             for status in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)
