@@ -33,6 +33,12 @@ def _omgeving(**extra: str | None) -> dict[str, str]:
     return {k: v for k, v in {**os.environ, **extra}.items() if v is not None}
 
 
+def ctrl_c_als_in_een_terminal() -> None:
+    """Ctrl+C as a user's terminal delivers it: a suite started in the background (SIGINT ignored, inherited by
+    every child) would otherwise test a program that cannot be interrupted at all."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def _voorvertoning(opdracht: list[str] | str, env: dict[str, str], cwd: Path | None = None):
     """Start a preview (a shell line when ``opdracht`` is a string), wait for the address it prints, and stop it
@@ -47,6 +53,7 @@ def _voorvertoning(opdracht: list[str] | str, env: dict[str, str], cwd: Path | N
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=ctrl_c_als_in_een_terminal,
     )
     regels: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [regels.put(r) for r in proces.stdout], daemon=True).start()

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from sitebouw import mkdocs_build
+from test_bekijk import ctrl_c_als_in_een_terminal
 
 
 def _bestanden(site):
@@ -81,6 +82,7 @@ def test_an_interrupted_build_leaves_nothing_behind(programma, tmp_path, sein):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=ctrl_c_als_in_een_terminal,
     )
     eind = time.monotonic() + 60
     while not _resten(tmp_path) and bouw.poll() is None and time.monotonic() < eind:
