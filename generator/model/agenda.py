@@ -70,13 +70,10 @@ class Agenda:
 
     def _ongenoemd_deel(self, besluit: Besluit, regio) -> bool:
         """Whether a region above ``regio`` records a step taken by a number of its members, without names."""
-        boven = regio.boven
-        while boven is not None:
-            stappen = besluit.regionaal.get(boven, ())
-            if stappen and stappen[-1].aantal is not None:
-                return True
-            boven = self.programma.regio(boven).boven
-        return False
+        return any(
+            besluit.regionaal.get(boven.id) and besluit.regionaal[boven.id][-1].aantal is not None
+            for boven in self.programma.bovenliggende(regio.id)
+        )
 
     def betreft(self, besluit: Besluit, regio_id: str) -> bool:
         """Whether a decision concerns a region: it or a region above it must ratify, or it recorded steps."""

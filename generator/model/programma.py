@@ -48,7 +48,8 @@ VASTE_FILTERS = ("status", "soort", "gremium")
 """Filter folders under besluiten/ with fixed names; the parts' and regions' filters take the programme's words."""
 
 
-def _hoofdletter(woord: str) -> str:
+def hoofdletter(woord: str) -> str:
+    """The word as it starts a heading or a sentence: 'gemeenten' → 'Gemeenten'."""
     return woord[:1].upper() + woord[1:]
 
 
@@ -102,7 +103,7 @@ class Termen:
 
     @property
     def Document(self) -> str:
-        return _hoofdletter(self.document)
+        return hoofdletter(self.document)
 
     def mappen(self) -> dict[str, tuple[str, str]]:
         """Where each word becomes a folder of the site: term → (folder, the folder it lies in; '' the root)."""
@@ -140,19 +141,19 @@ class Termen:
 
     @property
     def Onderdeel(self) -> str:
-        return _hoofdletter(self.onderdeel)
+        return hoofdletter(self.onderdeel)
 
     @property
     def Onderdelen(self) -> str:
-        return _hoofdletter(self.onderdelen)
+        return hoofdletter(self.onderdelen)
 
     @property
     def Regio(self) -> str:
-        return _hoofdletter(self.regio)
+        return hoofdletter(self.regio)
 
     @property
     def Regios(self) -> str:
-        return _hoofdletter(self.regios)
+        return hoofdletter(self.regios)
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,9 @@ class Programma:
 
     def voorziening(self, voorziening_id: str) -> Benoemd:
         return self._index[Verzameling.VOORZIENINGEN][voorziening_id]
+
+    def orgaan(self, orgaan_id: str) -> Benoemd:
+        return self._index[Verzameling.ORGANEN][orgaan_id]
 
     def ids(self, soort: Verzameling) -> set[str]:
         """The known ids of one collection (a KeyError for anything that is not a ``Verzameling``)."""

@@ -278,25 +278,14 @@ def _vertaal(fout: ValidationError, doc: YamlDocument, recordsoort: str) -> list
         if veld == "opbouw" or str(veld).startswith("opbouw"):
             verwacht = "'hoofdstuk: <id>' of 'sectie: <soort>'"
             return [Probleem(doc.pad, regel, f"onderdeel van '{veld}' niet herkend", verwacht)]
-        uitleg = fout.schema.get("description") if isinstance(fout.schema, dict) else None
-        return [
-            Probleem(
-                doc.pad,
-                regel,
-                f"'{_kort(waarde)}' past niet bij '{veld}'",
-                uitleg[0].lower() + uitleg[1:] if uitleg else "zie het schema van dit soort record",
-            )
-        ]
-    # The validator's own message is English: the field's description says what is expected instead.
+        return [Probleem(doc.pad, regel, f"'{_kort(waarde)}' past niet bij '{veld}'", _uitleg(fout))]
+    return [Probleem(doc.pad, regel, f"ongeldige waarde voor '{veld}'", _uitleg(fout))]
+
+
+def _uitleg(fout: ValidationError) -> str:
+    """What is expected, from the field's own description: the validator's message is English."""
     uitleg = fout.schema.get("description") if isinstance(fout.schema, dict) else None
-    return [
-        Probleem(
-            doc.pad,
-            regel,
-            f"ongeldige waarde voor '{veld}'",
-            uitleg[0].lower() + uitleg[1:] if uitleg else "zie het schema van dit soort record",
-        )
-    ]
+    return uitleg[0].lower() + uitleg[1:] if uitleg else "zie het schema van dit soort record"
 
 
 def _kort(waarde: object) -> str:

@@ -279,6 +279,12 @@ _SLEUTEL_EN_WAARDE = re.compile(
 """A line 'key: plain value', possibly as a list item, with an optional comment after the value."""
 
 
+def _lijn_van(mark, tekst: str) -> str | None:
+    """The line of ``tekst`` the parser stopped on, or None when its mark points nowhere in it."""
+    lijnen = regels(tekst)
+    return lijnen[mark.line] if mark is not None and 0 <= mark.line < len(lijnen) else None
+
+
 def _dubbele_punt_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: str) -> Probleem | None:
     """'titel: Besluit: nieuwe toegang': a plain value with ': ' in it, which YAML reads as a second key.
 
@@ -286,10 +292,10 @@ def _dubbele_punt_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: 
     parser stopped inside the value.
     """
     mark = fout.problem_mark
-    lijnen = regels(tekst)
-    if mark is None or not 0 <= mark.line < len(lijnen):
+    lijn = _lijn_van(mark, tekst)
+    if lijn is None:
         return None
-    gevonden = _SLEUTEL_EN_WAARDE.match(lijnen[mark.line])
+    gevonden = _SLEUTEL_EN_WAARDE.match(lijn)
     if gevonden is None or mark.column < gevonden.end("begin") or ": " not in gevonden["waarde"] + " ":
         return None
     waarde = gevonden["waarde"].replace("\\", "\\\\").replace('"', '\\"')
@@ -314,11 +320,8 @@ def _aanhaling_in_waarde(pad: str, regel: int, fout: MarkedYAMLError, tekst: str
 
     The advice is the line with the inner quotes written as single ones, which needs no escape.
     """
-    mark = fout.problem_mark or fout.context_mark
-    lijnen = regels(tekst)
-    if mark is None or not 0 <= mark.line < len(lijnen):
-        return None
-    gevonden = _AANHALING_BINNEN_AANHALING.match(lijnen[mark.line])
+    lijn = _lijn_van(fout.problem_mark or fout.context_mark, tekst)
+    gevonden = _AANHALING_BINNEN_AANHALING.match(lijn) if lijn is not None else None
     if gevonden is None:
         return None
     hersteld = f'{gevonden["begin"]}"{gevonden["waarde"].replace(chr(34), chr(39))}"'.lstrip(" ")

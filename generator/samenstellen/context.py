@@ -18,7 +18,7 @@ from regioagenda.model.datum import Datum, Precisie
 from regioagenda.model.deelopdracht import Deelopdracht
 from regioagenda.model.nulplaatverschil import vergelijk
 from regioagenda.model.overig import Hoofdstuk, Nulplaat, Versie
-from regioagenda.model.programma import OpbouwOnderdeel, Regio, Termen
+from regioagenda.model.programma import OpbouwOnderdeel, Regio, Termen, hoofdletter as tot_hoofdletter
 from regioagenda.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
 from regioagenda.nederlands import datum as nl_datum, label
 from regioagenda.samenstellen.adressen import Adressen, Opties
@@ -152,7 +152,7 @@ class Context:
         niveaus = {self.programma.regio(r).niveau for r in regio_ids}
         enkel, meer = self.programma.niveauwoorden(niveaus.pop() if len(niveaus) == 1 else 0)
         woord = meer if meervoud else enkel
-        return woord[:1].upper() + woord[1:] if hoofdletter else woord
+        return tot_hoofdletter(woord) if hoofdletter else woord
 
     def selectie(self, regio_ids: tuple[str, ...], bekend: bool = True) -> Markup:
         """A selection of regions in words: 'alle regio's', 'geen', their names, or that the source does not say."""
@@ -420,7 +420,7 @@ class Context:
 
     def orgaannaam(self, orgaan_id: str) -> str:
         """The name of one of the programme's organs ('Gemeenteraad')."""
-        return next(o.naam for o in self.programma.organen if o.id == orgaan_id)
+        return self.programma.orgaan(orgaan_id).naam
 
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)

@@ -88,6 +88,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     publiek = agenda if opties.intern else agenda.openbaar()
     gedeeld = Gedeeld(publiek)
     adres = gedeeld.adres
+    dossiers = dossiergremia(publiek)
     pagina = lambda uri, template, bron=None, versie=None, **extra: Pagina(
         uri, render(template, z=Context(publiek, opties, uri, gedeeld=gedeeld), **extra), bron, versie
     )
@@ -101,10 +102,10 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         # Dockets exist where the programme's route names bodies; without one there is nothing to put on them.
         *(
             [
-                pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiergremia(publiek)),
+                pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiers),
                 pagina(adres.OPVOLGING, "opvolging.md.j2"),
             ]
-            if dossiergremia(publiek)
+            if dossiers
             else []
         ),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
@@ -114,7 +115,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     yield from _agendapaginas(publiek, opties, pagina, adres)
     for regio in publiek.programma.regios:
         yield pagina(adres.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
-    for gremium_id in dossiergremia(publiek):
+    for gremium_id in dossiers:
         yield pagina(
             adres.vergadering(gremium_id),
             "vergadering.md.j2",

@@ -29,7 +29,7 @@ from regioagenda.records.laden import laad
 from regioagenda.problemen import Probleem, samenvatting, zichtbaar
 
 
-def _stapdatum(waarde: str) -> str:
+def _stapdatum(ctx: click.Context, param: click.Parameter, waarde: str) -> str:
     """A step's date as a record takes it, refused here with the option's name rather than a line not yet written."""
     from regioagenda.model.datum import Datum, OngeldigeDatum
 
@@ -807,7 +807,7 @@ def nieuwe_nulplaat_opdracht(root, titel, id_, peildatum, deelopdracht, ambitie,
 @click.option(
     "--datum",
     required=True,
-    callback=lambda ctx, param, waarde: _stapdatum(waarde),
+    callback=_stapdatum,
     help="Datum van de stap (JJJJ-MM-DD); zegt de bron niet meer, dan JJJJ-MM, JJJJ-Qn, JJJJ-Hn of JJJJ.",
 )
 @click.option(
