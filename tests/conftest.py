@@ -46,6 +46,21 @@ class Programma:
         return resultaat.agenda
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, one per test module (Playwright, without a browser download of its own)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    assert os.path.exists(chromium), "Debian's chromium is needed: apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def programma(tmp_path: Path) -> Programma:
     doel = tmp_path / "programma"

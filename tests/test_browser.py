@@ -10,7 +10,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from sitebouw import mkdocs_build
 
 from conftest import ROOT
@@ -62,19 +61,6 @@ def adres(tmp_path_factory):
     server, basis = _gepubliceerd(tmp_path_factory, "uitvoeringsagenda-3noord", ROOT / "mkdocs.yml")
     yield basis
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), (
-        "Debian's chromium is needed: apt-get install chromium"
-    )
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

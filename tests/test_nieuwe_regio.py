@@ -237,7 +237,7 @@ def test_its_own_check_passes_on_the_first_commit(regio, tmp_path):
     assert (runner.workspace / "site" / "index.html").is_file()
 
 
-def test_parts_decisions_and_a_ratification_by_commands_then_a_pull_request_and_publication(regio, tmp_path):
+def test_parts_decisions_and_a_ratification_by_commands_then_a_pull_request_and_publication(regio, browser, tmp_path):
     repo, env = regio["repo"], regio["env"]
     tak = "voorstel-akkoord"
     _run(["git", "switch", "-q", "-c", tak], cwd=repo)
@@ -308,26 +308,20 @@ def test_parts_decisions_and_a_ratification_by_commands_then_a_pull_request_and_
     assert html.unescape(bewerken[1]).startswith(f"{REPOSITORY}/edit/main/decisions/0001-")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{PAGES}besluiten/" in sitemap
-    _een_voorstel_uit_de_browser(site, repo, env)
+    _een_voorstel_uit_de_browser(browser, site, repo, env)
 
 
-def _een_voorstel_uit_de_browser(site: Path, repo: Path, env: dict[str, str]) -> None:
+def _een_voorstel_uit_de_browser(browser, site: Path, repo: Path, env: dict[str, str]) -> None:
     """The published site on its Pages sub-path; a partner fills in 'Een voorstel doen'; what the host would be
     opened with is the file, and the repository's own check accepts it."""
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM
-
     pages = site.parent / "pages"
     shutil.copytree(site, pages / NAAM)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(pages)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     basis = f"http://127.0.0.1:{server.server_port}/{NAAM}/"
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
-            )
-            pagina = browser.new_page(locale="nl-NL")
+        with browser.new_context(locale="nl-NL") as context:
+            pagina = context.new_page()
             assert pagina.goto(basis).ok
             pagina.locator("article").get_by_role("link", name="een voorstel doen").click()
             formulier = pagina.locator("#voorstel-nieuw")
@@ -339,7 +333,6 @@ def _een_voorstel_uit_de_browser(site: Path, repo: Path, env: dict[str, str]) ->
             formulier.get_by_label("Drentse Jeugdacademie", exact=True).check()
             formulier.get_by_role("button", name="Maak het bestand").click()
             href = formulier.locator("a.agenda-voorstel__open").get_attribute("href")
-            browser.close()
     finally:
         server.shutdown()
     delen = urlsplit(href)

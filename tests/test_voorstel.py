@@ -22,23 +22,12 @@ from regioagenda.publiceren.uitvoercontrole import controleer_uitvoer
 from regioagenda.records.laden import laad
 from regioagenda.werkstroom.opdrachten import nieuw_besluit
 from sitebouw import mkdocs_build
-from playwright.sync_api import sync_playwright
-from test_browser import BUITEN_BEELD, CHROMIUM, WCAG, _gepubliceerd
+from test_browser import BUITEN_BEELD, WCAG, _gepubliceerd
 
 GRONINGEN = ROOT / "tests" / "programmas" / "groningen-ontwikkeltafels"
 PAD = "besluiten/voorstel/"
 REPO = "https://github.com/voorbeeld-organisatie/uitvoeringsagenda-3noord"
 LASTIGE_TITEL = 'Toegang: "sneller" <script>alert(1)</script> & één loket'
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
