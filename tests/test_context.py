@@ -119,7 +119,7 @@ def test_home_limits_are_named_and_the_shortened_list_says_how_many(programma):
 def test_region_names_terms_and_planned_steps_come_from_context(programma):
     programma.vervang(
         "decisions/0001-crisisbedden-borgen.md",
-        "    - {datum: 2024-03-01, stap: college, uitkomst: vastgesteld}\n",
+        "    - {datum: 2024-03-01, stap: raad, uitkomst: vastgesteld}\n",
         "    - {datum: 2024-03-01, stap: college, uitkomst: geagendeerd}\n"
         "    - {datum: 2024-05-01, stap: raad, uitkomst: vastgesteld, gepland: true}\n",
     )

@@ -166,12 +166,12 @@ def test_a_record_with_a_value_that_cannot_be_converted_is_still_checked_for_eve
     """An impossible date leaves that field open; every other rule on the record, and on others, still runs."""
     besluit = "decisions/0001-crisisbedden-borgen.md"
     programma.vervang(besluit, "{datum: 2024-01-20, gremium: kernteam", "{datum: 2024-02-30, gremium: kernteem")
-    programma.vervang(besluit, "stap: college", "stap: colege")
+    programma.vervang(besluit, "stap: raad", "stap: rad")
     problemen = programma.problemen()
     assert [p.split(": ", 1)[1].split(" — ")[0] for p in problemen] == [
         "'2024-02-30' bestaat niet: februari 2024 heeft geen dag 30",
         "onbekend gremium 'kernteem'",
-        "onbekende routestap van noordoever 'colege'",
+        "onbekende routestap van noordoever 'rad'",
     ]
     assert all(p.startswith(f"{besluit}:") for p in problemen)
 

@@ -90,7 +90,7 @@ def test_seven_grondslagen_and_four_points_van_belang(agenda):
 
 def test_route_follows_section_5_1_and_regional_routes_stay_open(agenda):
     programma = agenda.programma
-    assert [(s.gremium, [u.value for u in s.uitkomsten]) for s in programma.besluitvormingsroute] == [
+    assert [(s.gremium, [u.id for u in s.uitkomsten]) for s in programma.besluitvormingsroute] == [
         (None, ["ingebracht"]),
         ("regiegroep", ["besproken"]),
         ("regiegroep", ["geadviseerd"]),

@@ -196,7 +196,7 @@ def test_a_misplaced_colon_that_is_not_in_a_value_keeps_the_general_message(prog
 
 
 def test_programme_route_outcome_in_a_regional_step(programma):
-    programma.vervang(BESLUIT, "stap: college, uitkomst: vastgesteld", "stap: college, uitkomst: geaccordeerd")
+    programma.vervang(BESLUIT, "stap: raad, uitkomst: vastgesteld", "stap: raad, uitkomst: geaccordeerd")
     assert programma.problemen() == [
         f"{BESLUIT}:13: 'geaccordeerd' is een uitkomst van de programmaroute (onder 'verloop'), geen uitkomst van "
         "een regio — een van 'geagendeerd', 'niet-vastgesteld', 'vastgesteld'"
@@ -223,15 +223,15 @@ def test_regional_outcome_in_the_route_of_programma_yml(programma):
 
 def test_unknown_regional_outcome_suggests_only_from_the_regional_words(programma):
     # 'besloten' looks like the programme route's 'besproken', which a region cannot give: no suggestion.
-    programma.vervang(BESLUIT, "stap: college, uitkomst: vastgesteld", "stap: college, uitkomst: besloten")
+    programma.vervang(BESLUIT, "stap: raad, uitkomst: vastgesteld", "stap: raad, uitkomst: besloten")
     assert programma.problemen() == [
         f"{BESLUIT}:13: onbekende waarde 'besloten' voor 'uitkomst' — een van 'geagendeerd', 'niet-vastgesteld', "
-        "'vastgesteld'"
+        "'vastgesteld' (of een eigen uitkomst onder 'uitkomsten:' in agenda/programma.yml)"
     ]
     programma.vervang(BESLUIT, "uitkomst: besloten", "uitkomst: vastgestled")
     assert programma.problemen() == [
         f"{BESLUIT}:13: onbekende waarde 'vastgestled' voor 'uitkomst' — een van 'geagendeerd', 'niet-vastgesteld', "
-        "'vastgesteld'; bedoelde u 'vastgesteld'?"
+        "'vastgesteld' (of een eigen uitkomst onder 'uitkomsten:' in agenda/programma.yml); bedoelde u 'vastgesteld'?"
     ]
 
 

@@ -52,7 +52,7 @@ def _met_verloop(programma, regels: str) -> None:
     [
         ("", BesluitStatus.VOORGESTELD),
         ("  - {datum: 2024-01-10, uitkomst: ingebracht}\n", BesluitStatus.VOORGESTELD),
-        ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: besproken}\n", BesluitStatus.TER_ADVISERING),
+        ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: besproken}\n", BesluitStatus.VOORGESTELD),
         ("  - {datum: 2024-01-10, gremium: kernteam, uitkomst: geadviseerd}\n", BesluitStatus.TER_BESLUITVORMING),
         ("  - {datum: 2024-01-10, gremium: bestuur, uitkomst: afgewezen}\n", BesluitStatus.AFGEWEZEN),
         (

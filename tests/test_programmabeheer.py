@@ -267,7 +267,7 @@ def test_routestap_describes_the_route_of_the_programme_and_of_a_region(tmp_path
         assert uit.returncode == 0, uit.stderr
     programma = laad(map_).agenda.programma
     (stap,) = programma.besluitvormingsroute
-    assert (stap.id, stap.gremium, [u.value for u in stap.uitkomsten]) == ("advies", "ao", ["besproken", "geadviseerd"])
+    assert (stap.id, stap.gremium, [u.id for u in stap.uitkomsten]) == ("advies", "ao", ["besproken", "geadviseerd"])
     (regiostap,) = programma.regio("noord").besluitvormingsroute
     assert (regiostap.id, regiostap.termijn_dagen) == ("behandeling-in-de-raad", 60)
     voor = (map_ / "agenda/programma.yml").read_bytes()
@@ -317,7 +317,7 @@ def test_a_version_entered_afterwards_holds_the_agenda_as_it_stood_on_its_day(pr
     later_nummer = int(later.pad.split("/")[1][:4])
     toen = programma.agenda().zoals_op(dt.date(2024, 3, 15))
     assert later_nummer not in toen.besluiten  # it did not exist yet
-    assert [s.uitkomst.value for s in toen.besluiten[nummer].verloop] == ["ingebracht", "geaccordeerd"]
+    assert [s.uitkomst.id for s in toen.besluiten[nummer].verloop] == ["ingebracht", "geaccordeerd"]
     assert toen.status(toen.besluiten[nummer]).value == "geaccordeerd"
     uit = vaststellen(programma.root, versie="2024.1", besluit=nummer)
     assert (programma.root / uit.pad).exists() and programma.problemen() == []

@@ -118,17 +118,17 @@ def test_unknown_region_with_suggestion(programma):
 
 
 def test_unknown_regional_route_step(programma):
-    programma.vervang(BESLUIT, "stap: college", "stap: colege")
+    programma.vervang(BESLUIT, "stap: raad", "stap: rad")
     assert programma.problemen() == [
-        f"{BESLUIT}:13: onbekende routestap van noordoever 'colege' — een van 'college', 'raad' uit de "
-        "'besluitvormingsroute' van regio 'noordoever' in agenda/programma.yml; bedoelde u 'college'?"
+        f"{BESLUIT}:13: onbekende routestap van noordoever 'rad' — een van 'college', 'raad' uit de "
+        "'besluitvormingsroute' van regio 'noordoever' in agenda/programma.yml; bedoelde u 'raad'?"
     ]
 
 
 def test_regional_steps_in_route_order(programma):
     programma.vervang(
         BESLUIT,
-        "    - {datum: 2024-03-01, stap: college, uitkomst: vastgesteld}",
+        "    - {datum: 2024-03-01, stap: raad, uitkomst: vastgesteld}",
         "    - {datum: 2024-03-01, stap: raad, uitkomst: geagendeerd}\n"
         "    - {datum: 2024-03-05, stap: college, uitkomst: vastgesteld}",
     )
@@ -148,7 +148,7 @@ def test_a_region_may_decide_without_a_programme_accordering(programma):
 
 
 def test_an_endorsement_may_predate_the_accordering(programma):
-    programma.vervang(BESLUIT, "{datum: 2024-03-01, stap: college", "{datum: 2024-02-01, stap: college")
+    programma.vervang(BESLUIT, "{datum: 2024-03-01, stap: raad", "{datum: 2024-02-01, stap: raad")
     assert programma.problemen() == []
     assert programma.agenda().besluiten[1].regionaal["noordoever"][0].datum.iso == "2024-02-01"
 
@@ -156,7 +156,7 @@ def test_an_endorsement_may_predate_the_accordering(programma):
 def test_a_region_without_its_own_route_records_its_decision_without_a_step(programma):
     programma.vervang(
         BESLUIT,
-        "{datum: 2024-03-01, stap: college, uitkomst: vastgesteld}",
+        "{datum: 2024-03-01, stap: raad, uitkomst: vastgesteld}",
         "{datum: 2024-03-01, uitkomst: vastgesteld, toelichting: Raad}",
     )
     assert programma.problemen() == []

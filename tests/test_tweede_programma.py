@@ -109,8 +109,9 @@ def test_a_body_outside_the_route_and_a_decision_without_one_are_shown_as_they_h
     assert "2022 Regiegroep: geaccordeerd (buiten de vaste route) De regiegroep stelde de opdrachten" in opdrachten
     assert "gremium nader in te vullen" not in opdrachten
     regiovisie = tekst(pagina(groningen, "besluiten/0002-regiovisie-groningse-gemeenten"))
-    assert "Status: zonder programmaroute" in regiovisie
-    assert "Groningse jeugdhulpregio in procedure" in regiovisie
+    # what the councils' step says: it was put before them, nothing more
+    assert "Status: zonder programmaroute: geagendeerd" in regiovisie
+    assert "Groningse jeugdhulpregio geagendeerd" in regiovisie
     advies = tekst(pagina(groningen, "besluiten/0003-advies-toegang-via-verschillende-verwijzers"))
     assert "datum onbekend Advies van de ontwikkeltafel aan de regiegroep — Ontwikkeltafels: geadviseerd" in advies
     assert "11 mei 2022 Advies van de regiegroep aan de Adviescommissie Jeugdhulp — Regiegroep: geadviseerd" in advies
@@ -194,7 +195,7 @@ def test_regions_within_regions_ratify_at_the_level_that_decides(programma, tmp_
     # Noordoever's own municipalities decide; the decision names Noordoever (by default: every top region).
     programma.vervang(
         "decisions/0001-crisisbedden-borgen.md",
-        "  noordoever:\n    - {datum: 2024-03-01, stap: college, uitkomst: vastgesteld}\n",
+        "  noordoever:\n    - {datum: 2024-03-01, stap: raad, uitkomst: vastgesteld}\n",
         "  oosthaven:\n    - {datum: 2024-03-05, uitkomst: vastgesteld, toelichting: Raad}\n"
         "  westhaven:\n    - {datum: 2024-03-06, uitkomst: vastgesteld}\n",
     )
@@ -213,7 +214,11 @@ def test_regions_within_regions_ratify_at_the_level_that_decides(programma, tmp_
     oosthaven = tekst(pagina(site, "regios/oosthaven"))
     assert "Onderdeel van Noordoever." in oosthaven and "Besluit 1: Crisisbedden borgen" in oosthaven
     besluitpagina = tekst(pagina(site, "besluiten/0001-crisisbedden-borgen"))
-    assert "Noordoever vastgesteld" in besluitpagina and "Oosthaven (Noordoever) vastgesteld" in besluitpagina
+    # the table counts the level that decided: Noordoever's municipalities, not Noordoever beside them as well
+    assert (
+        "Oosthaven (Noordoever) vastgesteld" in besluitpagina and "Westhaven (Noordoever) vastgesteld" in besluitpagina
+    )
+    assert "Noordoever vastgesteld" not in besluitpagina.replace("(Noordoever) vastgesteld", "")
 
 
 def test_a_part_outside_the_selection_is_refused(programma):

@@ -153,7 +153,7 @@ def test_a_proposal_typed_in_the_form_opens_the_host_with_a_record_that_passes_t
     assert b.deelopdrachten == ("jeugdhulpplus", "forensisch")
     assert tuple(b.regios) == ("drenthe", "friesland")
     [stap] = b.stappen
-    assert stap.uitkomst.value == "ingebracht" and stap.gremium is None
+    assert stap.uitkomst.id == "ingebracht" and stap.gremium is None
     assert str(stap.datum) == dt.date.today().isoformat()
     assert "Wachtlijsten.\n\n- te lang\n- te veel" in tekst and "\r" not in tekst
     assert tekst.count("Nader in te vullen.") == 2  # the headings left empty, as the command writes them
@@ -246,7 +246,9 @@ def test_a_step_offers_only_the_outcomes_of_that_body_and_its_line_passes_the_ch
     _plak_stap(root, "decisions/0003-vaststelling-uitvoeringsagenda-2023-2026.md", regel)
     _schoon(root)
     agenda = laad(root).agenda
-    assert agenda.status(agenda.besluiten[3]).value == "ter-advisering"
+    laatste = agenda.besluiten[3].verloop[-1]
+    assert (laatste.datum.iso, laatste.gremium, laatste.uitkomst.id) == ("2023-10-12", "regiegroep", "besproken")
+    assert agenda.status(agenda.besluiten[3]).value == "voorgesteld"  # taking note moves nothing
 
 
 def test_a_step_after_today_must_be_marked_planned(browser, adres, tmp_path):

@@ -46,27 +46,43 @@ class Agenda:
     def regio_status(self, besluit: Besluit, regio_id: str) -> RegioStatus:
         """Where a decision stands in a region: its own steps, or else those of the regions within it.
 
-        A region whose parts decide (each council) is 'vastgesteld' once every part is, 'niet vastgesteld'
-        once one part refuses, and 'in procedure' while some part has taken a step.
+        A region whose parts decide (each council) stands where all of them stand, 'niet vastgesteld' once one
+        part refuses, and 'in procedure' while some part has still to decide.
         """
         eigen = besluit.regio_status(regio_id)
         regio = self.programma.regio(regio_id)
-        if besluit.regionaal.get(regio_id) or regio_id in besluit.regios_onbekend:
+        if besluit.regionaal.get(regio_id):
+            return self._na_tussenstap(besluit, regio, eigen)
+        if regio_id in besluit.regios_onbekend:
             return eigen
         if self._ongenoemd_deel(besluit, regio):
             return RegioStatus.ONBEKEND  # a region above counted its members without names: this one may be among them
+        if any(boven.id in besluit.regios_onbekend for boven in self.programma.bovenliggende(regio_id)):
+            return RegioStatus.ONBEKEND  # the source does not say what the region above did, so nor for its parts
         if not regio.onderdelen:
             return eigen
-        standen = [self.regio_status(besluit, o) for o in regio.onderdelen]
-        if all(s is RegioStatus.VASTGESTELD for s in standen):
-            return RegioStatus.VASTGESTELD
+        standen = {self.regio_status(besluit, o) for o in regio.onderdelen}
+        if len(standen) == 1:
+            return next(iter(standen))
         if RegioStatus.NIET_VASTGESTELD in standen:
             return RegioStatus.NIET_VASTGESTELD
-        if all(s is RegioStatus.OPEN for s in standen):
-            return RegioStatus.OPEN
-        if all(s in (RegioStatus.VASTGESTELD, RegioStatus.ONBEKEND) for s in standen):
+        if any(s.wacht for s in standen):
+            return RegioStatus.IN_PROCEDURE
+        if standen <= {RegioStatus.VASTGESTELD, RegioStatus.ONBEKEND}:
             return RegioStatus.ONBEKEND
-        return RegioStatus.IN_PROCEDURE
+        if standen & {RegioStatus.VASTGESTELD, RegioStatus.DEELS_VASTGESTELD}:
+            return RegioStatus.DEELS_VASTGESTELD  # every part decided, some adopted and some only took note
+        return RegioStatus.ONBEKEND
+
+    @staticmethod
+    def _na_tussenstap(besluit: Besluit, regio, eigen: RegioStatus) -> RegioStatus:
+        """A positive outcome at a step before the last of the region's route (the college agrees, the council
+        is still to decide) leaves the region in procedure."""
+        laatste = besluit.regionaal[regio.id][-1]
+        route = [s.id for s in regio.besluitvormingsroute]
+        if eigen in (RegioStatus.VASTGESTELD, RegioStatus.DEELS_VASTGESTELD) and laatste.stap and route:
+            return eigen if laatste.stap == route[-1] else RegioStatus.IN_PROCEDURE
+        return eigen
 
     def _ongenoemd_deel(self, besluit: Besluit, regio) -> bool:
         """Whether a region above ``regio`` records a step taken by a number of its members, without names."""

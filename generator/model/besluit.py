@@ -10,7 +10,8 @@ from functools import cached_property
 from regioagenda.model.markdown import Markdown
 from regioagenda.model.datum import Datum, Precisie
 from regioagenda.model.programma import Regio
-from regioagenda.model.vocab import STATUS_NA_UITKOMST, BesluitStatus, RegioStatus, RegioUitkomst, Soort, Uitkomst
+from regioagenda.model.uitkomst import Uitkomst
+from regioagenda.model.vocab import STATUS_IN_REGIO, STATUS_NA_BETEKENIS, Betekenis, BesluitStatus, RegioStatus, Soort
 
 
 class Vaststellingsbezwaar(Enum):
@@ -46,7 +47,7 @@ class RegioStap:
     datum: Datum
     stap: str | None
     """A step of the region's own route; None when the region records its decision without one."""
-    uitkomst: RegioUitkomst
+    uitkomst: Uitkomst
     toelichting: str | None = None
     gepland: bool = False
     """Planned but not yet taken by the region."""
@@ -128,13 +129,18 @@ class Besluit:
             return BesluitStatus.ZONDER_PROGRAMMAROUTE
         status = BesluitStatus.VOORGESTELD
         for stap in self.verloop:
-            status = STATUS_NA_UITKOMST[stap.uitkomst] or status
+            status = STATUS_NA_BETEKENIS[stap.uitkomst.betekenis] or status
         return status
 
     @property
+    def statusstap(self) -> Stap | None:
+        """The latest step taken that set the status (taking note and follow-up set none)."""
+        return next((s for s in reversed(self.verloop) if STATUS_NA_BETEKENIS[s.uitkomst.betekenis]), None)
+
+    @property
     def accordering(self) -> Datum | None:
-        """Date on which the decision was accorded, if it was."""
-        return next((s.datum for s in self.verloop if s.uitkomst is Uitkomst.GEACCORDEERD), None)
+        """Date on which the decision was accorded (its first positive decision), if it was."""
+        return next((s.datum for s in self.verloop if s.uitkomst.betekenis is Betekenis.POSITIEF), None)
 
     @property
     def vaststellingsbezwaren(self) -> tuple[Vaststellingsbezwaar, ...]:
@@ -158,14 +164,10 @@ class Besluit:
         stappen = self.regionaal.get(regio_id, ())
         if not stappen:
             return RegioStatus.OPEN
-        laatste = stappen[-1].uitkomst
-        if laatste is RegioUitkomst.VASTGESTELD and stappen[-1].deels:
+        status = STATUS_IN_REGIO[stappen[-1].uitkomst.betekenis]
+        if status is RegioStatus.VASTGESTELD and stappen[-1].deels:
             return RegioStatus.DEELS_VASTGESTELD
-        if laatste is RegioUitkomst.VASTGESTELD:
-            return RegioStatus.VASTGESTELD
-        if laatste is RegioUitkomst.NIET_VASTGESTELD:
-            return RegioStatus.NIET_VASTGESTELD
-        return RegioStatus.IN_PROCEDURE
+        return status
 
     def dagen_wachtend(self, peildatum: dt.date) -> int | None:
         """Days since accordering, while the decision is accorded."""
@@ -179,5 +181,4 @@ class Besluit:
         wachtend = self.dagen_wachtend(peildatum)
         if termijn is None or wachtend is None:
             return False
-        open_ = (status or self.regio_status(regio.id)) in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE)
-        return open_ and wachtend > termijn
+        return (status or self.regio_status(regio.id)).wacht and wachtend > termijn

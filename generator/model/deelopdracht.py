@@ -231,8 +231,8 @@ class Deelopdracht:
         }
         uit = []
         for veld in Kenmerk:
-            if veld is Kenmerk.SUBOPDRACHTEN or (gebruikt is not None and not gebruikt(veld)):
-                continue  # sub-assignments are a block of their own, not a field one expects
+            if veld in (Kenmerk.SUBOPDRACHTEN, Kenmerk.KENGETALLEN) or (gebruikt is not None and not gebruikt(veld)):
+                continue  # sub-assignments and key figures are blocks of their own, each says itself what is open
             if not self.waarde(veld):
                 standaard = namen.get(veld, veld.value)
                 uit.append(naam(veld.value, standaard).lower() if naam else standaard)

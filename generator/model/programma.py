@@ -14,9 +14,9 @@ from regioagenda.model.vocab import (
     RecordSoort,
     Sectie,
     Toegankelijkheidsstatus,
-    Uitkomst,
     Verzameling,
 )
+from regioagenda.model.uitkomst import Uitkomst, Uitkomsten
 
 
 _LETTERS = str.maketrans(
@@ -306,6 +306,8 @@ class Programma:
     """The headings 'agenda nieuw' puts in a new record, by kind ('onderdeel', 'besluit'), where the programme
     names its own."""
     sjabloon: Sjabloon = Sjabloon()
+    uitkomsten: Uitkomsten = Uitkomsten()
+    """The outcome words its bodies and regions use: the built-in ones and the programme's own ('uitkomsten:')."""
     niveaus: tuple[Niveau, ...] = ()
     """The words of each level below the programme's own regions, top down; a level not named uses 'termen'."""
     vertrouwelijke_bron: str | None = None

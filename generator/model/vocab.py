@@ -22,35 +22,63 @@ class Soort(_Vocab):
     VASTSTELLING = "vaststelling"
 
 
-class Uitkomst(_Vocab):
-    """Outcome of a step in the programme-wide decision route."""
+class Betekenis(_Vocab):
+    """What an outcome means for the derived state: the closed part of a programme's open vocabulary of outcomes.
+
+    A programme names its own outcomes ('kennisgenomen', 'ingestemd') and gives each one of these meanings; the
+    status of a decision and of a region follows from the meanings, the site shows the programme's words.
+    """
 
     INGEBRACHT = "ingebracht"
-    BESPROKEN = "besproken"
-    GEADVISEERD = "geadviseerd"
-    GEACCORDEERD = "geaccordeerd"
-    AFGEWEZEN = "afgewezen"
-    TERUGGEKOPPELD = "teruggekoppeld"
-    IMPACT_BESCHREVEN = "impact-beschreven"
+    """Put on the programme route: the proposal awaits its first body."""
+    DOORGELEID = "doorgeleid"
+    """Moves on: prepared or advised, it goes to the body that decides (in a region: it is in procedure)."""
+    POSITIEF = "positief"
+    """Decides positively: accorded, adopted, agreed, endorsed."""
+    NEGATIEF = "negatief"
+    """Decides negatively: rejected, not adopted."""
+    AANGEHOUDEN = "aangehouden"
+    """Postponed: the body that held it has yet to decide."""
+    KENNISNAME = "kennisname"
+    """Only takes note (or discussed it): changes nothing and implies no next step, so no wait."""
     INGETROKKEN = "ingetrokken"
+    """Withdrawn by whoever proposed it (programme route only)."""
+    OPVOLGING = "opvolging"
+    """Follow-up after the decision, such as feedback or an impact description (programme route only)."""
+
+    @property
+    def regionaal(self) -> bool:
+        """Whether a region's own route can give an outcome of this meaning."""
+        return self in REGIONALE_BETEKENISSEN
+
+    @property
+    def eindbesluit(self) -> bool:
+        """An outcome after which a region takes no further step on the decision."""
+        return self in (Betekenis.POSITIEF, Betekenis.NEGATIEF)
 
 
-class RegioUitkomst(_Vocab):
-    """Outcome of a step in a region's own decision route."""
+REGIONALE_BETEKENISSEN = frozenset(
+    {Betekenis.DOORGELEID, Betekenis.POSITIEF, Betekenis.NEGATIEF, Betekenis.AANGEHOUDEN, Betekenis.KENNISNAME}
+)
 
-    GEAGENDEERD = "geagendeerd"
-    VASTGESTELD = "vastgesteld"
-    NIET_VASTGESTELD = "niet-vastgesteld"
+
+class Route(_Vocab):
+    """On which route a programme's own outcome can be given."""
+
+    PROGRAMMA = "programma"
+    REGIO = "regio"
+    BEIDE = "beide"
 
 
 class BesluitStatus(_Vocab):
     """Status of a decision, derived from its dated steps."""
 
     VOORGESTELD = "voorgesteld"
-    TER_ADVISERING = "ter-advisering"
     TER_BESLUITVORMING = "ter-besluitvorming"
     GEACCORDEERD = "geaccordeerd"
     AFGEWEZEN = "afgewezen"
+    AANGEHOUDEN = "aangehouden"
+    """Postponed by the body that was to decide or advise: it waits on that body again."""
     INGETROKKEN = "ingetrokken"
     VERVANGEN = "vervangen"
     ZONDER_PROGRAMMAROUTE = "zonder-programmaroute"
@@ -62,12 +90,22 @@ class RegioStatus(_Vocab):
 
     OPEN = "open"
     IN_PROCEDURE = "in-procedure"
+    AANGEHOUDEN = "aangehouden"
+    """Postponed by the region: still to decide, so it can be late."""
     VASTGESTELD = "vastgesteld"
     NIET_VASTGESTELD = "niet-vastgesteld"
     DEELS_VASTGESTELD = "deels-vastgesteld"
-    """Some of its members adopted it, and the source does not name them (a step with ``aantal``)."""
+    """Some of its members adopted it: counted without names (a step with ``aantal``), or its named members
+    decided differently."""
+    KENNISGENOMEN = "kennisgenomen"
+    """The region only took note: it decides nothing further, so it never waits and is never late."""
     ONBEKEND = "onbekend"
     """The source does not say where it stands there: never open, never waiting, never late."""
+
+    @property
+    def wacht(self) -> bool:
+        """Whether the region has still to decide: counted as waiting, and late once its term has passed."""
+        return self in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE, RegioStatus.AANGEHOUDEN)
 
 
 class Kenmerk(_Vocab):
@@ -88,6 +126,7 @@ class Kenmerk(_Vocab):
     WERKGROEPEN = "werkgroepen"
     KRUISVERBANDEN = "kruisverbanden"
     SUBOPDRACHTEN = "subopdrachten"
+    KENGETALLEN = "kengetallen"
 
 
 class Faseveld(_Vocab):
@@ -174,18 +213,27 @@ class Sectie(_Vocab):
         return cls.ONDERDELEN if waarde == "deelopdrachten" else None
 
 
-STATUS_NA_UITKOMST: dict[Uitkomst, BesluitStatus | None] = {
-    Uitkomst.INGEBRACHT: BesluitStatus.VOORGESTELD,
-    Uitkomst.BESPROKEN: BesluitStatus.TER_ADVISERING,
-    Uitkomst.GEADVISEERD: BesluitStatus.TER_BESLUITVORMING,
-    Uitkomst.GEACCORDEERD: BesluitStatus.GEACCORDEERD,
-    Uitkomst.AFGEWEZEN: BesluitStatus.AFGEWEZEN,
-    Uitkomst.INGETROKKEN: BesluitStatus.INGETROKKEN,
-    # Feedback and impact follow a decision; they do not change its status.
-    Uitkomst.TERUGGEKOPPELD: None,
-    Uitkomst.IMPACT_BESCHREVEN: None,
+STATUS_NA_BETEKENIS: dict[Betekenis, BesluitStatus | None] = {
+    Betekenis.INGEBRACHT: BesluitStatus.VOORGESTELD,
+    Betekenis.DOORGELEID: BesluitStatus.TER_BESLUITVORMING,
+    Betekenis.POSITIEF: BesluitStatus.GEACCORDEERD,
+    Betekenis.NEGATIEF: BesluitStatus.AFGEWEZEN,
+    Betekenis.AANGEHOUDEN: BesluitStatus.AANGEHOUDEN,
+    Betekenis.INGETROKKEN: BesluitStatus.INGETROKKEN,
+    # Taking note, feedback and impact neither move a decision nor decide it.
+    Betekenis.KENNISNAME: None,
+    Betekenis.OPVOLGING: None,
 }
-"""What each outcome does to a decision's status (None: leaves it as it was)."""
+"""What a step on the programme route does to a decision's status, by its outcome's meaning (None: nothing)."""
+
+STATUS_IN_REGIO: dict[Betekenis, RegioStatus] = {
+    Betekenis.DOORGELEID: RegioStatus.IN_PROCEDURE,
+    Betekenis.POSITIEF: RegioStatus.VASTGESTELD,
+    Betekenis.NEGATIEF: RegioStatus.NIET_VASTGESTELD,
+    Betekenis.AANGEHOUDEN: RegioStatus.AANGEHOUDEN,
+    Betekenis.KENNISNAME: RegioStatus.KENNISGENOMEN,
+}
+"""Where a decision stands in a region after its latest step there, by that outcome's meaning."""
 
 
 class MijlpaalToestand(_Vocab):

@@ -50,19 +50,21 @@ from regioagenda.model.vocab import (
     Kenmerk,
     MijlpaalStatus,
     Prioriteit,
+    Betekenis,
     RecordSoort,
-    RegioUitkomst,
     RisicoStatus,
+    Route,
     Sectie,
     Soort,
     Toegankelijkheidsstatus,
-    Uitkomst,
 )
+from regioagenda.model.uitkomst import Uitkomst, Uitkomsten
 from regioagenda.nederlands import maandnaam
 from regioagenda.patronen import SLUG
 from regioagenda.problemen import Probleem
 from regioagenda.records.herkomst import Herkomst, Plek
 from regioagenda.records.opslag import opslaginstellingen
+from regioagenda.records.suggesties import bedoelde_u
 from regioagenda.records.verzamelen import Bronnen
 from regioagenda.records.yamlbron import YamlDocument
 
@@ -152,6 +154,39 @@ class Lezer:
             self.fout(pad, f"onbekend woord '{waarde}'", f"een van {bekend}")
             return None  # type: ignore[return-value]
 
+    def uitkomst(
+        self, woorden: Uitkomsten, waarde: Any, pad: tuple, regionaal: bool, in_record: bool = True
+    ) -> Uitkomst:
+        """An outcome word of the programme (built-in or its own) that this route can give; a word of the other
+        route is named as such (and, in a decision, where that route's steps go)."""
+        gevonden = woorden.zoek(str(waarde), regionaal)
+        if gevonden is not None:
+            return gevonden
+        ids = sorted(u.id for u in woorden.op_route(regionaal))
+        bekend = ", ".join(f"'{u}'" for u in ids)
+        if woorden.zoek(str(waarde), not regionaal) is None:
+            self.fout(
+                pad,
+                f"onbekende waarde '{waarde}' voor 'uitkomst'",
+                f"een van {bekend} (of een eigen uitkomst onder 'uitkomsten:' in agenda/programma.yml)"
+                + bedoelde_u(waarde, ids),
+            )
+        elif regionaal:
+            waar = " (onder 'verloop')" if in_record else ""
+            self.fout(
+                pad,
+                f"'{waarde}' is een uitkomst van de programmaroute{waar}, geen uitkomst van een regio",
+                f"een van {bekend}",
+            )
+        else:
+            waar = " (onder 'regionaal')" if in_record else ""
+            self.fout(
+                pad,
+                f"'{waarde}' is een uitkomst van een regio{waar}, geen uitkomst van de programmaroute",
+                f"een van {bekend}",
+            )
+        return None  # type: ignore[return-value]
+
 
 def _datumfout(waarde: Any, fout: OngeldigeDatum) -> str:
     if fout.geen_dag:
@@ -198,7 +233,10 @@ def bouw(b: Bronnen) -> Bouwsel:
     alle = tuple(r.id for r in bouwsel.programma.hoofdregios) if bouwsel.programma else ()
     bouwsel.hoofdstukken = per_record(RecordSoort.HOOFDSTUK, _hoofdstuk)
     bouwsel.deelopdrachten = per_record(RecordSoort.DEELOPDRACHT, lambda lz, k, d: _deelopdracht(lz, k, d, alle))
-    bouwsel.besluiten = per_record(RecordSoort.BESLUIT, lambda lz, k, d: _besluit(lz, k, d, b, alle))
+    # the programme's outcome words; when programma.yml itself could not be read its own words are unknown, and
+    # reporting them as unknown in every decision would bury the one problem there is (the run fails on it anyway)
+    woorden = bouwsel.programma.uitkomsten if bouwsel.programma else Uitkomsten(onbekend_toegestaan=True)
+    bouwsel.besluiten = per_record(RecordSoort.BESLUIT, lambda lz, k, d: _besluit(lz, k, d, b, alle, woorden))
     bouwsel.nulplaten = per_record(RecordSoort.NULPLAAT, _nulplaat)
     bouwsel.risicoregister = lees(b.risicos, _risicoregister)
     bouwsel.versies = per_record(RecordSoort.VERSIE, _versie)
@@ -266,7 +304,9 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
     toegankelijkheid = data.get("toegankelijkheid", {})
     kopjes = data.get("kopjes", {})
     opslag = opslaginstellingen(data)
+    woorden = Uitkomsten.met(_items(lz, data, "uitkomsten", (), lambda u, pad: _eigen_uitkomst(lz, u, pad)))
     return Programma(
+        uitkomsten=woorden,
         titel=str(data["titel"]),
         periode=(data.get("periode", {}).get("van"), data.get("periode", {}).get("tot")),
         regios=tuple(_regios(lz, data["regios"], ("regios",))),
@@ -285,7 +325,10 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
             lambda s, pad: RouteStap(
                 str(s["id"]),
                 str(s["naam"]),
-                tuple(lz.woord(Uitkomst, u, (*pad, "uitkomsten", j)) for j, u in enumerate(s["uitkomsten"])),
+                tuple(
+                    lz.uitkomst(woorden, u, (*pad, "uitkomsten", j), False, in_record=False)
+                    for j, u in enumerate(s["uitkomsten"])
+                ),
                 _s(s, "gremium"),
                 _s(s, "toelichting"),
             ),
@@ -373,6 +416,20 @@ def _onderzoek(lezer: Lezer, toegankelijkheid: dict, pad: tuple) -> Toegankelijk
         return None
     return lezer.noteer(
         Toegankelijkheidsonderzoek(lezer.datum(o["datum"], (*pad, "datum")), _s(o, "uitvoerder"), _s(o, "verslag")), pad
+    )
+
+
+def _eigen_uitkomst(lezer: Lezer, u: dict, pad: tuple) -> Uitkomst:
+    betekenis = lezer.woord(Betekenis, u["betekenis"], (*pad, "betekenis"))
+    # left out: both routes where a region can give it too, else the programme route only
+    standaard = Route.BEIDE if betekenis is not None and betekenis.regionaal else Route.PROGRAMMA
+    return Uitkomst(
+        str(u["id"]),
+        betekenis,
+        _woord(lezer, Route, u, "route", pad) or standaard,
+        _s(u, "naam"),
+        _s(u, "toelichting"),
+        eigen=True,
     )
 
 
@@ -539,7 +596,9 @@ def _kengetal(lezer: Lezer, k: dict, pad: tuple) -> Kengetal:
     )
 
 
-def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_regios: tuple[str, ...]) -> Besluit:
+def _besluit(
+    lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_regios: tuple[str, ...], woorden: Uitkomsten
+) -> Besluit:
     d = doc.data
     lz = lezer
     return Besluit(
@@ -548,12 +607,12 @@ def _besluit(lezer: Lezer, sleutel: str, doc: YamlDocument, b: Bronnen, alle_reg
         titel=str(d["titel"]),
         soort=lz.woord(Soort, d["soort"], ("soort",)),
         samenvatting=str(d["samenvatting"]),
-        stappen=_items(lz, d, "verloop", (), lambda s, pad: _stap(lz, s, pad)),
+        stappen=_items(lz, d, "verloop", (), lambda s, pad: _stap(lz, s, pad, woorden)),
         regios=_regioselectie(d, alle_regios),
         regios_bekend=d.get("regios") != REGIO_ONBEKEND,
         regionale_stappen={
             str(regio): tuple(
-                lz.noteer(_regiostap(lz, s, ("regionaal", regio, i)), ("regionaal", regio, i))
+                lz.noteer(_regiostap(lz, s, ("regionaal", regio, i), woorden), ("regionaal", regio, i))
                 for i, s in enumerate(stappen)
             )
             for regio, stappen in d.get("regionaal", {}).items()
@@ -576,21 +635,21 @@ def _regioselectie(d: dict, alle_regios: tuple[str, ...]) -> tuple[str, ...]:
     return () if d["regios"] == REGIO_ONBEKEND else _t(d, "regios")
 
 
-def _stap(lezer: Lezer, s: dict, pad: tuple) -> Stap:
+def _stap(lezer: Lezer, s: dict, pad: tuple, woorden: Uitkomsten) -> Stap:
     return Stap(
         lezer.datum(s["datum"], (*pad, "datum")),
-        lezer.woord(Uitkomst, s["uitkomst"], (*pad, "uitkomst")),
+        lezer.uitkomst(woorden, s["uitkomst"], (*pad, "uitkomst"), False),
         _s(s, "gremium"),
         _s(s, "toelichting"),
         bool(s.get("gepland", False)),
     )
 
 
-def _regiostap(lezer: Lezer, s: dict, pad: tuple) -> RegioStap:
+def _regiostap(lezer: Lezer, s: dict, pad: tuple, woorden: Uitkomsten) -> RegioStap:
     return RegioStap(
         lezer.datum(s["datum"], (*pad, "datum")),
         _s(s, "stap"),
-        lezer.woord(RegioUitkomst, s["uitkomst"], (*pad, "uitkomst")),
+        lezer.uitkomst(woorden, s["uitkomst"], (*pad, "uitkomst"), True),
         _s(s, "toelichting"),
         bool(s.get("gepland", False)),
         s.get("aantal"),

@@ -19,9 +19,10 @@ from regioagenda.model.deelopdracht import Deelopdracht
 from regioagenda.model.nulplaatverschil import vergelijk
 from regioagenda.model.overig import Hoofdstuk, Nulplaat, Versie
 from regioagenda.model.programma import OpbouwOnderdeel, Regio, Termen, hoofdletter as tot_hoofdletter
-from regioagenda.model.vocab import BesluitStatus, MijlpaalToestand, RegioStatus, Soort, Uitkomst
+from regioagenda.model.vocab import Betekenis, BesluitStatus, Kenmerk, MijlpaalToestand, RegioStatus, Soort
 from regioagenda.nederlands import datum as nl_datum, label
 from regioagenda.samenstellen.adressen import Adressen, Opties
+from regioagenda.samenstellen.woorden import regiostand, statuswoord
 from regioagenda.samenstellen.weergave import NADER, brontitel, bronvermelding, dagen, inline, relatief
 
 
@@ -174,6 +175,10 @@ class Context:
         """The phase fields the programme uses that this phase leaves open."""
         return fase.open_velden_van(self.programma.sjabloon.gebruikt)
 
+    def gebruikt(self, veld: str) -> bool:
+        """Whether the programme's charters use a field ('kengetallen', 'prioriteit'): its template lists it."""
+        return self.programma.sjabloon.gebruikt(Kenmerk(veld))
+
     def bloknaam(self, blok: str, standaard: str) -> str:
         """The programme's name for a block of a charter ('Deelprojecten'), or the generator's."""
         return self.programma.sjabloon.naam(blok, standaard)
@@ -266,9 +271,23 @@ class Context:
         return [b for b in self.agenda.besluiten_op_nummer() if any(self.betreft(b, r) for r in (regio_id, *delen))]
 
     def bekrachtigers(self, besluit: Besluit) -> list[str]:
-        """The regions a decision's ratification table shows: those named, then parts that recorded steps."""
-        extra = [r.id for r in self.programma.regios if r.id in besluit.regionaal and r.id not in besluit.regios]
-        return [*besluit.regios, *extra]
+        """The regions whose ratification counts for a decision, at the level where it was recorded: each region
+        named, or its parts where those recorded something (a step, a count, 'onbekend'); then regions that
+        recorded steps outside those named."""
+        p = self.programma
+        vermeld = set(besluit.regionale_stappen) | set(besluit.regios_onbekend)
+
+        def eronder(r: str) -> bool:
+            return any(d in vermeld or eronder(d) for d in p.regio(r).onderdelen)
+
+        def uitgevouwen(r: str) -> list[str]:
+            if r in vermeld or not eronder(r):
+                return [r]
+            return [x for d in p.regio(r).onderdelen for x in uitgevouwen(d)]
+
+        uit = list(dict.fromkeys(x for r in besluit.regios for x in uitgevouwen(r)))
+        extra = [r.id for r in p.regios if r.id in vermeld and r.id not in uit and not p.valt_onder(r.id, set(uit))]
+        return [*uit, *extra]
 
     def regiobesluiten(self, regio_id: str) -> list[Besluit]:
         """Decisions that apply to a region, in the order they started."""
@@ -283,6 +302,18 @@ class Context:
 
     def opvolging(self) -> list[tuple[Besluit, list[str]]]:
         return overzicht.opvolging(self.agenda)
+
+    @property
+    def dossiers(self) -> list[str]:
+        """The bodies with a docket (they advise or decide in the programme route)."""
+        return overzicht.dossiergremia(self.agenda)
+
+    def opvolgstappen(self) -> list[str]:
+        return overzicht.opvolgstappen(self.agenda)
+
+    def statuswoord(self, status: BesluitStatus) -> str:
+        """How this programme words a status (see ``statuswoord``)."""
+        return statuswoord(self.programma, status)
 
     def filterkeuzes(self) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
         """Per filter: its values with how many decisions each holds (empty values left out)."""
@@ -340,16 +371,23 @@ class Context:
         return uit + ([None] if besluit.nummer in self.agenda.verborgen_vervangen else [])
 
     def wacht_sinds(self, besluit: Besluit) -> Wachttijd | None:
-        """Since when an open decision waits on its route, and on whom; None once it is decided or withdrawn."""
+        """Since when an open decision waits on its route, and on whom: from the step that put it where it is.
+
+        None once it is decided or withdrawn, and when its latest step only took note: a body that took note
+        says nothing about a next step, so no wait is claimed.
+        """
         if self.status(besluit) not in (
             BesluitStatus.VOORGESTELD,
-            BesluitStatus.TER_ADVISERING,
             BesluitStatus.TER_BESLUITVORMING,
+            BesluitStatus.AANGEHOUDEN,
         ):
             return None
-        laatste = next((s.datum for s in reversed(besluit.verloop) if s.datum.bekend), None)
-        if laatste is None:
+        if overzicht.alleen_kennisgenomen(besluit):
             return None
+        stap = besluit.statusstap
+        if stap is None or not stap.datum.bekend:
+            return None
+        laatste = stap.datum
         dagen = (self.peildatum - laatste.begin).days if laatste.precisie is Precisie.DAG else None
         op = [self.programma.gremium(g).naam for g in overzicht.wacht_op(self.agenda, besluit)]
         return Wachttijd(laatste, dagen if dagen is None or dagen >= 0 else None, ", ".join(op) or None)
@@ -378,34 +416,36 @@ class Context:
 
     def routestap(self, besluit: Besluit, stap) -> str:
         gevonden = self.programma.routestap_voor(stap.gremium, stap.uitkomst)
-        return gevonden[1].naam if gevonden else label(stap.uitkomst)
+        return gevonden[1].naam if gevonden else stap.uitkomst.woord
 
     def buiten_route(self, stap) -> bool:
         """A step the programme route does not expect (another body, an extra consultation), while there is a route."""
-        if not self.programma.besluitvormingsroute or stap.uitkomst is Uitkomst.INGETROKKEN:
+        if not self.programma.besluitvormingsroute or stap.uitkomst.betekenis is Betekenis.INGETROKKEN:
             return False
         return self.programma.routestap_voor(stap.gremium, stap.uitkomst) is None
 
     def bekrachtiging(self, besluit: Besluit) -> str | None:
-        """What the regions did, counted as it happened: 'vastgesteld door 7 van 7 gemeenten; 1 nog open'.
-        None when no region has to ratify it."""
+        """What the regions did, counted as it happened, in the programme's words: 'vastgesteld door 7 van 7
+        gemeenten; 1 nog open'. None when no region has to ratify it."""
         wie = self.bekrachtigers(besluit)
         if not wie:
             return None
-        telling = Counter(self.agenda.regio_status(besluit, r) for r in wie)
+        standen = [self.regiostand(besluit, r) for r in wie]
         if len(wie) == 1:  # one region: its own state, no count
-            return label(next(iter(telling)))
+            return standen[0][1]
+        volgorde = list(RegioStatus)
+        telling = sorted(Counter(standen).items(), key=lambda p: (volgorde.index(p[0][0]), p[0][1]))
         woord = self.regiowoord(wie)
-        delen = [
-            f"{label(status)} door {telling[status]} van {len(wie)} {woord}"
-            for status in (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD)
-            if telling[status]
-        ]
-        verder = (RegioStatus.DEELS_VASTGESTELD, RegioStatus.ONBEKEND, RegioStatus.IN_PROCEDURE, RegioStatus.OPEN)
-        delen += [f"{telling[s]} {label(s)}" for s in verder if telling[s]]
-        if all(s in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) for s in telling):
+        besloten = (RegioStatus.VASTGESTELD, RegioStatus.NIET_VASTGESTELD, RegioStatus.KENNISGENOMEN)
+        delen = [f"{w} door {n} van {len(wie)} {woord}" for (s, w), n in telling if s in besloten]
+        delen += [f"{n} {w}" for (s, w), n in telling if s not in besloten]
+        if all(s.wacht for s, _ in standen):
             delen = [f"nog door geen van de {len(wie)} {woord} besloten", *delen]
         return "; ".join(delen)
+
+    def regiostand(self, besluit: Besluit, regio_id: str) -> tuple[RegioStatus, str]:
+        """Where a decision stands in a region, and how to say it (see ``woorden.regiostand``)."""
+        return regiostand(self.agenda, besluit, regio_id)
 
     def regionale_toelichtingen(self, besluit: Besluit, regio_id: str | None = None) -> list[tuple[str, object]]:
         """Each regional step taken with a note or its organ, in the table's order, as (region id, step); with
@@ -425,13 +465,12 @@ class Context:
     def regiorij(self, besluit: Besluit, regio_id: str) -> dict:
         regio = self.programma.regio(regio_id)
         stappen = besluit.regionaal.get(regio_id, ())
-        status = self.agenda.regio_status(besluit, regio_id)
-        wachtend = (
-            besluit.dagen_wachtend(self.peildatum) if status in (RegioStatus.OPEN, RegioStatus.IN_PROCEDURE) else None
-        )
+        status, woord = self.regiostand(besluit, regio_id)
+        wachtend = besluit.dagen_wachtend(self.peildatum) if status.wacht else None
         return {
             "regio": regio,
             "status": status,
+            "woord": woord,
             "stappen": stappen,
             "laatste_datum": stappen[-1].datum if stappen else None,
             "aantal": _aantal(stappen[-1]) if stappen and stappen[-1].aantal is not None else None,
@@ -522,7 +561,10 @@ class Filter(StrEnum):
 def filterlijsten(agenda: Agenda) -> list[tuple[str, str, str, list[Besluit]]]:
     """Static filtered decision lists: (kind, value, label, decisions) for every value of every filter."""
     besluiten = agenda.besluiten_op_nummer()
-    uit = [(Filter.STATUS, s.value, label(s), [b for b in besluiten if agenda.status(b) is s]) for s in BesluitStatus]
+    uit = [
+        (Filter.STATUS, s.value, statuswoord(agenda.programma, s), [b for b in besluiten if agenda.status(b) is s])
+        for s in BesluitStatus
+    ]
     uit += [(Filter.SOORT, s.value, label(s), [b for b in besluiten if b.soort is s]) for s in Soort]
     uit += [
         (Filter.GREMIUM, g.id, g.naam, [b for b in besluiten if any(st.gremium == g.id for st in b.verloop)])

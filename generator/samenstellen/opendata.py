@@ -21,7 +21,13 @@ def _json(data: dict) -> str:
 
 
 def _stap(s) -> dict:
-    return {"datum": s.datum.iso, "gremium": s.gremium, "uitkomst": s.uitkomst.value, "toelichting": s.toelichting}
+    return {
+        "datum": s.datum.iso,
+        "gremium": s.gremium,
+        "uitkomst": s.uitkomst.id,
+        "betekenis": s.uitkomst.betekenis.value,
+        "toelichting": s.toelichting,
+    }
 
 
 def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
@@ -29,7 +35,8 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
     uit = []
     for b in agenda.besluiten_op_nummer():
         regionaal = {}
-        for regio_id in dict.fromkeys([*b.regios, *b.regionaal]):  # also parts that recorded their own decision
+        # also parts that recorded their own decision, or whose state the source does not give
+        for regio_id in dict.fromkeys([*b.regios, *b.regionaal, *sorted(b.regios_onbekend)]):
             regio = agenda.programma.regio(regio_id)
             regionaal[regio_id] = {
                 "status": agenda.regio_status(b, regio_id).value,
@@ -39,7 +46,10 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                         "datum": s.datum.iso,
                         "stap": s.stap,
                         "orgaan": s.orgaan,
-                        "uitkomst": s.uitkomst.value,
+                        "uitkomst": s.uitkomst.id,
+                        "betekenis": s.uitkomst.betekenis.value,
+                        "aantal": s.aantal,
+                        "van": s.van,
                         "toelichting": s.toelichting,
                     }
                     for s in b.regionaal.get(regio_id, ())

@@ -16,9 +16,11 @@ from regioagenda.model.versieverschil import vergelijk_teksten
 from regioagenda.samenstellen import feeds, opendata
 from regioagenda.samenstellen.voorstel import voorstelgegevens
 from regioagenda.samenstellen.adressen import Adressen, Opties, pagina_url
+from regioagenda.model.overzicht import opvolgstappen
 from regioagenda.samenstellen.context import Context, Filter, Gedeeld, dossiergremia
 from regioagenda.samenstellen.weergave import render
 from regioagenda.model import planning
+from regioagenda.model.vocab import RecordSoort
 
 
 class OnveiligAdres(ValueError):
@@ -100,14 +102,9 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.PLANNING, "planning.md.j2"),
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
         # Dockets exist where the programme's route names bodies; without one there is nothing to put on them.
-        *(
-            [
-                pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiers),
-                pagina(adres.OPVOLGING, "opvolging.md.j2"),
-            ]
-            if dossiers
-            else []
-        ),
+        *([pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiers)] if dossiers else []),
+        # The follow-up list exists where the route has follow-up steps (feedback, impact) after the decision.
+        *([pagina(adres.OPVOLGING, "opvolging.md.j2")] if dossiers and opvolgstappen(publiek) else []),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
         pagina(adres.VOORSTEL, "voorstel.md.j2", kop=voorstelgegevens(publiek)),
         pagina(adres.TOEGANKELIJKHEID, "toegankelijkheid.md.j2", agenda.programma.bestand),
@@ -134,7 +131,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         yield pagina(adres.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
-    yield from _schemas(pagina, adres)
+    yield from _schemas(publiek, pagina, adres)
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
@@ -185,12 +182,24 @@ def _agendapaginas(agenda: Agenda, opties: Opties, pagina, adres: Adressen) -> l
     return uit
 
 
-def _schemas(pagina, adres: Adressen) -> list[Pagina]:
+def _gebruikte_schemas(agenda: Agenda) -> set[str]:
+    """The schemas a reader of this programme can use: its open data and the kinds of record it has."""
+    ongebruikt = {
+        RecordSoort.NULPLAAT: not agenda.nulplaten,
+        RecordSoort.RISICOS: agenda.risicoregister is None,
+        RecordSoort.VERSIE: not agenda.versies,
+    }
+    return {soort.value for soort in RecordSoort if not ongebruikt.get(soort, False)}
+
+
+def _schemas(agenda: Agenda, pagina, adres: Adressen) -> list[Pagina]:
     """The JSON Schemas of records and open data, published so that editors can offer completion, and their index
-    page (``schemas/``), which names each by its own title."""
+    page (``schemas/``), which names each by its own title; record kinds the programme has none of are left out."""
     uit, lijst = [], []
+    gebruikt = _gebruikte_schemas(agenda)
     for bestand in sorted(resources.files("regioagenda.records").joinpath("schemas").iterdir(), key=lambda b: b.name):
-        if bestand.name.endswith(".schema.json"):
+        naam = bestand.name.removesuffix(".schema.json")
+        if bestand.name.endswith(".schema.json") and (naam.startswith("data-") or naam in gebruikt):
             tekst = bestand.read_text("utf-8")
             schema = json.loads(tekst)  # shipped schemas must be valid JSON
             uri = Adressen.schema(bestand.name.removesuffix(".schema.json"))

@@ -9,9 +9,10 @@ from markupsafe import Markup
 
 from regioagenda.model.agenda import Agenda
 from regioagenda.model.programma import STANDAARDKOPJES, padnaam
-from regioagenda.model.vocab import RecordSoort, Soort, Uitkomst, Verzameling
+from regioagenda.model.vocab import RecordSoort, Soort, Verzameling
 from regioagenda.nederlands import label
 from regioagenda.records.paden import MAPPEN, besluitnaam
+from regioagenda.samenstellen.woorden import statuswoord
 
 ONDERDELENVELD = "deelopdrachten"
 """The field of a decision record that names its parts (records/schemas/besluit.schema.json)."""
@@ -38,9 +39,10 @@ def voorstelgegevens(agenda: Agenda) -> Markup:
     for stap in p.besluitvormingsroute:
         if stap.gremium is not None:
             uitkomsten = route_gremia.setdefault(stap.gremium, [])
-            uitkomsten += [u.value for u in stap.uitkomsten if u.value not in uitkomsten]
+            uitkomsten += [u.id for u in stap.uitkomsten if u.id not in uitkomsten]
+    ingetrokken = p.uitkomsten.ingetrokken().id
     for uitkomsten in route_gremia.values():  # a proposal can be withdrawn at any step (records/regels/route.py)
-        uitkomsten += [] if Uitkomst.INGETROKKEN.value in uitkomsten else [Uitkomst.INGETROKKEN.value]
+        uitkomsten += [] if ingetrokken in uitkomsten else [ingetrokken]
     besluiten = agenda.besluiten_op_nummer()
     nummer = max((b.nummer for b in besluiten), default=0) + 1
     kopjes = [een(k) for k in p.kopjes.get("besluit", STANDAARDKOPJES["besluit"])]
@@ -97,15 +99,15 @@ def voorstelgegevens(agenda: Agenda) -> Markup:
             for g, uitkomsten in route_gremia.items()
         ],
         "uitkomsten": [
-            {"id": u.value, "naam": label(u)}
-            for u in Uitkomst
-            if any(u.value in uitkomsten for uitkomsten in route_gremia.values())
+            {"id": u.id, "naam": een(u.woord)}
+            for u in p.uitkomsten.op_route(False)
+            if any(u.id in uitkomsten for uitkomsten in route_gremia.values())
         ],
         "besluiten": [
             {
                 "nummer": b.nummer,
                 "titel": een(b.titel),
-                "status": label(agenda.status(b)),
+                "status": statuswoord(p, agenda.status(b)),
                 "bestand": b.bestand,
                 "zonder_stappen": not b.stappen,
             }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from regioagenda.nederlands import label
+from regioagenda.samenstellen.woorden import regiostand, statuswoord
 from regioagenda.werkstroom import opdrachten as werkstroom
 from regioagenda.werkstroom import programmabeheer
 from regioagenda.werkstroom.clihulp import NederlandseGroep
@@ -850,9 +850,10 @@ def stap(root, nummer, datum, uitkomst, gremium, regio, stap, toelichting, gepla
         _weigering(fout)
     besluit = uit.agenda.besluiten[nummer]
     soort = "Geplande stap" if gepland else "Stap"
-    regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {label(uit.agenda.status(besluit))}"
+    status = statuswoord(uit.agenda.programma, uit.agenda.status(besluit))
+    regel = f"{soort} vastgelegd in {uit.pad}. Besluit {nummer} is nu: {status}"
     if regio:
-        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {label(uit.agenda.regio_status(besluit, regio))}"
+        regel += f"; in {uit.agenda.programma.regio(regio).naam}: {regiostand(uit.agenda, besluit, regio)[1]}"
     click.echo(regel + ".")
 
 

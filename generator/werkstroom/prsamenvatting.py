@@ -9,8 +9,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from regioagenda.samenstellen.woorden import regiostand, statuswoord
 from regioagenda.model.vocab import RecordSoort
-from regioagenda.nederlands import label
 from regioagenda.records.laden import laad
 from regioagenda.model.agenda import Agenda
 from regioagenda.model.overig import kopnummer
@@ -228,18 +228,17 @@ def _overgangen(oud: Agenda | None, nieuw: Agenda | None) -> list[str]:
     uit = []
     for b in nieuw.besluiten_op_nummer():
         voor = oud.besluiten.get(b.nummer) if oud else None
-        status = label(nieuw.status(b))
+        status = statuswoord(nieuw.programma, nieuw.status(b))
         if voor is None:
             uit.append(f"{_besluitnaam(b)}: nieuw — {status}")
             continue
         if oud.status(voor) != nieuw.status(b):
-            uit.append(f"{_besluitnaam(b)}: {label(oud.status(voor))} → {status}")
+            uit.append(f"{_besluitnaam(b)}: {statuswoord(oud.programma, oud.status(voor))} → {status}")
         for regio in b.regios:
-            was, wordt = voor.regio_status(regio), b.regio_status(regio)
+            was, wordt = regiostand(oud, voor, regio), regiostand(nieuw, b, regio)
             if regio in voor.regios and was != wordt:
                 uit.append(
-                    f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {label(was)} → "
-                    f"{label(wordt)}"
+                    f"Besluit {b.nummer} in {letterlijk(nieuw.programma.regio(regio).naam)}: {was[1]} → {wordt[1]}"
                 )
     if oud:
         uit += [

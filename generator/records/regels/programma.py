@@ -36,6 +36,7 @@ def _programma(c: Controle, p: Programma) -> None:
     if van is not None and tot is not None and van > tot:
         c.fout(p, ("periode", "tot"), "de periode eindigt voor ze begint", "'tot' gelijk aan of na 'van'")
     _unieke_regios(c, p)
+    _uitkomsten(c, p)
     _woordadressen(c, p)
     for regio in p.regios:
         _idadres(c, regio, regio.id, p.termen, Verzameling.REGIOS)
@@ -53,6 +54,21 @@ def _programma(c: Controle, p: Programma) -> None:
         periode(c, fase)
     _opbouw(c, p)
     _toegankelijkheid(c, p)
+
+
+def _uitkomsten(c: Controle, p: Programma) -> None:
+    """The programme's own outcome words: each once, and a region's route only given meanings a region can have."""
+    eigen = [u for u in p.uitkomsten.woorden if u.eigen]
+    c.uniek(p, "uitkomsten", eigen)
+    for u in eigen:
+        if u.betekenis is None or u.route is None or u.betekenis.regionaal or not u.op_route(True):
+            continue
+        c.fout(
+            u,
+            ("route",),
+            f"een regio kan geen uitkomst met betekenis '{u.betekenis.value}' geven",
+            "route: programma (alleen de programmaroute kent ingebracht, ingetrokken en opvolging)",
+        )
 
 
 def _unieke_regios(c: Controle, p: Programma) -> None:

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 
 from regioagenda.model.besluit import Besluit, RegioStap, Stap
 from regioagenda.model.datum import Datum
-from regioagenda.model.vocab import RegioUitkomst, Uitkomst
-from regioagenda.model.vocab import Verzameling
+from regioagenda.model.uitkomst import Uitkomst
+from regioagenda.model.vocab import Betekenis, Verzameling
 from regioagenda.model.programma import Programma, RegioRouteStap
 from regioagenda.records.regels.controle import Controle
 from regioagenda.records.suggesties import routevindplaats
 
-EINDBESLUITEN = (RegioUitkomst.VASTGESTELD, RegioUitkomst.NIET_VASTGESTELD)
-"""A region's outcomes after which it takes no further step."""
+TELBAAR = frozenset({Betekenis.POSITIEF, Betekenis.NEGATIEF, Betekenis.KENNISNAME})
+"""Meanings of a regional outcome that a number of members can be counted for ('17 van de 18 raden')."""
 
 
 def controleer_verloop(c: Controle, b: Besluit) -> None:
@@ -33,7 +33,7 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
                 "stap na 'ingetrokken'",
                 "geen stappen meer: een ingetrokken voorstel wordt een nieuw besluit",
             )
-        ingetrokken = ingetrokken or stap.uitkomst is Uitkomst.INGETROKKEN
+        ingetrokken = ingetrokken or (stap.uitkomst is not None and stap.uitkomst.betekenis is Betekenis.INGETROKKEN)
         vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
         if p is None:
             continue
@@ -41,11 +41,14 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
             stap, ("gremium",), stap.gremium, Verzameling.GREMIA, regionaal_orgaan(p, stap.gremium)
         ):
             continue
-        if stap.uitkomst is Uitkomst.INGETROKKEN:
+        if stap.uitkomst is None or stap.uitkomst.betekenis is Betekenis.INGETROKKEN:
             continue  # a proposal can be withdrawn at any point of the route
         gevonden = p.routestap_voor(stap.gremium, stap.uitkomst)
         if gevonden is None:
-            continue  # a body outside the route, or an outcome the route does not expect: shown as it happened
+            # A body outside the route (an extra consultation), or a body of the route deciding in a role the route
+            # does not describe (Groningen's regiegroep fixing its tables' assignments): real, and the site marks
+            # it 'buiten de vaste route' rather than refusing it.
+            continue
         if gevonden[0] < vorige_positie:
             c.fout(
                 stap,
@@ -121,12 +124,13 @@ def _aantallen(c: Controle, regio, stappen: Sequence[RegioStap]) -> None:
     for stap in stappen:
         if stap.aantal is None and stap.van is None:
             continue
-        if stap.uitkomst is not None and stap.uitkomst not in EINDBESLUITEN:
+        if stap.uitkomst is not None and stap.uitkomst.betekenis not in TELBAAR:
             c.fout(
                 stap,
                 ("aantal",),
-                f"'aantal' bij de uitkomst '{stap.uitkomst.value}'",
-                "een aantal alleen bij vastgesteld of niet-vastgesteld: hoeveel leden dat besloten",
+                f"'aantal' bij de uitkomst '{stap.uitkomst.id}'",
+                "een aantal alleen bij een besluit (vastgesteld, niet-vastgesteld of een eigen uitkomst met betekenis "
+                "positief, negatief of kennisname): hoeveel leden dat besloten",
             )
         if stap.aantal is None:
             c.fout(stap, ("van",), "'van' zonder 'aantal'", "aantal: hoeveel leden het besloten, van: van hoeveel")
@@ -152,7 +156,7 @@ def _geen_dubbele(c: Controle, stappen: Sequence, sleutel) -> None:
             c.fout(
                 stap,
                 ("datum",),
-                f"deze stap ({stap.datum}, {stap.uitkomst.value}) staat er al eerder",
+                f"deze stap ({stap.datum}, {stap.uitkomst.id}) staat er al eerder",
                 "elke stap één keer; haal de dubbele weg",
             )
         gezien.add(sleutel(stap))
@@ -161,7 +165,7 @@ def _geen_dubbele(c: Controle, stappen: Sequence, sleutel) -> None:
 def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequence[RegioStap]) -> None:
     vorige_datum: Datum | None = None
     vorige_positie = -1
-    besloten: RegioUitkomst | None = None
+    besloten: Uitkomst | None = None
     _gepland_laatst(c, stappen)
     _geen_dubbele(c, stappen, lambda s: (s.datum.iso, s.stap, s.uitkomst, s.gepland))
     for stap in stappen:
@@ -169,10 +173,12 @@ def _regiostappen(c: Controle, regio_id: str, route: list[str], stappen: Sequenc
             c.fout(
                 stap,
                 ("uitkomst",),
-                f"stap nadat {regio_id} al '{besloten.value}' heeft besloten",
+                f"stap nadat {regio_id} al '{besloten.id}' heeft besloten",
                 "geen stappen meer na een eindbesluit van de regio",
             )
-        if stap.uitkomst in EINDBESLUITEN and not stap.gepland:
+        # the outcome at an earlier step of the route (the college agrees before the council decides) is not final
+        laatste_stap = stap.stap is None or not route or stap.stap == route[-1]
+        if stap.uitkomst is not None and stap.uitkomst.betekenis.eindbesluit and not stap.gepland and laatste_stap:
             besloten = besloten or stap.uitkomst
         vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
         if stap.stap is None:
