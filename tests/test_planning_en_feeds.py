@@ -86,8 +86,14 @@ def test_atom_feeds_all_and_per_region(site):
         "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0003",
         "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0001",
     ]
-    assert entries[0].find(f"{ATOM}updated").text == "2024-04-01T00:00:00Z"
+    # every latest step has a day: each entry is dated by it (0001 by its region's step), the feed by the latest
+    assert [e.find(f"{ATOM}updated").text for e in entries] == [
+        "2024-04-01T00:00:00Z",
+        "2024-03-10T00:00:00Z",
+        "2024-03-01T00:00:00Z",
+    ]
     assert alle.find(f"{ATOM}updated").text == "2024-04-01T00:00:00Z"
+    assert entries[1].find(f"{ATOM}content").text == "Vier bedden erbij.\n\nLaatste stap: 10 maart 2024"
     # absolute on the published address: a feed reader has no page to resolve a relative link against
     assert entries[2].find(f"{ATOM}link").get("href") == ADRES + "besluiten/0001-crisisbedden-borgen/"
     regio = ET.parse(site / "feeds" / "regio-zuidoever.xml").getroot()
@@ -112,7 +118,7 @@ def test_regional_trail_shows_what_is_pending_and_late(site):
     )
     noord = tekst(pagina(site, "regios/noordoever"))
     assert "Er wacht geen besluit op Noordoever." in noord
-    assert "1 maart 2024: College van B&W — vastgesteld" in noord
+    assert "1 maart 2024: Gemeenteraad — vastgesteld" in noord
     matrix = tekst(pagina(site, "regios"))
     assert "Besluit 1: Crisisbedden borgen geaccordeerd vastgesteld open te laat" in matrix
 
@@ -129,7 +135,11 @@ def test_meeting_dockets(site):
 def test_follow_up_list_on_the_real_site(tmp_path):
     assert mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "s", "2026-11-22").returncode == 0
     opvolging = tekst(pagina(tmp_path / "s", "vergaderingen/opvolging"))
-    assert "Besluit 1: Startdocument" in opvolging and "terugkoppeling, impactbeschrijving" in opvolging
+    assert (
+        "Besluit 1: Startdocument" in opvolging
+        and "Inhoudelijke terugkoppeling via de regiegroep; Beschrijving van impact en noodzakelijke activiteiten"
+        in opvolging
+    )
     assert "Besluit 3:" not in opvolging  # only proposed
 
 

@@ -31,7 +31,7 @@ def bouw_boom(root: Path, uit: Path, peildatum: dt.date, intern: bool = False) -
     controle = (lambda map_: None) if intern else (lambda map_: zonder_lekken(map_, sporen(resultaat.agenda)))
     with Publicatie(uit, controle, root=root, prive=resultaat.opslag.bron) as tijdelijk:
         _kopieer_pagina_s(root / "docs", tijdelijk)
-        for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern)):
+        for pagina in genereer(resultaat.agenda, Opties(peildatum, intern=intern, root=root)):
             _schrijf(tijdelijk, pagina.uri, pagina.als_bytes)
     return []
 

@@ -104,7 +104,8 @@ class Programmabouw:
     def stel_samen(self, publiek: Callable[[], Iterable[str]], directory_urls: bool) -> list[Pagina]:
         """Every generated page of the loaded programme; ``publiek`` gives the text every build shows anyway."""
         self.sporen = {} if self.intern else sporen(self.agenda, publiek())
-        paginas = stel_samen(self.agenda, Opties(self.peildatum, self.adres or "", directory_urls, self.intern))
+        opties = Opties(self.peildatum, self.adres or "", directory_urls, self.intern, root=self.root)
+        paginas = stel_samen(self.agenda, opties)
         self.versies = {p.uri: p.versie for p in paginas if p.versie is not None}
         return paginas
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from regioagenda.model.besluit import Besluit
 from regioagenda.model.programma import Termen
@@ -18,6 +19,9 @@ class Opties:
     directory_urls: bool = True
     intern: bool = False
     """Internal build: confidential decisions included, each marked with a banner."""
+    root: Path | None = None
+    """The programme's folder, for when each record last changed (its git history: the feeds' dates); None: not
+    read, and an entry whose record gives no day is dated by the peildatum."""
 
 
 class Adressen:

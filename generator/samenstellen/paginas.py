@@ -21,6 +21,7 @@ from regioagenda.samenstellen.context import Context, Filter, Gedeeld, dossiergr
 from regioagenda.samenstellen.weergave import render
 from regioagenda.model import planning
 from regioagenda.model.vocab import RecordSoort
+from regioagenda.records.wijzigingen import laatst_gewijzigd
 
 
 class OnveiligAdres(ValueError):
@@ -214,32 +215,22 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
     besluit_url = lambda b: basis + pagina_url(adres.besluit(b), opties)
     deel_url = lambda d: basis + pagina_url(adres.deelopdracht(d.id), opties)
     titel = agenda.programma.korte_naam
+    # when each record last changed (one git log for the build): the date of an entry whose record gives no day
+    gewijzigd = laatst_gewijzigd(opties.root) if opties.root is not None else {}
+    atom = lambda lijst, feedtitel, feed_id: feeds.atom(
+        agenda, lijst, feedtitel, feed_id, besluit_url, agenda.status, peildatum=opties.peildatum, gewijzigd=gewijzigd
+    )
     uit = [
         Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
         Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
         Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
         Pagina(adres.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
-        Pagina(
-            adres.ATOM,
-            feeds.atom(
-                agenda, agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", besluit_url, agenda.status
-            ),
-        ),
+        Pagina(adres.ATOM, atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten")),
     ]
     for regio in agenda.programma.regios:
         lijst = [b for b in agenda.besluiten_op_nummer() if agenda.betreft(b, regio.id)]
         uit.append(
-            Pagina(
-                adres.regiofeed(regio.id),
-                feeds.atom(
-                    agenda,
-                    lijst,
-                    f"Besluiten {titel} voor {regio.naam}",
-                    f"regio:{regio.id}",
-                    besluit_url,
-                    agenda.status,
-                ),
-            )
+            Pagina(adres.regiofeed(regio.id), atom(lijst, f"Besluiten {titel} voor {regio.naam}", f"regio:{regio.id}"))
         )
     return uit
 
