@@ -9,12 +9,13 @@ import subprocess
 from pathlib import Path
 
 from regioagenda.model.programma import Termen
-from regioagenda.model.vocab import RecordSoort
+from regioagenda.model.vocab import Faseveld, Kenmerk, RecordSoort
 from regioagenda.samenstellen.adressen import Adressen
 from regioagenda.werkstroom.bewerken import schrijf_atomair, yaml_waarde
 from regioagenda.patronen import SLUG
 from regioagenda.records.laden import laad
 from regioagenda.records.paden import MAPPEN, PROGRAMMA, recordpad
+from regioagenda.records.schema import schema
 from regioagenda.werkstroom.opdrachten import Geweigerd
 from regioagenda.werkstroom.repository import (
     VEREISTEN,
@@ -113,6 +114,13 @@ def nieuw_programma(
         "# De programmabrede route, in volgorde; leeg tot ze beschreven is. Een stap toevoegen:",
         "# agenda nieuw routestap --naam Advies --gremium <id> --uitkomst besproken --uitkomst geadviseerd",
         "besluitvormingsroute: []",
+        "# Eigen uitkomsten naast de ingebouwde (ingebracht, besproken, geadviseerd, geaccordeerd, afgewezen, …;",
+        "# in een regio: geagendeerd, vastgesteld, niet-vastgesteld), elk met wat ze betekent: doorgeleid,",
+        "# positief, negatief, aangehouden, kennisname, ingebracht, ingetrokken of opvolging. Bijvoorbeeld:",
+        "# uitkomsten:",
+        "#   - {id: kennisgenomen, betekenis: kennisname}",
+        "#   - {id: ingestemd, betekenis: positief}",
+        *_sjabloon(woorden),
         "opbouw:",
         "  - hoofdstuk: inleiding",
         "  - sectie: onderdelen",
@@ -144,6 +152,31 @@ def nieuw_programma(
     for relatief, tekst in bestanden.items():
         schrijf_atomair(map_ / relatief, tekst)
     return map_
+
+
+def _sjabloon(w: Termen) -> list[str]:
+    """The charter template written out in full: every field of a charter and of a phase, in the order of their
+    vocabularies, which reads exactly as no template at all, so that a new programme sees what it can leave out.
+
+    Its names for blocks are shown commented out: the blocks that can be renamed are the schema's, and an empty
+    'namen:' would not be valid. The template stands before 'opbouw:', never last: a command that adds a key at
+    the end of the file would otherwise split its closing comment from it.
+    """
+    blokken = ", ".join(schema(RecordSoort.PROGRAMMA)["properties"]["sjabloon"]["properties"]["namen"]["properties"])
+    return [
+        f"# Het sjabloon: de velden van een {w.onderdeel} en van de fasen daarin. Haal de velden weg die het",
+        "# programma niet gebruikt: alleen de velden die blijven staan, heten 'nader in te vullen' als ze leeg zijn,",
+        "# en 'agenda nieuw onderdeel' zet alleen die klaar. Zonder 'sjabloon:' gelden alle velden.",
+        "sjabloon:",
+        "  onderdeel:",
+        *(f"    - {veld.value}" for veld in Kenmerk),
+        "  fase:",
+        *(f"    - {veld.value}" for veld in Faseveld),
+        f"  # Een eigen naam voor een blok ({blokken}) komt onder 'namen:'.",
+        "  # Haal daarvoor in de twee regels hieronder de '# ' weg en kies uw eigen naam:",
+        "  # namen:",
+        f"  #   subopdrachten: {yaml_waarde('Deelprojecten')}",
+    ]
 
 
 def eerste_commit(map_: Path, titel: str) -> str:
@@ -262,6 +295,10 @@ def _leesmij(titel: str, w: Termen) -> str:
 Deze repository bevat {w.het_document} als tekstbestanden: het programma (`agenda/programma.yml`),
 de hoofdstukken, de {w.onderdelen} en de besluiten (`decisions/`). Uit deze bestanden wordt een website gemaakt
 met de generator *regioagenda*.
+
+Welke velden een {w.onderdeel} en de fasen daarin hebben, staat in `agenda/programma.yml` onder `sjabloon:`.
+Haal daar weg wat het programma niet gebruikt: alleen de velden die blijven staan, noemt de site *nader in te
+vullen* als ze leeg zijn, en `agenda nieuw onderdeel` zet alleen die klaar.
 
 ## Een voorstel doen
 
