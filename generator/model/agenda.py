@@ -10,6 +10,7 @@ from regioagenda.model.besluit import Besluit
 from regioagenda.model.deelopdracht import Deelopdracht
 from regioagenda.model.overig import Hoofdstuk, Nulplaat, Risicoregister, Versie
 from regioagenda.model.programma import Programma
+from regioagenda.model.vergadering import Agendapunt, Vergadering
 from regioagenda.model.vocab import BesluitStatus, RegioStatus
 
 
@@ -24,6 +25,7 @@ class Agenda:
     nulplaten: dict[str, Nulplaat]
     risicoregister: Risicoregister | None = None
     versies: dict[str, Versie] = field(default_factory=dict)
+    vergaderingen: dict[str, Vergadering] = field(default_factory=dict)
     vertrouwelijk: frozenset[int] = field(default_factory=frozenset)
     """Numbers of confidential decisions left out of this (public) view."""
     verborgen_vervangen: frozenset[int] = field(default_factory=frozenset)
@@ -146,7 +148,8 @@ class Agenda:
                 besluiten[n] = replace(b, stappen=stappen, regionale_stappen={r: s for r, s in regionaal.items() if s})
         nulplaten = {k: v for k, v in self.nulplaten.items() if op_tijd(v.peildatum)}
         versies = {k: v for k, v in self.versies.items() if v.datum is None or v.datum.begin <= dag}
-        return replace(self, besluiten=besluiten, nulplaten=nulplaten, versies=versies)
+        vergaderingen = {k: v for k, v in self.vergaderingen.items() if op_tijd(v.datum)}
+        return replace(self, besluiten=besluiten, nulplaten=nulplaten, versies=versies, vergaderingen=vergaderingen)
 
     def openbaar(self) -> Agenda:
         """This agenda without confidential decisions; their numbers are kept to say 'vertrouwelijk'."""
@@ -164,4 +167,14 @@ class Agenda:
             besluiten=zichtbaar,
             vertrouwelijk=self.vertrouwelijk | geheim,
             verborgen_vervangen=self.verborgen_vervangen | verborgen,
+            vergaderingen={k: v.openbaar(geheim) for k, v in self.vergaderingen.items() if not v.vertrouwelijk},
         )
+
+    def vergaderingen_op_datum(self, gremium_id: str | None = None) -> list[Vergadering]:
+        """The meetings (of one body), oldest first."""
+        lijst = [v for v in self.vergaderingen.values() if gremium_id is None or v.gremium == gremium_id]
+        return sorted(lijst, key=lambda v: (v.datum.begin, v.begin or dt.time.min, v.id))
+
+    def vergaderingen_over(self, nummer: int) -> list[tuple[Vergadering, Agendapunt]]:
+        """The meetings that had a decision on their agenda, with that item, oldest first."""
+        return [(v, p) for v in self.vergaderingen_op_datum() for p in v.punten if p.besluit == nummer]

@@ -34,6 +34,8 @@ class Stap:
     toelichting: str | None = None
     gepland: bool = False
     """Planned but not yet taken: shown as planned, never counted for the status."""
+    vergadering: str | None = None
+    """The meeting whose besluitenlijst holds this step (its id), when the step comes from a meeting's record."""
 
 
 REGIO_ONBEKEND = "onbekend"

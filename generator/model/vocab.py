@@ -184,6 +184,15 @@ class Verzameling(_Vocab):
     ORGANEN = "organen"
 
 
+class VergaderStatus(_Vocab):
+    """Where a meeting stands: planned, its agenda published, held (its besluitenlijst then final), called off."""
+
+    GEPLAND = "gepland"
+    AGENDA_GEPUBLICEERD = "agenda-gepubliceerd"
+    GEHOUDEN = "gehouden"
+    AFGELAST = "afgelast"
+
+
 class Toegankelijkheidsstatus(_Vocab):
     """The Dutch compliance status of an accessibility statement (digitoegankelijk.nl): A to E."""
 
@@ -258,3 +267,4 @@ class RecordSoort(StrEnum):
     NULPLAAT = "nulplaat"
     BESLUIT = "besluit"
     VERSIE = "versie"
+    VERGADERING = "vergadering"

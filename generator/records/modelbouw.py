@@ -9,7 +9,9 @@ field is then None and the record is marked incomplete (``Bouwsel.volledig``), s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+import datetime as dt
+from pathlib import Path
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -57,13 +59,17 @@ from regioagenda.model.vocab import (
     Sectie,
     Soort,
     Toegankelijkheidsstatus,
+    VergaderStatus,
 )
 from regioagenda.model.uitkomst import Uitkomst, Uitkomsten
+from regioagenda.model.vergadering import Agendapunt, Stuk, Vergadering, Verplaatsing
 from regioagenda.nederlands import maandnaam
 from regioagenda.patronen import SLUG
 from regioagenda.problemen import Probleem
 from regioagenda.records.herkomst import Herkomst, Plek
 from regioagenda.records.opslag import opslaginstellingen
+from regioagenda.records.paden import stukpad
+from regioagenda.records.stukken import controleer_stuk
 from regioagenda.records.suggesties import bedoelde_u
 from regioagenda.records.verzamelen import Bronnen
 from regioagenda.records.yamlbron import YamlDocument
@@ -96,6 +102,7 @@ class Bouwsel:
     nulplaten: dict[str, Nulplaat] = field(default_factory=dict)
     risicoregister: Risicoregister | None = None
     versies: dict[str, Versie] = field(default_factory=dict)
+    vergaderingen: dict[str, Vergadering] = field(default_factory=dict)
     herkomst: Herkomst = field(default_factory=Herkomst)
     problemen: list[Probleem] = field(default_factory=list)
     """What could not be converted, each with its line."""
@@ -118,6 +125,7 @@ class Bouwsel:
             nulplaten=dict(self.nulplaten),
             risicoregister=self.risicoregister,
             versies=dict(self.versies),
+            vergaderingen=dict(self.vergaderingen),
         )
 
 
@@ -237,6 +245,10 @@ def bouw(b: Bronnen) -> Bouwsel:
     # reporting them as unknown in every decision would bury the one problem there is (the run fails on it anyway)
     woorden = bouwsel.programma.uitkomsten if bouwsel.programma else Uitkomsten(onbekend_toegestaan=True)
     bouwsel.besluiten = per_record(RecordSoort.BESLUIT, lambda lz, k, d: _besluit(lz, k, d, b, alle, woorden))
+    bouwsel.vergaderingen = per_record(
+        RecordSoort.VERGADERING, lambda lz, k, d: _vergadering(lz, k, d, woorden, Path(b.root))
+    )
+    _met_vergaderstappen(bouwsel)
     bouwsel.nulplaten = per_record(RecordSoort.NULPLAAT, _nulplaat)
     bouwsel.risicoregister = lees(b.risicos, _risicoregister)
     bouwsel.versies = per_record(RecordSoort.VERSIE, _versie)
@@ -656,6 +668,105 @@ def _regiostap(lezer: Lezer, s: dict, pad: tuple, woorden: Uitkomsten) -> RegioS
         s.get("van"),
         _s(s, "orgaan"),
     )
+
+
+def _tijd(lezer: Lezer, data: dict, veld: str, pad: tuple) -> dt.time | None:
+    """A clock time 'UU:MM' (the schema checks its form)."""
+    if veld not in data:
+        return None
+    uur, minuut = str(data[veld]).split(":")
+    return dt.time(int(uur), int(minuut))
+
+
+def _stuk(lezer: Lezer, s: dict, pad: tuple, vergadering_id: str, root: Path) -> Stuk:
+    """A paper, checked as its file is (type by content, size, no scripts or actions): only a paper that passes
+    gets the facts the site publishes; every problem is the meeting record's, at the line that names the paper."""
+    bestand = stukpad(vergadering_id, str(s["bestand"]))
+    gegevens, problemen = controleer_stuk(root, bestand, lezer.doc.regel(*pad, "bestand"), lezer.doc.pad)
+    lezer.problemen.extend(problemen)
+    return Stuk(
+        bestand,
+        str(s["titel"]),
+        _d(lezer, s, "datum", pad),
+        bool(s.get("vertrouwelijk", False)),
+        gegevens.grootte if gegevens else 0,
+        gegevens.mediatype if gegevens else "",
+    )
+
+
+def _agendapunt(lezer: Lezer, p: dict, pad: tuple, vergadering_id: str, woorden: Uitkomsten, root: Path) -> Agendapunt:
+    return Agendapunt(
+        titel=str(p["titel"]),
+        besluit=p.get("besluit"),
+        onderdeel=_s(p, "onderdeel"),
+        voorstel=_s(p, "voorstel"),
+        stukken=_items(lezer, p, "stukken", pad, lambda s, sp: _stuk(lezer, s, sp, vergadering_id, root)),
+        uitkomst=lezer.uitkomst(woorden, p["uitkomst"], (*pad, "uitkomst"), False) if "uitkomst" in p else None,
+        toelichting=_s(p, "toelichting"),
+        vertrouwelijk=bool(p.get("vertrouwelijk", False)),
+    )
+
+
+def _vergadering(lezer: Lezer, sleutel: str, doc: YamlDocument, woorden: Uitkomsten, root: Path) -> Vergadering:
+    d = doc.data
+    return Vergadering(
+        id=sleutel,
+        gremium=str(d["gremium"]),
+        datum=lezer.datum(d["datum"], ("datum",)),
+        status=lezer.woord(VergaderStatus, d["status"], ("status",)),
+        punten=_items(lezer, d, "agenda", (), lambda p, pad: _agendapunt(lezer, p, pad, sleutel, woorden, root)),
+        begin=_tijd(lezer, d, "begin", ()),
+        eind=_tijd(lezer, d, "eind", ()),
+        plaats=_s(d, "plaats"),
+        titel=_s(d, "titel"),
+        stukken=_items(lezer, d, "stukken", (), lambda s, pad: _stuk(lezer, s, pad, sleutel, root)),
+        eerder=_items(
+            lezer,
+            d,
+            "eerder",
+            (),
+            lambda e, pad: Verplaatsing(
+                lezer.datum(e["datum"], (*pad, "datum")), _tijd(lezer, e, "begin", pad), _tijd(lezer, e, "eind", pad)
+            ),
+        ),
+        vertrouwelijk=bool(d.get("vertrouwelijk", False)),
+        body=Markdown(doc.body),
+        bestand=doc.pad,
+    )
+
+
+def _met_vergaderstappen(bouwsel: Bouwsel) -> None:
+    """Each decision gets the steps its meetings' besluitenlijsten hold, in date order among its own.
+
+    The outcome of an agenda item is the step in the decision's route: typed once, in the meeting, and noted at
+    the item's line, so a rule on the step points there. Planned steps stay last.
+    """
+    herkomst = bouwsel.herkomst
+    per_nummer: dict[int, list[Stap]] = {}
+    for v in sorted(bouwsel.vergaderingen.values(), key=lambda v: v.id):
+        if v.datum is None or not v.gehouden:
+            continue
+        for punt in v.punten:
+            if punt.besluit is None or punt.uitkomst is None:
+                continue
+            stap = Stap(v.datum, punt.uitkomst, v.gremium, punt.toelichting, vergadering=v.id)
+            herkomst.noteer(stap, herkomst.plek(punt))
+            per_nummer.setdefault(punt.besluit, []).append(stap)
+    for sleutel, b in list(bouwsel.besluiten.items()):
+        extra = per_nummer.get(b.nummer)
+        if not extra:
+            continue
+        gezet = sorted([*(s for s in b.stappen if not s.gepland), *extra], key=_stapvolgorde)
+        nieuw = replace(b, stappen=(*gezet, *(s for s in b.stappen if s.gepland)))
+        herkomst.noteer(nieuw, herkomst.plek(b))
+        if not bouwsel.volledig(b):
+            bouwsel.onvolledig.add(id(nieuw))
+        bouwsel.besluiten[sleutel] = nieuw
+
+
+def _stapvolgorde(stap: Stap) -> tuple:
+    """Steps by date; a step of the record before a meeting's on the same day (a sort is stable)."""
+    return (stap.datum.begin, stap.datum.eind) if stap.datum is not None else (dt.date.min, dt.date.min)
 
 
 def _nulplaat(lezer: Lezer, sleutel: str, doc: YamlDocument) -> Nulplaat:

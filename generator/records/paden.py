@@ -24,6 +24,7 @@ MAPPEN = {
     RecordSoort.NULPLAAT: "agenda/nulplaten",
     RecordSoort.BESLUIT: "decisions",
     RecordSoort.VERSIE: "agenda/versies",
+    RecordSoort.VERGADERING: "agenda/vergaderingen",
 }
 """Folder of each kind of record that has one file per record."""
 
@@ -50,6 +51,11 @@ def lees_besluitnaam(naam: str) -> Besluitnaam | None:
     """'0012-centrale-toegang.md' → (12, 'centrale-toegang'); None for a name that is not a decision's."""
     m = BESLUITNAAM.match(naam)
     return Besluitnaam(int(m.group(1)), m.group(2)) if m else None
+
+
+def stukpad(vergadering_id: str, bestand: str) -> str:
+    """Where a paper of a meeting is kept: in a folder beside the meeting's record, named after it."""
+    return f"{MAPPEN[RecordSoort.VERGADERING]}/{vergadering_id}/{bestand}"
 
 
 def besluitnaam(nummer: int, slug: str) -> str:

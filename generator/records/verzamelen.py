@@ -160,6 +160,8 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, 
     for pad in sorted(paden):
         relatief = f"{map_}/{pad.name}"
         nieuw = relatief in bronnen.vervangen
+        if soort is RecordSoort.VERGADERING and _stukkenmap(paden, pad):
+            continue  # a meeting's papers: checked with the meeting (records/stukken.py), never read as records
         if (
             not nieuw
             and not _verwacht_bestand(bronnen, relatief, pad)
@@ -175,6 +177,11 @@ def _lees_map(bronnen: Bronnen, soort: RecordSoort, map_: str, bezet: dict[int, 
         doc = _lees(bronnen, relatief, soort, verplicht=True)
         if doc is not None:
             bronnen.per_soort[soort][pad.stem] = doc
+
+
+def _stukkenmap(paden: set[Path], pad: Path) -> bool:
+    """A folder beside a meeting's record with the same name holds that meeting's papers."""
+    return pad.is_dir() and not pad.is_symlink() and pad.with_name(pad.name + ".md") in paden
 
 
 def _dubbel(bronnen: Bronnen, relatief: str, nummer: int, bezet: dict[int, str]) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from regioagenda.model.vergadering import Stuk, Vergadering
 from regioagenda.model.besluit import Besluit
 from regioagenda.model.programma import Termen
 
@@ -74,7 +75,18 @@ class Adressen:
 
     @staticmethod
     def vergadering(gremium_id: str) -> str:
+        """A body's page: what waits on it, and its meetings."""
         return f"vergaderingen/{gremium_id}.md"
+
+    @staticmethod
+    def vergaderpagina(vergadering: Vergadering) -> str:
+        """One meeting: its agenda and besluitenlijst, under its body's folder, by its id (kept when it moves)."""
+        return f"vergaderingen/{vergadering.gremium}/{vergadering.id}.md"
+
+    @staticmethod
+    def stuk(vergadering: Vergadering, stuk: Stuk) -> str:
+        """A paper, published beside its meeting's page under its own file name."""
+        return f"vergaderingen/{vergadering.gremium}/{vergadering.id}/{stuk.naam}"
 
     def filter(self, soort: str, waarde: str) -> str:
         return f"besluiten/{self.filtermap(soort)}/{waarde}.md"

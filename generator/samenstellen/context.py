@@ -19,7 +19,16 @@ from regioagenda.model.deelopdracht import Deelopdracht
 from regioagenda.model.nulplaatverschil import vergelijk
 from regioagenda.model.overig import Hoofdstuk, Nulplaat, Versie
 from regioagenda.model.programma import OpbouwOnderdeel, Regio, Termen, hoofdletter as tot_hoofdletter
-from regioagenda.model.vocab import Betekenis, BesluitStatus, Kenmerk, MijlpaalToestand, RegioStatus, Soort
+from regioagenda.model.vergadering import Stuk, Vergadering
+from regioagenda.model.vocab import (
+    Betekenis,
+    BesluitStatus,
+    Kenmerk,
+    MijlpaalToestand,
+    RegioStatus,
+    Soort,
+    VergaderStatus,
+)
 from regioagenda.nederlands import datum as nl_datum, label
 from regioagenda.samenstellen.adressen import Adressen, Opties
 from regioagenda.samenstellen.woorden import regiostand, statuswoord
@@ -303,6 +312,50 @@ class Context:
     def opvolging(self) -> list[tuple[Besluit, list[str]]]:
         return overzicht.opvolging(self.agenda)
 
+    def vergaderorganen(self) -> list[str]:
+        """The bodies with a page: those with a docket, in route order, then those that only meet."""
+        uit = list(overzicht.dossiergremia(self.agenda))
+        uit += [g.id for g in self.programma.gremia if g.id not in uit and self.agenda.vergaderingen_op_datum(g.id)]
+        return uit
+
+    def vergaderingen(self, gremium_id: str | None = None, komend: bool | None = None) -> list[Vergadering]:
+        """A body's meetings (or all), oldest first; ``komend``: only those on or after the peildatum, or before."""
+        lijst = self.agenda.vergaderingen_op_datum(gremium_id)
+        if komend is None:
+            return lijst
+        return [v for v in lijst if (v.datum.begin >= self.peildatum) is komend]
+
+    def komende_vergaderingen(self, aantal: int = 3) -> list[Vergadering]:
+        """The next meetings of any body (home page), not the ones called off."""
+        return [v for v in self.vergaderingen(komend=True) if v.status is not VergaderStatus.AFGELAST][:aantal]
+
+    def vergadertitel(self, v: Vergadering) -> str:
+        """A meeting's name: its own title, else its body's."""
+        return v.titel or self.programma.gremium(v.gremium).naam
+
+    @staticmethod
+    def vergadertijd(v: Vergadering) -> str:
+        """'12 juni 2024, 10:00–12:00 uur'; the day alone when the record gives no time."""
+        tijd = f"{v.begin:%H:%M}" + (f"–{v.eind:%H:%M}" if v.eind else "") + " uur" if v.begin else ""
+        return nl_datum(v.datum) + (f", {tijd}" if tijd else "")
+
+    def vergaderadres(self, vergadering_id: str) -> str:
+        return self.adres.vergaderpagina(self.agenda.vergaderingen[vergadering_id])
+
+    def vergaderingen_over(self, besluit: Besluit) -> list[tuple[Vergadering, object]]:
+        """The meetings that had this decision on their agenda, with the item, oldest first."""
+        return self.agenda.vergaderingen_over(besluit.nummer)
+
+    def stukadres(self, v: Vergadering, stuk: Stuk) -> str:
+        return self.adres.stuk(v, stuk)
+
+    @staticmethod
+    def stukgegevens(stuk: Stuk) -> str:
+        """What a reader wants to know before opening a paper: its type, size and date ('PDF, 120 kB, 3 juni 2024')."""
+        soort = STUKSOORTEN.get(stuk.mediatype, stuk.naam.rsplit(".", 1)[-1].upper())
+        grootte = f"{max(1, round(stuk.grootte / 1024)):,} kB".replace(",", ".")
+        return ", ".join(x for x in (soort, grootte, nl_datum(stuk.datum) if stuk.datum else None) if x)
+
     @property
     def dossiers(self) -> list[str]:
         """The bodies with a docket (they advise or decide in the programme route)."""
@@ -517,6 +570,22 @@ class Context:
 
 
 _GEEN = Datum(dt.date.min, dt.date.min, Precisie.ONBEKEND)
+
+
+STUKSOORTEN = {
+    "application/pdf": "PDF",
+    "image/png": "PNG-afbeelding",
+    "image/jpeg": "JPEG-afbeelding",
+    "text/plain": "tekst",
+    "text/csv": "CSV",
+    "application/vnd.oasis.opendocument.text": "ODT-document",
+    "application/vnd.oasis.opendocument.spreadsheet": "ODS-rekenblad",
+    "application/vnd.oasis.opendocument.presentation": "ODP-presentatie",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word-document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel-rekenblad",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint-presentatie",
+}
+"""How a paper's type is named for readers."""
 
 
 @dataclass(frozen=True)

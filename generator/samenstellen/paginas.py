@@ -11,6 +11,7 @@ from importlib import resources
 
 
 from regioagenda.model.agenda import Agenda
+from regioagenda.model.vergadering import Vergadering
 from regioagenda.model.programma import Termen
 from regioagenda.model.versieverschil import vergelijk_teksten
 from regioagenda.samenstellen import feeds, opendata
@@ -103,7 +104,11 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         pagina(adres.PLANNING, "planning.md.j2"),
         pagina(adres.REGIOS, "regios.md.j2", agenda.programma.bestand),
         # Dockets exist where the programme's route names bodies; without one there is nothing to put on them.
-        *([pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiers)] if dossiers else []),
+        *(
+            [pagina(adres.VERGADERINGEN, "vergaderingen.md.j2", dossiers=dossiers)]
+            if dossiers or publiek.vergaderingen
+            else []
+        ),
         # The follow-up list exists where the route has follow-up steps (feedback, impact) after the decision.
         *([pagina(adres.OPVOLGING, "opvolging.md.j2")] if dossiers and opvolgstappen(publiek) else []),
         pagina(adres.OPEN_DATA, "opendata.md.j2"),
@@ -113,13 +118,17 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     yield from _agendapaginas(publiek, opties, pagina, adres)
     for regio in publiek.programma.regios:
         yield pagina(adres.regio(regio.id), "regio.md.j2", agenda.programma.bestand, regio=regio)
-    for gremium_id in dossiers:
+    organen = Context(publiek, opties, adres.VERGADERINGEN, gedeeld=gedeeld).vergaderorganen()
+    for gremium_id in organen:
         yield pagina(
             adres.vergadering(gremium_id),
             "vergadering.md.j2",
             agenda.programma.bestand,
             gremium=publiek.programma.gremium(gremium_id),
         )
+    for v in publiek.vergaderingen.values():
+        yield pagina(adres.vergaderpagina(v), "vergaderpagina.md.j2", v.bestand, v=v)
+        yield from _stukken(v, opties)
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
         if not lijst:
             continue  # an empty filter is offered nowhere, so it gets no page either
@@ -133,6 +142,15 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
     yield from _schemas(publiek, pagina, adres)
+
+
+def _stukken(v: Vergadering, opties: Opties) -> Iterator[Pagina]:
+    """A public meeting's papers, as the records layer checked them (records/stukken.py), published as they are."""
+    if opties.root is None:
+        return  # a composition without a programme on disk (a test's model): its papers have no bytes to publish
+    adres = Adressen()
+    for stuk in v.alle_stukken():
+        yield Pagina(adres.stuk(v, stuk), (opties.root / stuk.bestand).read_bytes(), v.bestand)
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:

@@ -102,10 +102,16 @@ def controleer(root: Path, vorm: str) -> None:
         _meld(resultaat.problemen)
         sys.exit(1)
     a = resultaat.agenda
-    click.echo(
-        f"Alles in orde. Besluiten: {len(a.besluiten)}, {a.programma.termen.onderdelen}: {len(a.deelopdrachten)}, "
-        f"hoofdstukken: {len(a.hoofdstukken)}, nulplaten: {len(a.nulplaten)}."
-    )
+    tellingen = [
+        ("besluiten", len(a.besluiten)),
+        (a.programma.termen.onderdelen, len(a.deelopdrachten)),
+        ("hoofdstukken", len(a.hoofdstukken)),
+        ("nulplaten", len(a.nulplaten)),
+        ("vergaderingen", len(a.vergaderingen)),
+    ]
+    # what the programme has none of (nulplaten, meetings) is not counted: it is not part of this programme
+    delen = [f"{naam}: {n}" for i, (naam, n) in enumerate(tellingen) if n or i < 3]
+    click.echo(f"Alles in orde. {', '.join(delen)[:1].upper()}{', '.join(delen)[1:]}.")
 
 
 @agenda.command("bouw")

@@ -12,6 +12,7 @@ from regioagenda.records.regels.controle import Controle
 from regioagenda.records.regels.onderdelen import controleer_onderdelen
 from regioagenda.records.regels.programma import controleer_programma
 from regioagenda.records.regels.risicos import controleer_risicos
+from regioagenda.records.regels.vergaderingen import controleer_vergaderingen
 from regioagenda.records.regels.versies import controleer_versies, onzekere_vaststelling
 from regioagenda.records.verzamelen import Bronnen
 
@@ -27,6 +28,7 @@ def controleer(bouwsel: Bouwsel, bronnen: Bronnen) -> list[Probleem]:
         controleer_besluiten,
         controleer_risicos,
         controleer_versies,
+        controleer_vergaderingen,
     ):
         regels(c)
     return c.problemen

@@ -24,7 +24,9 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
     vorige_positie = -1
     ingetrokken = False
     _gepland_laatst(c, b.stappen)
-    _geen_dubbele(c, b.stappen, lambda s: (s.datum.iso, s.gremium, s.uitkomst, s.gepland))
+    # a step that a meeting's besluitenlijst also holds is reported once, as such (regels/vergaderingen.py)
+    eigen = [s for s in b.stappen if s.vergadering is None]
+    _geen_dubbele(c, eigen, lambda s: (s.datum.iso, s.gremium, s.uitkomst, s.gepland))
     for stap in b.stappen:
         if ingetrokken:
             c.fout(
@@ -37,7 +39,9 @@ def controleer_verloop(c: Controle, b: Besluit) -> None:
         vorige_datum = _datum_op_volgorde(c, stap, vorige_datum)
         if p is None:
             continue
-        if stap.gremium is not None and not c.programmaverwijzing(
+        if stap.vergadering is not None:
+            pass  # a meeting's body is checked with the meeting (regels/vergaderingen.py)
+        elif stap.gremium is not None and not c.programmaverwijzing(
             stap, ("gremium",), stap.gremium, Verzameling.GREMIA, regionaal_orgaan(p, stap.gremium)
         ):
             continue

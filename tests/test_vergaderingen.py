@@ -1,0 +1,173 @@
+"""Meetings as records: the agenda before, the besluitenlijst after, the papers with them.
+
+The outcome of an agenda item is the step in the decision's route, typed once in the meeting; a meeting's
+confidential items and papers never reach the public build.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from sitebouw import mkdocs_build, pagina, tekst
+
+from regioagenda.model.vocab import BesluitStatus
+
+VERGADERING = "agenda/vergaderingen/2024-06-12-bestuur.md"
+MAP = "agenda/vergaderingen/2024-06-12-bestuur"
+NAZORG = "decisions/0002-nazorg-verkennen.md"
+
+RECORD = """---
+gremium: bestuur
+datum: 2024-06-12
+begin: "10:00"
+eind: "12:00"
+plaats: "Gemeentehuis Noordoever, raadzaal"
+status: gehouden
+stukken:
+  - {bestand: convocatie.pdf, titel: "Convocatie", datum: 2024-06-01}
+agenda:
+  - titel: "Opening en mededelingen"
+  - titel: "Nazorg verkennen"
+    besluit: 2
+    voorstel: "Het bestuur stemt in met de verkenning van de nazorg."
+    stukken:
+      - {bestand: advies-nazorg.pdf, titel: "Advies van het kernteam over de nazorg", datum: 2024-06-03}
+      - {bestand: notitie-personeel.pdf, titel: "Geheime notitie", vertrouwelijk: true}
+    uitkomst: afgewezen
+    toelichting: "Eerst de evaluatie van de crisisbedden afwachten."
+  - titel: "Personele zaak"
+    vertrouwelijk: true
+---
+
+Het bestuurlijk overleg in juni.
+"""
+
+
+def _pdf(pad, titel: str = "Stuk", javascript: bool = False) -> None:
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(595, 842)
+    schrijver.add_metadata({"/Title": titel})
+    if javascript:
+        actie = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
+        )
+        schrijver._root_object[NameObject("/OpenAction")] = schrijver._add_object(actie)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    with open(pad, "wb") as f:
+        schrijver.write(f)
+
+
+@pytest.fixture
+def vergaderd(programma):
+    """The small programme with one held meeting of its board, with papers and a confidential item."""
+    programma.schrijf(VERGADERING, RECORD)
+    for naam in ("convocatie.pdf", "advies-nazorg.pdf", "notitie-personeel.pdf"):
+        _pdf(programma.pad(f"{MAP}/{naam}"), naam)
+    return programma
+
+
+def test_the_outcome_of_an_item_is_the_step_in_the_decision_s_route(vergaderd):
+    agenda = vergaderd.agenda()
+    besluit = agenda.besluiten[2]
+    laatste = besluit.verloop[-1]
+    assert (laatste.datum.iso, laatste.gremium, laatste.uitkomst.id) == ("2024-06-12", "bestuur", "afgewezen")
+    assert laatste.vergadering == "2024-06-12-bestuur" and laatste.toelichting.startswith("Eerst de evaluatie")
+    assert agenda.status(besluit) is BesluitStatus.AFGEWEZEN
+    vergadering = agenda.vergaderingen["2024-06-12-bestuur"]
+    advies = vergadering.punten[1].stukken[0]
+    assert (advies.mediatype, advies.grootte) == (
+        "application/pdf",
+        vergaderd.pad(f"{MAP}/advies-nazorg.pdf").stat().st_size,
+    )
+
+
+def test_the_same_step_in_the_decision_as_well_is_refused_where_it_was_typed_twice(vergaderd):
+    vergaderd.vervang(
+        NAZORG,
+        "  - {datum: 2024-04-01, uitkomst: ingebracht}\n",
+        "  - {datum: 2024-04-01, uitkomst: ingebracht}\n"
+        "  - {datum: 2024-06-12, gremium: bestuur, uitkomst: geaccordeerd}\n",
+    )
+    assert vergaderd.problemen() == [
+        f"{NAZORG}:10: deze stap (12 juni 2024) staat al in de besluitenlijst van {VERGADERING} — haal de stap hier "
+        "weg: de uitkomst van het agendapunt is de stap in de route"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "melding"),
+    [
+        (
+            "status: gehouden",
+            "status: gepland",
+            f"{VERGADERING}:18: een uitkomst bij een vergadering met status 'gepland'",
+        ),
+        ("datum: 2024-06-12\n", "datum: 2024-06\n", f"{VERGADERING}:3: '2024-06' is geen dag"),
+        ('eind: "12:00"', 'eind: "09:30"', f"{VERGADERING}:5: de vergadering eindigt om 09:30, voor ze begint"),
+        ("gremium: bestuur", "gremium: bestuurr", f"{VERGADERING}:2: onbekend gremium 'bestuurr'"),
+        ("    besluit: 2\n", "    besluit: 7\n", f"{VERGADERING}:13: besluit 7 bestaat niet"),
+        ("uitkomst: afgewezen", "uitkomst: afgewzen", f"{VERGADERING}:18: onbekende waarde 'afgewzen' voor 'uitkomst'"),
+    ],
+)
+def test_every_problem_of_a_meeting_has_its_line(vergaderd, oud, nieuw, melding):
+    vergaderd.vervang(VERGADERING, oud, nieuw)
+    problemen = vergaderd.problemen()
+    assert len(problemen) == 1 and problemen[0].startswith(melding), problemen
+
+
+def test_a_paper_is_checked_by_its_content_and_a_stray_file_is_refused(vergaderd):
+    _pdf(vergaderd.pad(f"{MAP}/advies-nazorg.pdf"), javascript=True)
+    vergaderd.pad(f"{MAP}/los.txt").write_text("los", encoding="utf-8")
+    problemen = vergaderd.problemen()
+    assert any(p.startswith(f"{VERGADERING}:16: stuk '{MAP}/advies-nazorg.pdf' bevat JavaScript") for p in problemen)
+    assert f"{MAP}/los.txt:1: bestand in de map van een vergadering dat geen stuk van die vergadering is" in (
+        " — ".join(problemen)
+    )
+    vergaderd.pad(f"{MAP}/convocatie.pdf").unlink()
+    assert any("convocatie.pdf' bestaat niet" in p for p in vergaderd.problemen()), vergaderd.problemen()
+
+
+def test_the_site_shows_the_meeting_its_papers_and_where_each_step_was_taken(vergaderd, tmp_path):
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(vergaderd.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    vergadering = tekst(pagina(site, "vergaderingen/bestuur/2024-06-12-bestuur"))
+    assert "Bestuurlijk overleg: 12 juni 2024" in vergadering
+    assert "Wanneer: 12 juni 2024, 10:00–12:00 uur · Waar: Gemeentehuis Noordoever, raadzaal · Status: gehouden" in (
+        vergadering
+    )
+    assert "Advies van het kernteam over de nazorg (PDF, 1 kB, 3 juni 2024)" in vergadering
+    assert "2 Besluit 2: Nazorg verkennen afgewezen Eerst de evaluatie van de crisisbedden afwachten." in vergadering
+    assert (site / "vergaderingen/bestuur/2024-06-12-bestuur/advies-nazorg.pdf").read_bytes().startswith(b"%PDF-")
+    besluit = tekst(pagina(site, "besluiten/0002-nazorg-verkennen"))
+    assert "Bestuurlijk overleg: afgewezen (in de vergadering van 12 juni 2024)" in besluit
+    assert "Bestuurlijk overleg, 12 juni 2024, 10:00–12:00 uur: afgewezen — stukken: Advies van het kernteam" in besluit
+    orgaan = tekst(pagina(site, "vergaderingen/bestuur"))  # the fixture's peildatum is 1 April 2024
+    assert "Komende vergaderingen" in orgaan and "12 juni 2024, 10:00–12:00 uur" in orgaan
+
+
+def test_nothing_confidential_of_a_meeting_reaches_the_public_site(vergaderd, tmp_path):
+    vergaderd.schrijf(
+        "agenda/vergaderingen/2024-07-01-bestuur.md",
+        "---\ngremium: bestuur\ndatum: 2024-07-01\nstatus: gepland\nvertrouwelijk: true\n"
+        'agenda:\n  - titel: "Reorganisatie van het programmabureau"\n---\n',
+    )
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(vergaderd.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    alles = "".join(
+        p.read_text("utf-8", errors="replace") for p in site.rglob("*") if p.is_file() and p.suffix != ".pdf"
+    )
+    for geheim in ("Personele zaak", "Geheime notitie", "notitie-personeel", "Reorganisatie", "2024-07-01-bestuur"):
+        assert geheim not in alles, geheim
+    assert not (site / "vergaderingen/bestuur/2024-06-12-bestuur/notitie-personeel.pdf").exists()
+    assert "Personele zaak" not in tekst(pagina(site, "vergaderingen/bestuur/2024-06-12-bestuur"))
+
+
+def test_the_home_page_shows_the_next_meetings(vergaderd, tmp_path):
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(vergaderd.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    home = tekst(pagina(site, ""))
+    assert "Komende vergaderingen 12 juni 2024, 10:00–12:00 uur — Bestuurlijk overleg, Gemeentehuis Noordoever" in home
