@@ -171,3 +171,14 @@ def test_the_home_page_shows_the_next_meetings(vergaderd, tmp_path):
     assert resultaat.returncode == 0, resultaat.stderr
     home = tekst(pagina(site, ""))
     assert "Komende vergaderingen 12 juni 2024, 10:00–12:00 uur — Bestuurlijk overleg, Gemeentehuis Noordoever" in home
+
+
+def test_the_built_site_check_checks_a_paper_again_as_it_is_published(tmp_path):
+    from regioagenda.publiceren.uitvoercontrole import controleer_uitvoer
+
+    _pdf(tmp_path / "site" / "vergaderingen" / "bestuur" / "v" / "schoon.pdf")
+    assert controleer_uitvoer(tmp_path / "site") == []
+    _pdf(tmp_path / "site" / "vergaderingen" / "bestuur" / "v" / "los.pdf", javascript=True)
+    bevindingen = [str(b) for b in controleer_uitvoer(tmp_path / "site")]
+    assert bevindingen and all(b.startswith("vergaderingen/bestuur/v/los.pdf:1: stuk bevat ") for b in bevindingen)
+    assert any("JavaScript" in b for b in bevindingen), bevindingen

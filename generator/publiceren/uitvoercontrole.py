@@ -45,6 +45,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+from regioagenda.records.stukken import EXTENSIES as STUKEXTENSIES, inhoudsvondsten
 from regioagenda.problemen import zichtbaar
 from regioagenda.publiceren.lekcontrole import teksten
 
@@ -124,6 +125,13 @@ def controleer_uitvoer(map_: Path, eigen_adres: str | None = None) -> list[Bevin
             uitvoer.lees_document(relatief)
         elif relatief.suffix.lower() == ".css" and not uitvoer.is_themabundel(relatief, "css"):
             uitvoer.lees_stylesheet(relatief)
+        elif relatief.suffix.lower() in STUKEXTENSIES - {".txt", ".csv", ".png", ".jpg", ".jpeg"}:
+            # a paper (PDF, office document): checked again as it is published, whatever put it here
+            try:
+                vondsten, _ = inhoudsvondsten((Path(map_) / relatief).read_bytes(), relatief.name)
+            except Exception:
+                vondsten = [("kan niet worden gecontroleerd", "")]
+            uitvoer.bevindingen += [Bevinding(str(relatief), 1, f"stuk {wat}") for wat, _ in vondsten]
     return sorted(set(uitvoer.bevindingen))
 
 

@@ -147,6 +147,16 @@ def _controleer(root: Path, relatief: str) -> tuple[list[Vondst], Stukgegevens |
     inhoud, vondst = _lees(root, relatief)
     if inhoud is None:
         return [vondst], None
+    return inhoudsvondsten(inhoud, relatief)
+
+
+def inhoudsvondsten(inhoud: bytes, naam: str) -> tuple[list[Vondst], Stukgegevens | None]:
+    """What is wrong with a paper's bytes under its name (type, scripts, actions, macros), and its facts.
+
+    The part of the check that needs no repository: the built site's check runs it again on what it publishes.
+    """
+    vondsten: list[Vondst] = []
+    relatief = naam
     achtervoegsel = os.path.splitext(relatief)[1].lower()
     soort = _soort(inhoud, achtervoegsel)
     if soort is None:
