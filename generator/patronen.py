@@ -11,6 +11,14 @@ import re
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 """An id: lowercase ASCII letters and digits in groups joined by single hyphens (the whole text)."""
 
+TOOI_ORGANISATIE = re.compile(
+    r"https://identifier\.overheid\.nl/tooi/id/"
+    r"(?:gemeente/gm\d{4}|so/so\d{4}|oorg/oorg\d{5}|provincie/pv\d{2}|ministerie/mnre\d{4}"
+    r"|waterschap/ws\d{4}|zbo/zb\d{6}|col/col\d{2})\Z"
+)
+"""The form of an organisation's TOOI identifier (the eight organisation lists of the DiWoo 0.9.8 value lists):
+a gemeente gm…, a gemeenschappelijke regeling so…, and so on. An informal regional partnership has none."""
+
 _HEK_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:[\w#.+-]+)?[ \t]*\Z")
 """A fence that opens a code block for every renderer we know: at the start of the line, at most a language."""
 

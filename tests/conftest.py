@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from regioagenda.records.laden import laad
+from vergaderhulp import MAP, RECORD, VERGADERING, maak_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +67,12 @@ def programma(tmp_path: Path) -> Programma:
     doel = tmp_path / "programma"
     shutil.copytree(MINIMAAL, doel)
     return Programma(doel)
+
+
+@pytest.fixture
+def vergaderd(programma: Programma) -> Programma:
+    """The small programme with one held meeting of its board, with papers and a confidential item."""
+    programma.schrijf(VERGADERING, RECORD)
+    for naam in ("convocatie.pdf", "advies-nazorg.pdf", "notitie-personeel.pdf"):
+        maak_pdf(programma.pad(f"{MAP}/{naam}"), naam)
+    return programma

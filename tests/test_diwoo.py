@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from regioagenda.model.datum import Datum
+from regioagenda.model.uitkomst import STANDAARD
 from regioagenda.model.vergadering import Agendapunt, Stuk, Vergadering
 from regioagenda.model.vocab import VergaderStatus
 from regioagenda.samenstellen.diwoo import (
@@ -50,6 +51,7 @@ GEHOUDEN = Vergadering(
     punten=(
         Agendapunt(
             "Inkoop jeugdhulp",
+            uitkomst=STANDAARD[3],  # geaccordeerd: the meeting has a besluitenlijst
             stukken=(
                 Stuk(
                     "vergaderingen/2025-03-12-rbo/notitie inkoop.pdf",

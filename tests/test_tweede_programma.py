@@ -73,7 +73,9 @@ def _waarden(data) -> list[str]:
 def test_the_groningen_programme_checks_clean_in_its_own_words():
     uit = agenda("controleer", "--map", str(GRONINGEN))
     assert uit.returncode == 0, uit.stderr
-    assert uit.stdout.strip() == "Alles in orde. Besluiten: 9, ontwikkeltafels: 6, hoofdstukken: 4, nulplaten: 2."
+    assert uit.stdout.strip() == (
+        "Alles in orde. Besluiten: 9, ontwikkeltafels: 6, hoofdstukken: 4, nulplaten: 2, vergaderingen: 23."
+    )
 
 
 def test_the_groningen_site_contains_nothing_of_3noord(groningen):
@@ -326,7 +328,7 @@ def test_start_invents_nothing(tmp_path):
 def test_the_groningen_programme_is_not_a_copy_of_the_fixture():
     # Guard against an empty stand-in: the content is the real advice.
     records = list((GRONINGEN / "decisions").glob("*.md")) + list((GRONINGEN / "agenda").rglob("*.md"))
-    assert len(records) == 21
+    assert len(records) == 21 + 23  # 23 of them its meetings (agenda/vergaderingen)
     assert sum(len(p.read_text("utf-8")) for p in records) > 60_000
 
 

@@ -7,64 +7,10 @@ confidential items and papers never reach the public build.
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from sitebouw import mkdocs_build, pagina, tekst
+from vergaderhulp import MAP, NAZORG, VERGADERING, maak_pdf as _pdf
 
 from regioagenda.model.vocab import BesluitStatus
-
-VERGADERING = "agenda/vergaderingen/2024-06-12-bestuur.md"
-MAP = "agenda/vergaderingen/2024-06-12-bestuur"
-NAZORG = "decisions/0002-nazorg-verkennen.md"
-
-RECORD = """---
-gremium: bestuur
-datum: 2024-06-12
-begin: "10:00"
-eind: "12:00"
-plaats: "Gemeentehuis Noordoever, raadzaal"
-status: gehouden
-stukken:
-  - {bestand: convocatie.pdf, titel: "Convocatie", datum: 2024-06-01}
-agenda:
-  - titel: "Opening en mededelingen"
-  - titel: "Nazorg verkennen"
-    besluit: 2
-    voorstel: "Het bestuur stemt in met de verkenning van de nazorg."
-    stukken:
-      - {bestand: advies-nazorg.pdf, titel: "Advies van het kernteam over de nazorg", datum: 2024-06-03}
-      - {bestand: notitie-personeel.pdf, titel: "Geheime notitie", vertrouwelijk: true}
-    uitkomst: afgewezen
-    toelichting: "Eerst de evaluatie van de crisisbedden afwachten."
-  - titel: "Personele zaak"
-    vertrouwelijk: true
----
-
-Het bestuurlijk overleg in juni.
-"""
-
-
-def _pdf(pad, titel: str = "Stuk", javascript: bool = False) -> None:
-    schrijver = PdfWriter()
-    schrijver.add_blank_page(595, 842)
-    schrijver.add_metadata({"/Title": titel})
-    if javascript:
-        actie = DictionaryObject(
-            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
-        )
-        schrijver._root_object[NameObject("/OpenAction")] = schrijver._add_object(actie)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    with open(pad, "wb") as f:
-        schrijver.write(f)
-
-
-@pytest.fixture
-def vergaderd(programma):
-    """The small programme with one held meeting of its board, with papers and a confidential item."""
-    programma.schrijf(VERGADERING, RECORD)
-    for naam in ("convocatie.pdf", "advies-nazorg.pdf", "notitie-personeel.pdf"):
-        _pdf(programma.pad(f"{MAP}/{naam}"), naam)
-    return programma
 
 
 def test_the_outcome_of_an_item_is_the_step_in_the_decision_s_route(vergaderd):
@@ -138,7 +84,10 @@ def test_the_site_shows_the_meeting_its_papers_and_where_each_step_was_taken(ver
         vergadering
     )
     assert "Advies van het kernteam over de nazorg (PDF, 1 kB, 3 juni 2024)" in vergadering
-    assert "2 Besluit 2: Nazorg verkennen afgewezen Eerst de evaluatie van de crisisbedden afwachten." in vergadering
+    assert "De uitkomsten staan in de besluitenlijst van deze vergadering." in vergadering
+    besluitenlijst = tekst(pagina(site, "vergaderingen/bestuur/2024-06-12-bestuur/besluitenlijst"))
+    assert "2 Besluit 2: Nazorg verkennen afgewezen Eerst de evaluatie van de crisisbedden afwachten." in besluitenlijst
+    assert "Personele zaak" not in besluitenlijst
     assert (site / "vergaderingen/bestuur/2024-06-12-bestuur/advies-nazorg.pdf").read_bytes().startswith(b"%PDF-")
     besluit = tekst(pagina(site, "besluiten/0002-nazorg-verkennen"))
     assert "Bestuurlijk overleg: afgewezen (in de vergadering van 12 juni 2024)" in besluit
@@ -182,3 +131,56 @@ def test_the_built_site_check_checks_a_paper_again_as_it_is_published(tmp_path):
     bevindingen = [str(b) for b in controleer_uitvoer(tmp_path / "site")]
     assert bevindingen and all(b.startswith("vergaderingen/bestuur/v/los.pdf:1: stuk bevat ") for b in bevindingen)
     assert any("JavaScript" in b for b in bevindingen), bevindingen
+
+
+WOO = """woo:
+  publisher: {naam: "Gemeente Noordoever", tooi: "https://identifier.overheid.nl/tooi/id/gemeente/gm0014"}
+"""
+
+
+def test_with_a_woo_publisher_the_site_publishes_diwoo_sitemaps_valid_against_the_xsd(vergaderd, tmp_path):
+    from lxml import etree
+    from test_diwoo import DW, _fouten
+    from test_diwoo import schema as _schema
+
+    vergaderd.vervang("agenda/programma.yml", "aanbieders:\n", WOO + "aanbieders:\n")
+    site = tmp_path / "site"
+    resultaat = mkdocs_build(vergaderd.pad("mkdocs.yml"), site)
+    assert resultaat.returncode == 0, resultaat.stderr
+    diwoo = sorted(p.name for p in (site / "diwoo").iterdir())
+    assert diwoo == [
+        "robots.txt",
+        "sitemap-infocat008.xml",
+        "sitemap-infocat009.xml",
+        "sitemapindex-diwoo-infocat008.xml",
+        "sitemapindex-diwoo-infocat009.xml",
+    ]
+    robots = (site / "diwoo" / "robots.txt").read_text("utf-8")
+    assert robots == (
+        "Sitemap: https://voorbeeld.example/programma/diwoo/sitemapindex-diwoo-infocat008.xml\n"
+        "Sitemap: https://voorbeeld.example/programma/diwoo/sitemapindex-diwoo-infocat009.xml\n"
+    )
+    agendas = etree.parse(str(site / "diwoo" / "sitemap-infocat009.xml"))
+    locs = [e.text for e in agendas.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs == [
+        "https://voorbeeld.example/programma/vergaderingen/bestuur/2024-06-12-bestuur/",
+        "https://voorbeeld.example/programma/vergaderingen/bestuur/2024-06-12-bestuur/besluitenlijst/",
+    ]
+    stukken = etree.parse(str(site / "diwoo" / "sitemap-infocat008.xml"))
+    alle = " ".join(e.text or "" for e in stukken.iter())
+    assert "advies-nazorg.pdf" in alle and "convocatie.pdf" in alle and "notitie-personeel" not in alle
+    schema = _schema.__wrapped__()
+    for bestand in ("sitemap-infocat008.xml", "sitemap-infocat009.xml"):
+        for document in etree.parse(str(site / "diwoo" / bestand)).iter(DW + "Document"):
+            assert _fouten(schema, document) == [], bestand
+    for url in locs:  # each document is a page of the site
+        assert (site / url.removeprefix("https://voorbeeld.example/programma/") / "index.html").is_file()
+
+
+def test_a_woo_publisher_needs_a_tooi_identifier(vergaderd):
+    vergaderd.vervang("agenda/programma.yml", "aanbieders:\n", WOO.replace("gm0014", "gm14") + "aanbieders:\n")
+    [probleem] = vergaderd.problemen()
+    assert (
+        probleem.startswith("agenda/programma.yml:")
+        and "'https://identifier.overheid.nl/tooi/id/gemeente/gm14' is geen TOOI-identifier" in probleem
+    )

@@ -167,6 +167,22 @@ class Toegankelijkheidsonderzoek:
 
 
 @dataclass(frozen=True)
+class Organisatie:
+    """An organisation as the Woo names it: its name and its TOOI identifier."""
+
+    naam: str
+    tooi: str
+
+
+@dataclass(frozen=True)
+class Woo:
+    """Who publishes the programme's meeting documents under the Wet open overheid ('woo:' in programma.yml)."""
+
+    publisher: Organisatie
+    medeverantwoordelijken: tuple[Organisatie, ...] = ()
+
+
+@dataclass(frozen=True)
 class Brondocument:
     """A document in the programme's register of sources; records cite it by its ``verwijzing``."""
 
@@ -306,6 +322,8 @@ class Programma:
     """The headings 'agenda nieuw' puts in a new record, by kind ('onderdeel', 'besluit'), where the programme
     names its own."""
     sjabloon: Sjabloon = Sjabloon()
+    woo: Woo | None = None
+    """The publisher of its agendas, besluitenlijsten and papers for the Woo; None: no DiWoo metadata is published."""
     uitkomsten: Uitkomsten = Uitkomsten()
     """The outcome words its bodies and regions use: the built-in ones and the programme's own ('uitkomsten:')."""
     niveaus: tuple[Niveau, ...] = ()

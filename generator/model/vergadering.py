@@ -92,6 +92,12 @@ class Vergadering:
     def gehouden(self) -> bool:
         return self.status is VergaderStatus.GEHOUDEN
 
+    @property
+    def heeft_besluitenlijst(self) -> bool:
+        """Held, with an outcome at some item: a besluitenlijst to publish (a meeting the source records without
+        outcomes has none, rather than an empty one)."""
+        return self.gehouden and any(p.uitkomst is not None for p in self.punten)
+
     def alle_stukken(self) -> tuple[Stuk, ...]:
         """The meeting's papers, then each item's, in the agenda's order."""
         return self.stukken + tuple(s for p in self.punten for s in p.stukken)

@@ -45,6 +45,8 @@ from regioagenda.model.programma import (
     Sjabloon,
     Termen,
     Toegankelijkheidsonderzoek,
+    Organisatie,
+    Woo,
 )
 from regioagenda.model.vocab import (
     DeelopdrachtStatus,
@@ -401,6 +403,7 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
         toegankelijkheidscontact=_s(toegankelijkheid, "contact"),
         toegankelijkheidsstatus=_woord(lz, Toegankelijkheidsstatus, toegankelijkheid, "status", ("toegankelijkheid",)),
         toegankelijkheidsonderzoek=_onderzoek(lz, toegankelijkheid, ("toegankelijkheid", "onderzoek")),
+        woo=_woo(lz, data),
         bronnen=_items(
             lz,
             data,
@@ -419,6 +422,18 @@ def _programma(lezer: Lezer, doc: YamlDocument) -> Programma:
         vertrouwelijke_bron=opslag[0],
         openbare_repository=opslag[1],
         bestand=doc.pad,
+    )
+
+
+def _woo(lezer: Lezer, data: dict) -> Woo | None:
+    """Who publishes for the Woo, each organisation noted at its line (the check holds its TOOI id to the form)."""
+    if "woo" not in data:
+        return None
+    org = lambda o, pad: lezer.noteer(Organisatie(str(o["naam"]), str(o["tooi"])), pad)
+    woo = data["woo"]
+    return Woo(
+        org(woo["publisher"], ("woo", "publisher")),
+        _items(lezer, woo, "medeverantwoordelijken", ("woo",), org),
     )
 
 

@@ -74,6 +74,11 @@ class Adressen:
         return f"feeds/regio-{regio_id}.xml"
 
     @staticmethod
+    def vergaderfeed(gremium_id: str) -> str:
+        """A body's meetings as an Atom feed: each published agenda and besluitenlijst."""
+        return f"feeds/vergaderingen-{gremium_id}.xml"
+
+    @staticmethod
     def vergadering(gremium_id: str) -> str:
         """A body's page: what waits on it, and its meetings."""
         return f"vergaderingen/{gremium_id}.md"
@@ -82,6 +87,11 @@ class Adressen:
     def vergaderpagina(vergadering: Vergadering) -> str:
         """One meeting: its agenda and besluitenlijst, under its body's folder, by its id (kept when it moves)."""
         return f"vergaderingen/{vergadering.gremium}/{vergadering.id}.md"
+
+    @staticmethod
+    def besluitenlijst(vergadering: Vergadering) -> str:
+        """A held meeting's besluitenlijst: a page of its own, as the Woo counts it as a document of its own."""
+        return f"vergaderingen/{vergadering.gremium}/{vergadering.id}/besluitenlijst.md"
 
     @staticmethod
     def stuk(vergadering: Vergadering, stuk: Stuk) -> str:

@@ -38,6 +38,7 @@ from regioagenda.model.datum import Datum, Precisie
 from regioagenda.model.vergadering import Stuk, Vergadering
 from regioagenda.model.vocab import VergaderStatus
 from regioagenda.nederlands import datum as nl_datum
+from regioagenda.patronen import TOOI_ORGANISATIE
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 DIWOO = "https://standaarden.overheid.nl/diwoo/metadata/"
@@ -50,17 +51,7 @@ MAX_BYTES = 50 * 1024 * 1024
 
 _KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
 
-TOOI_ORGANISATIE = re.compile(
-    r"https://identifier\.overheid\.nl/tooi/id/"
-    r"(?:gemeente/gm\d{4}|so/so\d{4}|oorg/oorg\d{5}|provincie/pv\d{2}|ministerie/mnre\d{4}"
-    r"|waterschap/ws\d{4}|zbo/zb\d{6}|col/col\d{2})"
-)
-"""The form of an organisation's TOOI identifier in the XSD's ``organisatielijst`` (its eight lists).
-
-A gemeenschappelijke regeling is a ``so`` (samenwerkingsorganisatie); an informal regional partnership has none,
-and publishes through a member that has one (its centre municipality). The form is checked, not membership of the
-list: the XSD lists only organisations known when it was generated.
-"""
+# The form of an organisation's TOOI identifier lives with the other shared patterns (the check uses it too).
 
 
 class Informatiecategorie(Enum):
@@ -301,7 +292,12 @@ def woodocumenten(
         # the agenda once it is published, the besluitenlijst once the meeting is held: each set when it starts or ends
         for soort, kop, statussen, tijd in (
             (Documentsoort.AGENDA, "Agenda", _AGENDA_OPENBAAR, v.begin),
-            (Documentsoort.BESLUITENLIJST, "Besluitenlijst", {VergaderStatus.GEHOUDEN}, v.eind),
+            (
+                Documentsoort.BESLUITENLIJST,
+                "Besluitenlijst",
+                {VergaderStatus.GEHOUDEN} if v.heeft_besluitenlijst else set(),
+                v.eind,
+            ),
         ):
             url = url_van_vergadering(v, soort) if dag is not None and v.status in statussen else None
             if url is None:

@@ -1,7 +1,9 @@
-"""Feeds with stable ids and dates taken from the records: Atom for decisions, iCal for milestones.
+"""Feeds with stable ids and dates taken from the records: Atom for decisions and for each body's meetings, iCal
+for milestones and meetings.
 
 A feed never says a date more precisely than its source: an entry is dated by its latest step only when the
 record gives that step's day, and otherwise by when the record last changed (its last commit), or the peildatum.
+A meeting is dated by when its record last changed, else by its own day; never by the build's clock.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import datetime as dt
 import hashlib
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -20,8 +23,20 @@ from regioagenda.model.programma import padnaam
 from regioagenda.model.besluit import Besluit, RegioStap, Stap
 from regioagenda.model.datum import Datum, Precisie
 from regioagenda.model.planning import Planningsmijlpaal
+from regioagenda.model.vergadering import Vergadering
+from regioagenda.model.vocab import VergaderStatus
 
 ATOM = "http://www.w3.org/2005/Atom"
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+"""Where the programme's bodies meet: a meeting's begin and end are local times there."""
+
+ICAL_STATUS = {
+    VergaderStatus.GEPLAND: "TENTATIVE",
+    VergaderStatus.AGENDA_GEPUBLICEERD: "CONFIRMED",
+    VergaderStatus.GEHOUDEN: "CONFIRMED",
+    VergaderStatus.AFGELAST: "CANCELLED",
+}
+"""A meeting's status as RFC 5545 writes it (STATUS of a VEVENT)."""
 
 
 def _urn(agenda: Agenda, *delen: str) -> str:
@@ -100,16 +115,9 @@ def atom(
     by its latest entry, or the peildatum when it has none.
     """
     gewijzigd = gewijzigd or {}
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     moment = {b.nummer: bijgewerkt(b, gewijzigd, peildatum) for b in besluiten}
     volgorde = sorted(besluiten, key=lambda b: (moment[b.nummer], b.nummer), reverse=True)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = _urn(agenda, feed_id)
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = titel
-    laatste = max(moment.values(), default=_middernacht(peildatum))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _moment(laatste)
-    auteur = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(auteur, f"{{{ATOM}}}name").text = agenda.programma.titel
+    feed = _feed(agenda, titel, feed_id, max(moment.values(), default=_middernacht(peildatum)))
     for b in volgorde:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _urn(agenda, "besluit", b.code)
@@ -119,12 +127,103 @@ def atom(
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": status_van(b).value, "label": label(status_van(b))})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = b.samenvatting
         ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "text"}).text = _inhoud(b)
+    return _xml(feed)
+
+
+def _feed(agenda: Agenda, titel: str, feed_id: str, laatste: dt.datetime) -> ET.Element:
+    """An Atom feed's head: its id, title, when it was last updated and the programme as its author."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = _urn(agenda, feed_id)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = titel
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _moment(laatste)
+    auteur = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(auteur, f"{{{ATOM}}}name").text = agenda.programma.titel
+    return feed
+
+
+def _xml(feed: ET.Element) -> bytes:
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
-def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
-    """One all-day event per dated milestone; a vague date ('2030') spans its whole period."""
+def vergadertitel(agenda: Agenda, vergadering: Vergadering) -> str:
+    """A meeting's name: its own title, else its body's name."""
+    return vergadering.titel or agenda.programma.gremium(vergadering.gremium).naam
+
+
+def vergadering_gewijzigd(vergadering: Vergadering, gewijzigd: Mapping[str, dt.datetime]) -> dt.datetime:
+    """When a meeting's record last changed (its last commit), else its own day at 00:00 UTC."""
+    return gewijzigd.get(vergadering.bestand) or _middernacht(vergadering.datum.begin)
+
+
+def _puntenlijst(vergadering: Vergadering, uitkomsten: bool) -> str:
+    """The public items in the agenda's order, numbered as the meeting page numbers them; with ``uitkomsten`` each
+    item's outcome and its note."""
+    regels = []
+    for i, punt in enumerate(vergadering.punten, 1):
+        regel = f"{i}. {punt.titel}" + (f" (besluit {punt.besluit})" if punt.besluit is not None else "")
+        if uitkomsten and punt.uitkomst is not None:
+            regel += f": {punt.uitkomst.woord}"
+            if punt.toelichting:
+                regel += f". {punt.toelichting}"
+        regels.append(regel)
+    return "\n".join(regels) or "Er staan geen punten op de agenda."
+
+
+def vergaderfeed(
+    agenda: Agenda,
+    gremium_id: str,
+    url_van: Callable[[Vergadering], str],
+    *,
+    gewijzigd: Mapping[str, dt.datetime] | None = None,
+    besluitenlijst_van: Callable[[Vergadering], str] | None = None,
+) -> bytes:
+    """An Atom feed of one body's meetings: an entry for each published agenda (the agenda published, or the
+    meeting held) and for each besluitenlijst (held), newest first; ``url_van(vergadering)`` is the meeting's page,
+    ``besluitenlijst_van(vergadering)`` its besluitenlijst's (else the meeting's page too).
+
+    Ids follow the meeting's id, so they stay when it moves; an entry is dated by when the record last changed,
+    else by the meeting's day (``vergadering_gewijzigd``); the feed by its latest entry, else its latest meeting.
+    """
+    gewijzigd = gewijzigd or {}
+    gremium = agenda.programma.gremium(gremium_id)
+    lijst = agenda.vergaderingen_op_datum(gremium_id)
+    entries = []
+    for v in lijst:
+        moment = vergadering_gewijzigd(v, gewijzigd)
+        datum = nl_datum(v.datum)
+        if v.status in (VergaderStatus.AGENDA_GEPUBLICEERD, VergaderStatus.GEHOUDEN):
+            entries.append((moment, v, "agenda", f"Agenda: {vergadertitel(agenda, v)}, {datum}", False))
+        if v.heeft_besluitenlijst:
+            entries.append((moment, v, "besluitenlijst", f"Besluitenlijst: {vergadertitel(agenda, v)}, {datum}", True))
+    entries.sort(key=lambda e: (e[0], e[1].datum.begin, e[1].id, e[2]), reverse=True)
+    leeg = max((vergadering_gewijzigd(v, gewijzigd) for v in lijst), default=_middernacht(dt.date(1970, 1, 1)))
+    laatste = max((e[0] for e in entries), default=leeg)
+    feed = _feed(agenda, f"Vergaderingen {gremium.naam}", f"vergaderingen:{gremium_id}", laatste)
+    for moment, v, soort, titel, uitkomsten in entries:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = _urn(agenda, "vergadering", v.id, soort)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = titel
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _moment(moment)
+        naar = besluitenlijst_van(v) if uitkomsten and besluitenlijst_van else url_van(v)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": naar})
+        ET.SubElement(entry, f"{{{ATOM}}}category", {"term": soort, "label": soort})
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = _puntenlijst(v, uitkomsten)
+    return _xml(feed)
+
+
+def ical(
+    agenda: Agenda,
+    mijlpalen: list[Planningsmijlpaal],
+    url_van,
+    vergaderingen: Iterable[Vergadering] = (),
+    vergadering_url: Callable[[Vergadering], str] | None = None,
+    *,
+    gewijzigd: Mapping[str, dt.datetime] | None = None,
+) -> bytes:
+    """One all-day event per dated milestone (a vague date ('2030') spans its whole period), and one event per
+    (public) meeting at its local time in Europe/Amsterdam, with the time zone's definition in the calendar."""
     kalender = Calendar()
     kalender.add("prodid", f"-//{agenda.programma.titel}//planning//NL")
     kalender.add("version", "2.0")
@@ -150,4 +249,46 @@ def ical(agenda: Agenda, mijlpalen: list[Planningsmijlpaal], url_van) -> bytes:
         event.add("description", "\n".join(omschrijving))
         event.add("url", url_van(p.deelopdracht))
         kalender.add_component(event)
+    vergaderingen = list(vergaderingen)
+    for v in vergaderingen:
+        kalender.add_component(_vergaderevent(agenda, v, vergadering_url, gewijzigd or {}))
+    dagen = [v.datum.begin for v in vergaderingen if v.begin is not None]
+    if dagen:
+        # bounds from the meetings themselves, never today: the same records give the same VTIMEZONE; whole years,
+        # so that it holds both the summer and the winter offset
+        kalender.add_missing_timezones(
+            first_date=dt.date(min(dagen).year, 1, 1), last_date=dt.date(max(dagen).year + 1, 1, 1)
+        )
     return kalender.to_ical()
+
+
+def _vergaderevent(
+    agenda: Agenda, v: Vergadering, url_van: Callable[[Vergadering], str] | None, gewijzigd: Mapping[str, dt.datetime]
+) -> Event:
+    """A meeting as a calendar event. Its UID follows the meeting's id only, so a calendar moves the event when the
+    meeting moves (SEQUENCE: how often it moved) or is renamed; all-day only when the record gives no time."""
+    event = Event()
+    event.add("uid", f"vergadering-{v.id}@{_urn(agenda, 'vergadering')}")
+    moment = vergadering_gewijzigd(v, gewijzigd)
+    event.add("dtstamp", moment)
+    event.add("last-modified", moment)
+    event.add("sequence", v.volgnummer)
+    dag = v.datum.begin
+    if v.begin is None:
+        event.add("dtstart", dag)
+        event.add("dtend", dag + dt.timedelta(days=1))
+    else:
+        event.add("dtstart", dt.datetime.combine(dag, v.begin, TIJDZONE))
+        if v.eind is not None:
+            event.add("dtend", dt.datetime.combine(dag, v.eind, TIJDZONE))
+    event.add("summary", vergadertitel(agenda, v))
+    event.add("status", ICAL_STATUS[v.status])
+    if v.plaats:
+        event.add("location", v.plaats)
+    omschrijving = [agenda.programma.gremium(v.gremium).naam]
+    if v.punten:
+        omschrijving.append(_puntenlijst(v, uitkomsten=v.gehouden))
+    event.add("description", "\n\n".join(omschrijving))
+    if url_van is not None:
+        event.add("url", url_van(v))
+    return event

@@ -10,6 +10,9 @@ from regioagenda.model.agenda import Agenda
 from regioagenda.model.datum import Datum
 from regioagenda.model.deelopdracht import Fase, Persoon, Waarde
 from regioagenda.model.planning import balken, mijlpalen
+from regioagenda.model.vergadering import Stuk, Vergadering
+from regioagenda.model.vocab import VergaderStatus
+from regioagenda.samenstellen.feeds import TIJDZONE
 
 
 def _datum(d: Datum | None) -> str | None:
@@ -195,3 +198,80 @@ def planning(agenda: Agenda, peildatum: dt.date) -> str:
             ],
         }
     )
+
+
+ORI_STATUS = {
+    VergaderStatus.GEPLAND: "EventScheduled",
+    VergaderStatus.AGENDA_GEPUBLICEERD: "EventConfirmed",
+    VergaderStatus.GEHOUDEN: "EventCompleted",
+    VergaderStatus.AFGELAST: "EventCancelled",
+}
+"""A meeting's status in the words of the ORI model (schema.org event statuses; ours is in ``x_status``)."""
+
+
+def _tijdstip(dag: dt.date, tijd: dt.time | None) -> str:
+    """A meeting's begin or end: local time in Europe/Amsterdam with its UTC offset, or the day alone."""
+    return dt.datetime.combine(dag, tijd, TIJDZONE).isoformat() if tijd is not None else dag.isoformat()
+
+
+def _document(v: Vergadering, stuk: Stuk, url_van_stuk) -> dict:
+    """A paper as an ORI MediaObject (name, url, file_name, content_type, size_in_bytes) with its date."""
+    return {
+        "id": f"{v.id}/{stuk.naam}",
+        "type": "MediaObject",
+        "name": stuk.titel,
+        "url": url_van_stuk(v, stuk),
+        "file_name": stuk.naam,
+        "content_type": stuk.mediatype or None,
+        "size_in_bytes": stuk.grootte,
+        "x_datum": _datum(stuk.datum),
+    }
+
+
+def vergaderingen(agenda: Agenda, url_van, url_van_besluitenlijst, url_van_stuk) -> str:
+    """All public meetings in the shape of the OpenBesluitvorming/ORI meeting model, our own fields as ``x_…``."""
+    uit = []
+    for v in agenda.vergaderingen_op_datum():
+        gremium = agenda.programma.gremium(v.gremium)
+        uit.append(
+            {
+                "id": v.id,
+                "type": "Meeting",
+                "name": v.titel or gremium.naam,
+                "start_date": _tijdstip(v.datum.begin, v.begin),
+                "end_date": _tijdstip(v.datum.begin, v.eind) if v.eind is not None else None,
+                "location": v.plaats,
+                "status": ORI_STATUS[v.status],
+                "organization": agenda.programma.titel,
+                "committee": v.gremium,
+                "agenda": [
+                    {
+                        "id": f"{v.id}/{i}",
+                        "position": i,
+                        "name": p.titel,
+                        "attachment": [_document(v, s, url_van_stuk) for s in p.stukken],
+                        "x_besluit": p.besluit,
+                        "x_onderdeel": p.onderdeel,
+                        "x_voorstel": p.voorstel,
+                        "x_uitkomst": p.uitkomst.id if p.uitkomst else None,
+                        "x_betekenis": p.uitkomst.betekenis.value if p.uitkomst else None,
+                        "x_toelichting": p.toelichting,
+                    }
+                    for i, p in enumerate(v.punten, 1)
+                ],
+                "attachment": [_document(v, s, url_van_stuk) for s in v.stukken],
+                "x_status": v.status.value,
+                "x_gremiumnaam": gremium.naam,
+                "x_volgnummer": v.volgnummer,
+                "x_eerder": [
+                    {
+                        "start_date": _tijdstip(e.datum.begin, e.begin),
+                        "end_date": _tijdstip(e.datum.begin, e.eind) if e.eind is not None else None,
+                    }
+                    for e in v.eerder
+                ],
+                "x_url": url_van(v),
+                "x_besluitenlijst_url": url_van_besluitenlijst(v) if v.heeft_besluitenlijst else None,
+            }
+        )
+    return _json({"programma": agenda.programma.titel, "vergaderingen": uit})

@@ -14,7 +14,7 @@ from regioagenda.model.agenda import Agenda
 from regioagenda.model.vergadering import Vergadering
 from regioagenda.model.programma import Termen
 from regioagenda.model.versieverschil import vergelijk_teksten
-from regioagenda.samenstellen import feeds, opendata
+from regioagenda.samenstellen import diwoo, feeds, opendata
 from regioagenda.samenstellen.voorstel import voorstelgegevens
 from regioagenda.samenstellen.adressen import Adressen, Opties, pagina_url
 from regioagenda.model.overzicht import opvolgstappen
@@ -128,6 +128,8 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         )
     for v in publiek.vergaderingen.values():
         yield pagina(adres.vergaderpagina(v), "vergaderpagina.md.j2", v.bestand, v=v)
+        if v.heeft_besluitenlijst:
+            yield pagina(adres.besluitenlijst(v), "besluitenlijst.md.j2", v.bestand, v=v)
         yield from _stukken(v, opties)
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
         if not lijst:
@@ -142,6 +144,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
     yield from _schemas(publiek, pagina, adres)
+    yield from _woo(publiek, opties, adres)
 
 
 def _stukken(v: Vergadering, opties: Opties) -> Iterator[Pagina]:
@@ -151,6 +154,33 @@ def _stukken(v: Vergadering, opties: Opties) -> Iterator[Pagina]:
     adres = Adressen()
     for stuk in v.alle_stukken():
         yield Pagina(adres.stuk(v, stuk), (opties.root / stuk.bestand).read_bytes(), v.bestand)
+
+
+def _woo(agenda: Agenda, opties: Opties, adres: Adressen) -> Iterator[Pagina]:
+    """The DiWoo sitemaps of the meetings' documents, when the programme names its Woo publisher and the site its
+    https address (the harvester takes absolute https URLs only), with the robots.txt lines the domain needs."""
+    woo = agenda.programma.woo
+    if woo is None or not agenda.vergaderingen or not (opties.basis_url or "").startswith("https://"):
+        return
+    basis = opties.basis_url.rstrip("/") + "/"
+    url = lambda uri: basis + pagina_url(uri, opties)
+    organisatie = lambda o: diwoo.Publisher(o.naam, o.tooi)
+    documenten = diwoo.woodocumenten(
+        agenda.vergaderingen_op_datum(),
+        organisatie(woo.publisher),
+        lambda v, soort: url(
+            adres.besluitenlijst(v) if soort is diwoo.Documentsoort.BESLUITENLIJST else adres.vergaderpagina(v)
+        ),
+        lambda v, stuk: basis + adres.stuk(v, stuk),
+        gremiumnaam=lambda g: agenda.programma.gremium(g).naam,
+        medeverantwoordelijken=tuple(organisatie(o) for o in woo.medeverantwoordelijken),
+        gewijzigd=laatst_gewijzigd(opties.root) if opties.root is not None else {},
+    )
+    bestanden = diwoo.sitemaps(documenten, basis)
+    for pad, inhoud in sorted(bestanden.items()):
+        yield Pagina(pad, inhoud)
+    if bestanden:
+        yield Pagina("diwoo/robots.txt", diwoo.robots_regels(bestanden, basis).encode())
 
 
 def bevries(agenda: Agenda, peildatum: dt.date) -> str:
@@ -238,13 +268,29 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
     atom = lambda lijst, feedtitel, feed_id: feeds.atom(
         agenda, lijst, feedtitel, feed_id, besluit_url, agenda.status, peildatum=opties.peildatum, gewijzigd=gewijzigd
     )
+    vergadering_url = lambda v: basis + pagina_url(adres.vergaderpagina(v), opties)
+    vergaderingen = agenda.vergaderingen_op_datum()
+    kalender = feeds.ical(
+        agenda, planning.mijlpalen(agenda), deel_url, vergaderingen, vergadering_url, gewijzigd=gewijzigd
+    )
     uit = [
         Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
         Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
         Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
-        Pagina(adres.ICAL, feeds.ical(agenda, planning.mijlpalen(agenda), deel_url)),
+        Pagina(adres.ICAL, kalender),
         Pagina(adres.ATOM, atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten")),
     ]
+    besluitenlijst_url = lambda v: basis + pagina_url(adres.besluitenlijst(v), opties)
+    if vergaderingen:
+        inhoud = opendata.vergaderingen(
+            agenda, vergadering_url, besluitenlijst_url, lambda v, stuk: basis + adres.stuk(v, stuk)
+        )
+        uit.append(Pagina(adres.data("vergaderingen"), inhoud))
+    for gremium_id in dict.fromkeys(v.gremium for v in vergaderingen):
+        feed = feeds.vergaderfeed(
+            agenda, gremium_id, vergadering_url, gewijzigd=gewijzigd, besluitenlijst_van=besluitenlijst_url
+        )
+        uit.append(Pagina(adres.vergaderfeed(gremium_id), feed))
     for regio in agenda.programma.regios:
         lijst = [b for b in agenda.besluiten_op_nummer() if agenda.betreft(b, regio.id)]
         uit.append(

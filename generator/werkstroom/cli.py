@@ -883,3 +883,127 @@ def status(root, peildatum, als_json):
         click.echo(json.dumps(stand, ensure_ascii=False, indent=2))
     else:
         click.echo(statustekst(stand))
+
+
+def _genummerd(ctx: click.Context, param: click.Parameter, waarden: tuple[str, ...]) -> dict[int, str]:
+    """'2=geaccordeerd' → {2: 'geaccordeerd'}: the item's number as on the site, then its value."""
+    uit: dict[int, str] = {}
+    for waarde in waarden:
+        nummer, is_, rest = waarde.partition("=")
+        if not is_ or not nummer.strip().isdigit() or not rest.strip():
+            raise click.BadParameter(
+                f"'{zichtbaar(waarde)}' — verwacht PUNT=WAARDE, bijvoorbeeld 2=geaccordeerd (het nummer van het "
+                "agendapunt zoals op de site)"
+            )
+        if int(nummer) in uit:
+            raise click.BadParameter(f"agendapunt {int(nummer)} staat er twee keer in")
+        uit[int(nummer)] = rest.strip()
+    return uit
+
+
+@agenda.group("vergadering", cls=NederlandseGroep)
+def vergadering() -> None:
+    """Vergaderingen: een agenda opstellen, de besluitenlijst vastleggen, stukken toevoegen, publiceren."""
+
+
+@vergadering.command("nieuw")
+@_ROOT
+@click.option("--gremium", required=True, help="Het gremium dat vergadert (een id uit 'gremia' in programma.yml).")
+@click.option("--datum", required=True, help="De dag van de vergadering, JJJJ-MM-DD.")
+@click.option("--tijd", help="Begin en eind, UU:MM-UU:MM (bijvoorbeeld 10:00-12:00), of alleen het begin.")
+@click.option("--plaats", help="Waar de vergadering is.")
+def vergadering_nieuw(root, gremium, datum, tijd, plaats):
+    """Plan een vergadering; de agenda wordt opgesteld uit wat bij het gremium ligt."""
+    from regioagenda.werkstroom import vergaderopdrachten
+
+    try:
+        uit = vergaderopdrachten.nieuwe_vergadering(root, gremium=gremium, datum=datum, tijd=tijd, plaats=plaats)
+    except Geweigerd as fout:
+        _weigering(fout)
+    punten = "1 agendapunt" if uit.punten == 1 else f"{uit.punten} agendapunten"
+    click.echo(f"Vergadering aangemaakt: {uit.pad} ({punten} uit wat bij het gremium ligt).")
+    if uit.weggelaten:
+        click.echo(
+            f"Er liggen ook {uit.weggelaten} vertrouwelijke besluiten bij het gremium; die staan niet in het "
+            "openbare vergaderrecord."
+        )
+
+
+@vergadering.command("besluitenlijst")
+@_ROOT
+@click.argument("vergadering_id", metavar="VERGADERING")
+@click.option(
+    "--uitkomst",
+    "uitkomsten",
+    multiple=True,
+    callback=_genummerd,
+    help="PUNT=UITKOMST, bijvoorbeeld 2=geaccordeerd; bij een besluit de stap in zijn route. Mag vaker.",
+)
+@click.option(
+    "--toelichting", "toelichtingen", multiple=True, callback=_genummerd, help='PUNT="tekst" bij een agendapunt.'
+)
+@click.option(
+    "--peildatum", callback=_peildatum, help="Wat 'vandaag' is voor de controle op een toekomstige datum (JJJJ-MM-DD)."
+)
+def vergadering_besluitenlijst(root, vergadering_id, uitkomsten, toelichtingen, peildatum):
+    """Leg de besluitenlijst van een vergadering vast; de vergadering is daarna gehouden."""
+    from regioagenda.werkstroom import vergaderopdrachten
+
+    try:
+        uit = vergaderopdrachten.besluitenlijst(
+            root, vergadering_id, uitkomsten=uitkomsten, toelichtingen=toelichtingen, peildatum=peildatum
+        )
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Besluitenlijst vastgelegd in {uit.pad}.")
+    for nummer, punt in enumerate(uit.agenda.vergaderingen[vergadering_id].punten, start=1):
+        besluit = uit.agenda.besluiten.get(punt.besluit) if punt.besluit is not None else None
+        if besluit is not None and punt.uitkomst is not None:
+            status = statuswoord(uit.agenda.programma, uit.agenda.status(besluit))
+            click.echo(f"Punt {nummer}: besluit {besluit.nummer} ({besluit.titel}) is nu: {status}.")
+
+
+@vergadering.command("stuk")
+@_ROOT
+@click.argument("vergadering_id", metavar="VERGADERING")
+@click.option(
+    "--bestand",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Het stuk (PDF, OpenDocument, Word, Excel, PowerPoint, PNG, JPEG of tekst).",
+)
+@click.option("--titel", required=True, help="De titel van het stuk, zoals lezers die zien.")
+@click.option(
+    "--punt", type=click.IntRange(min=1), help="Het agendapunt (nummer zoals op de site); weg: de vergadering."
+)
+@click.option(
+    "--datum", callback=lambda c, p, w: None if w is None else _stapdatum(c, p, w), help="Datum van het stuk."
+)
+@click.option("--vertrouwelijk", is_flag=True, help="Het stuk komt niet op de openbare site.")
+def vergadering_stuk(root, vergadering_id, bestand, titel, punt, datum, vertrouwelijk):
+    """Voeg een stuk toe aan een vergadering: het wordt gecontroleerd, gekopieerd en in het record gezet."""
+    from regioagenda.werkstroom import vergaderopdrachten
+
+    try:
+        uit = vergaderopdrachten.voeg_stuk_toe(
+            root, vergadering_id, bestand=bestand, titel=titel, punt=punt, datum=datum, vertrouwelijk=vertrouwelijk
+        )
+    except Geweigerd as fout:
+        _weigering(fout)
+    bij = f"agendapunt {punt}" if punt else "de vergadering"
+    naam = vergaderopdrachten.stuknaam(bestand.name)
+    click.echo(f"Stuk '{naam}' toegevoegd aan {bij} in {uit.pad}.")
+
+
+@vergadering.command("publiceer")
+@_ROOT
+@click.argument("vergadering_id", metavar="VERGADERING")
+def vergadering_publiceer(root, vergadering_id):
+    """Publiceer de agenda en stukken van een vergadering (status agenda-gepubliceerd)."""
+    from regioagenda.werkstroom import vergaderopdrachten
+
+    try:
+        uit = vergaderopdrachten.publiceer(root, vergadering_id)
+    except Geweigerd as fout:
+        _weigering(fout)
+    click.echo(f"Agenda gepubliceerd: {uit.pad} heeft nu status agenda-gepubliceerd.")

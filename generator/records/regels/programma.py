@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from regioagenda.model.programma import Programma, Termen
-from regioagenda.patronen import SLUG
+from regioagenda.patronen import SLUG, TOOI_ORGANISATIE
 from regioagenda.model.vocab import RecordSoort, Verzameling
 from regioagenda.nederlands import enkelvoud
 from regioagenda.records.regels.controle import Controle, periode
@@ -54,6 +54,7 @@ def _programma(c: Controle, p: Programma) -> None:
         periode(c, fase)
     _opbouw(c, p)
     _toegankelijkheid(c, p)
+    _woo(c, p)
 
 
 def _uitkomsten(c: Controle, p: Programma) -> None:
@@ -69,6 +70,21 @@ def _uitkomsten(c: Controle, p: Programma) -> None:
             f"een regio kan geen uitkomst met betekenis '{u.betekenis.value}' geven",
             "route: programma (alleen de programmaroute kent ingebracht, ingetrokken en opvolging)",
         )
+
+
+def _woo(c: Controle, p: Programma) -> None:
+    """Each organisation that publishes for the Woo by an identifier of the TOOI organisation lists."""
+    if p.woo is None:
+        return
+    for org in (p.woo.publisher, *p.woo.medeverantwoordelijken):
+        if not TOOI_ORGANISATIE.fullmatch(org.tooi):
+            c.fout(
+                org,
+                ("tooi",),
+                f"'{org.tooi}' is geen TOOI-identifier van een organisatie",
+                "https://identifier.overheid.nl/tooi/id/ gevolgd door gemeente/gm…, so/so… (een gemeenschappelijke "
+                "regeling), provincie/pv… of een andere lijst van TOOI",
+            )
 
 
 def _unieke_regios(c: Controle, p: Programma) -> None:
