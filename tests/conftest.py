@@ -71,7 +71,9 @@ def programma(tmp_path: Path) -> Programma:
 
 @pytest.fixture
 def vergaderd(programma: Programma) -> Programma:
-    """The small programme with one held meeting of its board, with papers and a confidential item."""
+    """The small programme with one held meeting of its board, with papers and a confidential item; its repository
+    is closed (a public one may hold nothing confidential), its site public."""
+    programma.vervang("agenda/programma.yml", "titel:", "repository: besloten\ntitel:")
     programma.schrijf(VERGADERING, RECORD)
     for naam in ("convocatie.pdf", "advies-nazorg.pdf", "notitie-personeel.pdf"):
         maak_pdf(programma.pad(f"{MAP}/{naam}"), naam)

@@ -99,6 +99,8 @@ LEZERS = {
     "generator/records/modelbouw.py",
     "generator/records/yamlbron.py",
     "generator/werkstroom/bewerken.py",
+    # edits a meeting record field by field (a status, an item's outcome), proving each edit by parsing it again
+    "generator/werkstroom/vergaderopdrachten.py",
 }
 
 

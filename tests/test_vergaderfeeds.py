@@ -207,3 +207,11 @@ def test_a_meeting_is_dated_by_the_last_commit_of_its_record(vergaderd):
     assert event.decoded("DTSTAMP") == commit and event.decoded("LAST-MODIFIED") == commit
     feed = ET.fromstring(bestanden["feeds/vergaderingen-bestuur.xml"])
     assert {e.findtext(f"{ATOM}updated") for e in feed.findall(f"{ATOM}entry")} == {"2024-06-13T09:30:00Z"}
+
+
+def test_a_meeting_still_to_come_is_never_dated_after_the_peildatum(vergaderd):
+    vergaderd.schrijf(VERGADERING.replace("2024-06-12-bestuur", "2024-09-04-bestuur"), GEPLAND)
+    kalender = Calendar.from_ical(_bouw(vergaderd)["planning.ics"])
+    [komend] = [e for e in kalender.walk("VEVENT") if "2024-09-04-bestuur" in str(e["UID"])]
+    # without a commit the record's last change is not known: no later than the peildatum, not its own future day
+    assert komend.decoded("DTSTAMP").date() <= PEILDATUM < dt.date(2024, 9, 4)

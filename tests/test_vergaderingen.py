@@ -184,3 +184,12 @@ def test_a_woo_publisher_needs_a_tooi_identifier(vergaderd):
         probleem.startswith("agenda/programma.yml:")
         and "'https://identifier.overheid.nl/tooi/id/gemeente/gm14' is geen TOOI-identifier" in probleem
     )
+
+
+def test_a_public_repository_holds_nothing_confidential_of_a_meeting(vergaderd):
+    vergaderd.vervang("agenda/programma.yml", "repository: besloten\n", "")
+    problemen = vergaderd.problemen()
+    assert [p.split(" — ")[0] for p in problemen] == [
+        f"{VERGADERING}:17: vertrouwelijk stuk 'notitie-personeel.pdf' in de openbare repository",
+        f"{VERGADERING}:21: vertrouwelijk agendapunt in de openbare repository",
+    ], problemen

@@ -172,6 +172,12 @@ def test_a_clean_paper_is_copied_and_listed(gepland, tmp_path):
 def test_a_paper_of_the_meeting_as_a_whole(gepland, tmp_path):
     bron = tmp_path / "convocatie.pdf"
     _pdf(bron)
+    # a public repository holds nothing confidential: refused, and nothing copied
+    uit = _agenda(gepland.root, "vergadering", "stuk", ID, "--bestand", str(bron), "--titel", "Convocatie",
+                  "--vertrouwelijk")  # fmt: skip
+    assert uit.exit_code == 1 and "vertrouwelijk stuk 'convocatie.pdf' in de openbare repository" in uit.output
+    assert not gepland.pad(MAP).exists()
+    gepland.vervang("agenda/programma.yml", "titel:", "repository: besloten\ntitel:")
     uit = _agenda(gepland.root, "vergadering", "stuk", ID, "--bestand", str(bron), "--titel", "Convocatie",
                   "--vertrouwelijk")  # fmt: skip
     assert uit.exit_code == 0, uit.output

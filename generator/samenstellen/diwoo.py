@@ -226,6 +226,12 @@ def _moment(dag: dt.date, tijd: dt.time | None = None) -> dt.datetime:
     return dt.datetime.combine(dag, tijd or dt.time(), AMSTERDAM)
 
 
+def _uiterlijk(moment: dt.datetime, peildatum: dt.date | None) -> dt.datetime:
+    """A moment no later than the peildatum: an agenda published for a meeting still to come was set by now, not on
+    the meeting's day, and a paper without its own date was received by now (the records say no more)."""
+    return moment if peildatum is None else min(moment, _moment(peildatum))
+
+
 _AGENDA_OPENBAAR = frozenset({VergaderStatus.AGENDA_GEPUBLICEERD, VergaderStatus.GEHOUDEN})
 """The states in which a meeting's agenda is public."""
 
@@ -239,6 +245,7 @@ def woodocumenten(
     gremiumnaam: Callable[[str], str],
     medeverantwoordelijken: tuple[Publisher, ...] = (),
     gewijzigd: Mapping[str, dt.datetime] | None = None,
+    peildatum: dt.date | None = None,
 ) -> list[Woodocument]:
     """The documents the meetings of one programme publish under the Woo, in the meetings' order.
 
@@ -302,7 +309,7 @@ def woodocumenten(
             url = url_van_vergadering(v, soort) if dag is not None and v.status in statussen else None
             if url is None:
                 continue
-            moment = _moment(dag, tijd)
+            moment = _uiterlijk(_moment(dag, tijd), peildatum)
             uit.append(
                 document(
                     url=url,
@@ -328,7 +335,7 @@ def woodocumenten(
             if url is None:
                 continue
             gezien.add(stuk.bestand)
-            moment = _moment(ontvangen)
+            moment = _uiterlijk(_moment(ontvangen), peildatum)
             uit.append(
                 document(
                     url=url,

@@ -152,9 +152,13 @@ def vergadertitel(agenda: Agenda, vergadering: Vergadering) -> str:
     return vergadering.titel or agenda.programma.gremium(vergadering.gremium).naam
 
 
-def vergadering_gewijzigd(vergadering: Vergadering, gewijzigd: Mapping[str, dt.datetime]) -> dt.datetime:
-    """When a meeting's record last changed (its last commit), else its own day at 00:00 UTC."""
-    return gewijzigd.get(vergadering.bestand) or _middernacht(vergadering.datum.begin)
+def vergadering_gewijzigd(
+    vergadering: Vergadering, gewijzigd: Mapping[str, dt.datetime], peildatum: dt.date | None = None
+) -> dt.datetime:
+    """When a meeting's record last changed (its last commit), else its own day at 00:00 UTC — but never after the
+    peildatum: a meeting still to come was not changed on its own future day."""
+    dag = vergadering.datum.begin if peildatum is None else min(vergadering.datum.begin, peildatum)
+    return gewijzigd.get(vergadering.bestand) or _middernacht(dag)
 
 
 def _puntenlijst(vergadering: Vergadering, uitkomsten: bool) -> str:
@@ -178,6 +182,7 @@ def vergaderfeed(
     *,
     gewijzigd: Mapping[str, dt.datetime] | None = None,
     besluitenlijst_van: Callable[[Vergadering], str] | None = None,
+    peildatum: dt.date | None = None,
 ) -> bytes:
     """An Atom feed of one body's meetings: an entry for each published agenda (the agenda published, or the
     meeting held) and for each besluitenlijst (held), newest first; ``url_van(vergadering)`` is the meeting's page,
@@ -191,14 +196,16 @@ def vergaderfeed(
     lijst = agenda.vergaderingen_op_datum(gremium_id)
     entries = []
     for v in lijst:
-        moment = vergadering_gewijzigd(v, gewijzigd)
+        moment = vergadering_gewijzigd(v, gewijzigd, peildatum)
         datum = nl_datum(v.datum)
         if v.status in (VergaderStatus.AGENDA_GEPUBLICEERD, VergaderStatus.GEHOUDEN):
             entries.append((moment, v, "agenda", f"Agenda: {vergadertitel(agenda, v)}, {datum}", False))
         if v.heeft_besluitenlijst:
             entries.append((moment, v, "besluitenlijst", f"Besluitenlijst: {vergadertitel(agenda, v)}, {datum}", True))
     entries.sort(key=lambda e: (e[0], e[1].datum.begin, e[1].id, e[2]), reverse=True)
-    leeg = max((vergadering_gewijzigd(v, gewijzigd) for v in lijst), default=_middernacht(dt.date(1970, 1, 1)))
+    leeg = max(
+        (vergadering_gewijzigd(v, gewijzigd, peildatum) for v in lijst), default=_middernacht(dt.date(1970, 1, 1))
+    )
     laatste = max((e[0] for e in entries), default=leeg)
     feed = _feed(agenda, f"Vergaderingen {gremium.naam}", f"vergaderingen:{gremium_id}", laatste)
     for moment, v, soort, titel, uitkomsten in entries:
@@ -221,6 +228,7 @@ def ical(
     vergadering_url: Callable[[Vergadering], str] | None = None,
     *,
     gewijzigd: Mapping[str, dt.datetime] | None = None,
+    peildatum: dt.date | None = None,
 ) -> bytes:
     """One all-day event per dated milestone (a vague date ('2030') spans its whole period), and one event per
     (public) meeting at its local time in Europe/Amsterdam, with the time zone's definition in the calendar."""
@@ -251,7 +259,7 @@ def ical(
         kalender.add_component(event)
     vergaderingen = list(vergaderingen)
     for v in vergaderingen:
-        kalender.add_component(_vergaderevent(agenda, v, vergadering_url, gewijzigd or {}))
+        kalender.add_component(_vergaderevent(agenda, v, vergadering_url, gewijzigd or {}, peildatum))
     dagen = [v.datum.begin for v in vergaderingen if v.begin is not None]
     if dagen:
         # bounds from the meetings themselves, never today: the same records give the same VTIMEZONE; whole years,
@@ -263,13 +271,17 @@ def ical(
 
 
 def _vergaderevent(
-    agenda: Agenda, v: Vergadering, url_van: Callable[[Vergadering], str] | None, gewijzigd: Mapping[str, dt.datetime]
+    agenda: Agenda,
+    v: Vergadering,
+    url_van: Callable[[Vergadering], str] | None,
+    gewijzigd: Mapping[str, dt.datetime],
+    peildatum: dt.date | None = None,
 ) -> Event:
     """A meeting as a calendar event. Its UID follows the meeting's id only, so a calendar moves the event when the
     meeting moves (SEQUENCE: how often it moved) or is renamed; all-day only when the record gives no time."""
     event = Event()
     event.add("uid", f"vergadering-{v.id}@{_urn(agenda, 'vergadering')}")
-    moment = vergadering_gewijzigd(v, gewijzigd)
+    moment = vergadering_gewijzigd(v, gewijzigd, peildatum)
     event.add("dtstamp", moment)
     event.add("last-modified", moment)
     event.add("sequence", v.volgnummer)

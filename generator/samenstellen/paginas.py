@@ -175,6 +175,7 @@ def _woo(agenda: Agenda, opties: Opties, adres: Adressen) -> Iterator[Pagina]:
         gremiumnaam=lambda g: agenda.programma.gremium(g).naam,
         medeverantwoordelijken=tuple(organisatie(o) for o in woo.medeverantwoordelijken),
         gewijzigd=laatst_gewijzigd(opties.root) if opties.root is not None else {},
+        peildatum=opties.peildatum,
     )
     bestanden = diwoo.sitemaps(documenten, basis)
     for pad, inhoud in sorted(bestanden.items()):
@@ -271,7 +272,13 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
     vergadering_url = lambda v: basis + pagina_url(adres.vergaderpagina(v), opties)
     vergaderingen = agenda.vergaderingen_op_datum()
     kalender = feeds.ical(
-        agenda, planning.mijlpalen(agenda), deel_url, vergaderingen, vergadering_url, gewijzigd=gewijzigd
+        agenda,
+        planning.mijlpalen(agenda),
+        deel_url,
+        vergaderingen,
+        vergadering_url,
+        gewijzigd=gewijzigd,
+        peildatum=opties.peildatum,
     )
     uit = [
         Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
@@ -288,7 +295,12 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
         uit.append(Pagina(adres.data("vergaderingen"), inhoud))
     for gremium_id in dict.fromkeys(v.gremium for v in vergaderingen):
         feed = feeds.vergaderfeed(
-            agenda, gremium_id, vergadering_url, gewijzigd=gewijzigd, besluitenlijst_van=besluitenlijst_url
+            agenda,
+            gremium_id,
+            vergadering_url,
+            gewijzigd=gewijzigd,
+            besluitenlijst_van=besluitenlijst_url,
+            peildatum=opties.peildatum,
         )
         uit.append(Pagina(adres.vergaderfeed(gremium_id), feed))
     for regio in agenda.programma.regios:

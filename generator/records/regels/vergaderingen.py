@@ -21,6 +21,7 @@ def controleer_vergaderingen(c: Controle) -> None:
                 c.programmaverwijzing(vergadering, ("gremium",), vergadering.gremium, Verzameling.GREMIA)
             _agenda(c, vergadering)
             _losse_bestanden(c, vergadering)
+            _niets_vertrouwelijks_in_het_openbaar(c, vergadering)
     _eenmaal_getypt(c)
 
 
@@ -75,6 +76,25 @@ def _agenda(c: Controle, v: Vergadering) -> None:
                 f"een uitkomst bij een vergadering met status '{status}'",
                 "status: gehouden (de uitkomsten vormen dan de besluitenlijst), of haal de uitkomst weg",
             )
+
+
+def _niets_vertrouwelijks_in_het_openbaar(c: Controle, v: Vergadering) -> None:
+    """A public repository publishes everything in it, its history too: a confidential meeting, item or paper
+    can only be kept in a closed one (the public site leaves them out there)."""
+    if not c.bronnen.openbare_repository:
+        return
+    verwacht = (
+        "houd vertrouwelijke punten en stukken buiten deze openbare repository (ook uit de git-geschiedenis); is de "
+        "repository zelf besloten, zet dan 'repository: besloten' in agenda/programma.yml"
+    )
+    if v.vertrouwelijk:
+        c.fout(v, ("vertrouwelijk",), "vertrouwelijke vergadering in de openbare repository", verwacht)
+    for i, punt in enumerate(v.punten):
+        if punt.vertrouwelijk:
+            c.fout(v, ("agenda", i, "vertrouwelijk"), "vertrouwelijk agendapunt in de openbare repository", verwacht)
+    for stuk in v.alle_stukken():
+        if stuk.vertrouwelijk:
+            c.fout(stuk, ("vertrouwelijk",), f"vertrouwelijk stuk '{stuk.naam}' in de openbare repository", verwacht)
 
 
 def _losse_bestanden(c: Controle, v: Vergadering) -> None:
