@@ -226,3 +226,22 @@ def test_a_held_meeting_is_not_published_again(gepland):
     uit = _agenda(gepland.root, "vergadering", "publiceer", ID)
     assert uit.exit_code == 1 and "is al gehouden" in uit.output
     assert _inhoud(gepland.root) == voor
+
+
+def test_messages_say_what_to_do_first(programma, tmp_path):
+    uit = _agenda(programma.root, "vergadering", "nieuw", "--gremium", "bestuur", "--datum", "2024-03-01")
+    assert uit.exit_code == 0 and "(0 agendapunten" in uit.output, uit.output
+    leeg = "2024-03-01-bestuur"
+    uit = _agenda(programma.root, "vergadering", "besluitenlijst", leeg, "--uitkomst", "1=geaccordeerd")
+    assert "agendapunt 1 bestaat niet — de agenda is nog leeg; zet eerst de punten onder 'agenda:'" in uit.output
+    # a meeting still to come is refused as such, whatever else is missing
+    uit = _agenda(programma.root, "vergadering", "nieuw", "--gremium", "bestuur", "--datum", "2099-03-01")
+    assert uit.exit_code == 0, uit.output
+    uit = _agenda(programma.root, "vergadering", "besluitenlijst", "2099-03-01-bestuur", "--toelichting", "1=x")
+    assert uit.exit_code == 1 and "na vandaag" in uit.output, uit.output
+    # a refused paper is named as the coordinator gave it, not by a path in the repository it never reached
+    bron = tmp_path / "Advies Nazorg.pdf"
+    _pdf(bron, javascript=True)
+    uit = _agenda(programma.root, "vergadering", "stuk", leeg, "--bestand", str(bron), "--titel", "Advies")
+    assert uit.exit_code == 1 and "stuk 'Advies Nazorg.pdf' bevat JavaScript" in uit.output, uit.output
+    assert not programma.pad(f"agenda/vergaderingen/{leeg}").exists()

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -199,9 +199,14 @@ def _bewerk(relatief: str, tekst: str, status: str | None, punten: dict[int, dic
 
 def _punt(nummer: int, aantal: int) -> int:
     """A 1-based item number as on the site → its index; refused outside the agenda."""
+    if not aantal:
+        raise Geweigerd(
+            [f"agendapunt {nummer} bestaat niet — de agenda is nog leeg; zet eerst de punten onder 'agenda:'"]
+        )
     if not 1 <= nummer <= aantal:
-        bereik = f"1 tot en met {aantal}" if aantal else "geen: de agenda is leeg"
-        raise Geweigerd([f"agendapunt {nummer} bestaat niet — de punten zijn genummerd zoals op de site ({bereik})"])
+        raise Geweigerd(
+            [f"agendapunt {nummer} bestaat niet — de punten zijn genummerd zoals op de site (1 tot en met {aantal})"]
+        )
     return nummer - 1
 
 
@@ -224,8 +229,6 @@ def besluitenlijst(
 ) -> Resultaat:
     """Record the outcomes of a meeting's items (1-based numbers) and mark it held, in one checked write."""
     toelichtingen = toelichtingen or {}
-    if not uitkomsten:
-        raise Geweigerd(["geef minstens één --uitkomst, bijvoorbeeld --uitkomst 2=geaccordeerd"])
     inst = instellingen(root)
     relatief, tekst = _bestaande(root, vergadering)
     data = Frontmatter(relatief, tekst).data
@@ -241,6 +244,8 @@ def besluitenlijst(
                 "nadat de vergadering is gehouden"
             ]
         )
+    if not uitkomsten:
+        raise Geweigerd(["geef minstens één --uitkomst, bijvoorbeeld --uitkomst 2=geaccordeerd"])
     aantal = len(_agenda(tekst, relatief))
     punten: dict[int, dict[str, str]] = {}
     for nummer in sorted({*uitkomsten, *toelichtingen}):
@@ -310,6 +315,8 @@ def voeg_stuk_toe(
         proef.parent.mkdir(parents=True)
         proef.write_bytes(inhoud)
         _, problemen = controleer_stuk(Path(kladmap), doel, 1, zichtbaar(str(bestand)))
+        # the check names the paper where it would go; say it of the file as given, which is what was refused
+        problemen = [replace(p, wat=p.wat.replace(f"'{doel}'", f"'{bestand.name}'")) for p in problemen]
     if problemen:
         raise Geweigerd(problemen)
     item: dict[str, Any] = {"bestand": naam, "titel": titel}
