@@ -175,3 +175,13 @@ def test_home_shows_the_ten_longest_waiting_ratifications_of_a_large_programme(t
     totaal = int(sectie.split("Dit zijn de 10 die het langst wachten, van ")[1].split(".")[0])
     assert totaal > 10
     assert "[Regio's](regios/index.md)" in sectie
+
+
+def test_each_feed_names_its_own_address_and_its_page(site):
+    adres = "https://voorbeeld.example/programma/"
+    for feed, pagina_ in (("feeds/besluiten.xml", "besluiten/"), ("feeds/regio-zuidoever.xml", "regios/zuidoever/")):
+        wortel = ET.parse(site / feed).getroot()
+        links = {link.get("rel"): link for link in wortel.findall("{http://www.w3.org/2005/Atom}link")}
+        assert links["self"].get("href") == adres + feed and links["self"].get("type") == "application/atom+xml"
+        assert links["alternate"].get("href") == adres + pagina_ and links["alternate"].get("type") == "text/html"
+        assert (site / pagina_ / "index.html").is_file()  # the page it names exists

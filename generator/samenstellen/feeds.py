@@ -108,8 +108,10 @@ def atom(
     *,
     peildatum: dt.date,
     gewijzigd: Mapping[str, dt.datetime] | None = None,
+    adressen: tuple[str, str] | None = None,
 ) -> bytes:
-    """An Atom feed of decisions, newest first; ``url_van(besluit)`` gives each entry's link.
+    """An Atom feed of decisions, newest first; ``url_van(besluit)`` gives each entry's link, ``adressen`` the
+    feed's own and its page's (absolute).
 
     Each entry is dated by ``bijgewerkt`` (``gewijzigd``: when each record file last changed, by path); the feed
     by its latest entry, or the peildatum when it has none.
@@ -117,7 +119,7 @@ def atom(
     gewijzigd = gewijzigd or {}
     moment = {b.nummer: bijgewerkt(b, gewijzigd, peildatum) for b in besluiten}
     volgorde = sorted(besluiten, key=lambda b: (moment[b.nummer], b.nummer), reverse=True)
-    feed = _feed(agenda, titel, feed_id, max(moment.values(), default=_middernacht(peildatum)))
+    feed = _feed(agenda, titel, feed_id, max(moment.values(), default=_middernacht(peildatum)), adressen)
     for b in volgorde:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _urn(agenda, "besluit", b.code)
@@ -130,12 +132,19 @@ def atom(
     return _xml(feed)
 
 
-def _feed(agenda: Agenda, titel: str, feed_id: str, laatste: dt.datetime) -> ET.Element:
-    """An Atom feed's head: its id, title, when it was last updated and the programme as its author."""
+def _feed(
+    agenda: Agenda, titel: str, feed_id: str, laatste: dt.datetime, adressen: tuple[str, str] | None = None
+) -> ET.Element:
+    """An Atom feed's head: its id, title, its own address and its page's (``adressen``: RFC 4287's 'self' and
+    'alternate', when the site's address is known), when it was last updated and the programme as its author."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "nl"})
     ET.SubElement(feed, f"{{{ATOM}}}id").text = _urn(agenda, feed_id)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = titel
+    if adressen is not None:
+        zelf, pagina = adressen
+        ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": zelf})
+        ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": pagina})
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _moment(laatste)
     auteur = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(auteur, f"{{{ATOM}}}name").text = agenda.programma.titel
@@ -183,6 +192,7 @@ def vergaderfeed(
     gewijzigd: Mapping[str, dt.datetime] | None = None,
     besluitenlijst_van: Callable[[Vergadering], str] | None = None,
     peildatum: dt.date | None = None,
+    adressen: tuple[str, str] | None = None,
 ) -> bytes:
     """An Atom feed of one body's meetings: an entry for each published agenda (the agenda published, or the
     meeting held) and for each besluitenlijst (held), newest first; ``url_van(vergadering)`` is the meeting's page,
@@ -207,7 +217,7 @@ def vergaderfeed(
         (vergadering_gewijzigd(v, gewijzigd, peildatum) for v in lijst), default=_middernacht(dt.date(1970, 1, 1))
     )
     laatste = max((e[0] for e in entries), default=leeg)
-    feed = _feed(agenda, f"Vergaderingen {gremium.naam}", f"vergaderingen:{gremium_id}", laatste)
+    feed = _feed(agenda, f"Vergaderingen {gremium.naam}", f"vergaderingen:{gremium_id}", laatste, adressen)
     for moment, v, soort, titel, uitkomsten in entries:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _urn(agenda, "vergadering", v.id, soort)

@@ -266,8 +266,18 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
     titel = agenda.programma.korte_naam
     # when each record last changed (one git log for the build): the date of an entry whose record gives no day
     gewijzigd = laatst_gewijzigd(opties.root) if opties.root is not None else {}
-    atom = lambda lijst, feedtitel, feed_id: feeds.atom(
-        agenda, lijst, feedtitel, feed_id, besluit_url, agenda.status, peildatum=opties.peildatum, gewijzigd=gewijzigd
+    # a feed names its own address and its page's, where the site's address is known (RFC 4287 'self')
+    adressen = lambda feed, pagina: (basis + feed, basis + pagina_url(pagina, opties)) if basis else None
+    atom = lambda lijst, feedtitel, feed_id, feed, pagina: feeds.atom(
+        agenda,
+        lijst,
+        feedtitel,
+        feed_id,
+        besluit_url,
+        agenda.status,
+        peildatum=opties.peildatum,
+        gewijzigd=gewijzigd,
+        adressen=adressen(feed, pagina),
     )
     vergadering_url = lambda v: basis + pagina_url(adres.vergaderpagina(v), opties)
     vergaderingen = agenda.vergaderingen_op_datum()
@@ -285,7 +295,10 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
         Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
         Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
         Pagina(adres.ICAL, kalender),
-        Pagina(adres.ATOM, atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten")),
+        Pagina(
+            adres.ATOM,
+            atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", adres.ATOM, adres.BESLUITEN),
+        ),
     ]
     besluitenlijst_url = lambda v: basis + pagina_url(adres.besluitenlijst(v), opties)
     if vergaderingen:
@@ -301,12 +314,22 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
             gewijzigd=gewijzigd,
             besluitenlijst_van=besluitenlijst_url,
             peildatum=opties.peildatum,
+            adressen=adressen(adres.vergaderfeed(gremium_id), adres.vergadering(gremium_id)),
         )
         uit.append(Pagina(adres.vergaderfeed(gremium_id), feed))
     for regio in agenda.programma.regios:
         lijst = [b for b in agenda.besluiten_op_nummer() if agenda.betreft(b, regio.id)]
         uit.append(
-            Pagina(adres.regiofeed(regio.id), atom(lijst, f"Besluiten {titel} voor {regio.naam}", f"regio:{regio.id}"))
+            Pagina(
+                adres.regiofeed(regio.id),
+                atom(
+                    lijst,
+                    f"Besluiten {titel} voor {regio.naam}",
+                    f"regio:{regio.id}",
+                    adres.regiofeed(regio.id),
+                    adres.regio(regio.id),
+                ),
+            )
         )
     return uit
 
