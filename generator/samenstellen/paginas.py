@@ -130,13 +130,15 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         yield pagina(adres.vergaderpagina(v), "vergaderpagina.md.j2", v.bestand, v=v)
         if v.heeft_besluitenlijst:
             yield pagina(adres.besluitenlijst(v), "besluitenlijst.md.j2", v.bestand, v=v)
-        yield from _stukken(v, opties)
+        yield from _stukken(v, opties, adres)
     for soort, waarde, naam, lijst in gedeeld.filterlijsten:
         if not lijst:
             continue  # an empty filter is offered nowhere, so it gets no page either
         selectie = Selectie(soort, waarde, naam)
         yield pagina(adres.filter(soort, waarde), "besluiten.md.j2", besluiten=lijst, filter=selectie)
-    yield from _data(publiek, opties, adres)
+    # when each record last changed: one git log per build, for the feeds and the DiWoo sitemaps alike
+    gewijzigd = laatst_gewijzigd(opties.root) if opties.root is not None else {}
+    yield from _data(publiek, opties, adres, gewijzigd)
     for d in publiek.deelopdrachten.values():
         yield pagina(adres.deelopdracht(d.id), "deelopdracht.md.j2", d.bestand, d=d)
     for b in publiek.besluiten.values():
@@ -144,19 +146,18 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
     yield from _schemas(publiek, pagina, adres)
-    yield from _woo(publiek, opties, adres)
+    yield from _woo(publiek, opties, adres, gewijzigd)
 
 
-def _stukken(v: Vergadering, opties: Opties) -> Iterator[Pagina]:
+def _stukken(v: Vergadering, opties: Opties, adres: Adressen) -> Iterator[Pagina]:
     """A public meeting's papers, as the records layer checked them (records/stukken.py), published as they are."""
     if opties.root is None:
         return  # a composition without a programme on disk (a test's model): its papers have no bytes to publish
-    adres = Adressen()
     for stuk in v.alle_stukken():
         yield Pagina(adres.stuk(v, stuk), (opties.root / stuk.bestand).read_bytes(), v.bestand)
 
 
-def _woo(agenda: Agenda, opties: Opties, adres: Adressen) -> Iterator[Pagina]:
+def _woo(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> Iterator[Pagina]:
     """The DiWoo sitemaps of the meetings' documents, when the programme names its Woo publisher and the site its
     https address (the harvester takes absolute https URLs only), with the robots.txt lines the domain needs."""
     woo = agenda.programma.woo
@@ -174,7 +175,7 @@ def _woo(agenda: Agenda, opties: Opties, adres: Adressen) -> Iterator[Pagina]:
         lambda v, stuk: basis + adres.stuk(v, stuk),
         gremiumnaam=lambda g: agenda.programma.gremium(g).naam,
         medeverantwoordelijken=tuple(organisatie(o) for o in woo.medeverantwoordelijken),
-        gewijzigd=laatst_gewijzigd(opties.root) if opties.root is not None else {},
+        gewijzigd=gewijzigd,
         peildatum=opties.peildatum,
     )
     bestanden = diwoo.sitemaps(documenten, basis)
@@ -258,14 +259,12 @@ def _schemas(agenda: Agenda, pagina, adres: Adressen) -> list[Pagina]:
     return [pagina(adres.SCHEMAS, "schemas.md.j2", schemas=lijst), *uit]
 
 
-def _data(agenda: Agenda, opties: Opties, adres: Adressen) -> list[Pagina]:
+def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> list[Pagina]:
     """Open data and feeds, with links made absolute when the site's address is known."""
     basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
     besluit_url = lambda b: basis + pagina_url(adres.besluit(b), opties)
     deel_url = lambda d: basis + pagina_url(adres.deelopdracht(d.id), opties)
     titel = agenda.programma.korte_naam
-    # when each record last changed (one git log for the build): the date of an entry whose record gives no day
-    gewijzigd = laatst_gewijzigd(opties.root) if opties.root is not None else {}
     # a feed names its own address and its page's, where the site's address is known (RFC 4287 'self')
     adressen = lambda feed, pagina: (basis + feed, basis + pagina_url(pagina, opties)) if basis else None
     atom = lambda lijst, feedtitel, feed_id, feed, pagina: feeds.atom(
