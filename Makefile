@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site site-snel benchmark bewerklus test check build chromium vergrendel uitgave
+.PHONY: site site-snel benchmark bewerklus test check build chromium controleurs vergrendel uitgave
 
 # Alles komt uit requirements/test.txt: vaste versies met hashes, dus niets wat pas bij het installeren wordt gekozen.
 $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
@@ -67,5 +67,15 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.geinstalleerd chromium
+# Controleurs die niemand hier schreef: de Nu Html Checker (Java, uit Debian) en de iCal-lezer van Mozilla (npm).
+controleurs: tests/checkers/node_modules/.geinstalleerd
+tests/checkers/node_modules/.geinstalleerd: tests/checkers/package.json tests/checkers/package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java installeren voor de Nu Html Checker..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	cd tests/checkers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.geinstalleerd chromium controleurs
 	$(PY) -m pytest
