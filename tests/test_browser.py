@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import re
 import shutil
 import threading
@@ -10,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 from sitebouw import mkdocs_build
 
 from conftest import ROOT
@@ -69,6 +71,9 @@ def pagina(browser, adres):
     page = context.new_page()
     page.elders = []
     page.on("request", lambda r: page.elders.append(r.url) if not r.url.startswith((adres, "data:", "blob:")) else None)
+    # a request of the site's own that fails is an error in every visitor's console (Lighthouse: best practices)
+    page.mislukt = []
+    page.on("response", lambda r: page.mislukt.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     yield page
     context.close()
 
@@ -82,6 +87,7 @@ def test_page_type_loads_is_accessible_and_stays_on_its_origin(pagina, adres, pa
     resultaat = Axe().run(pagina, options={"runOnly": {"type": "tag", "values": WCAG}})
     assert resultaat.violations_count == 0, resultaat.generate_report()
     assert pagina.elders == []
+    assert pagina.mislukt == []
 
 
 def test_sidebar_navigation(pagina, adres):
@@ -280,8 +286,67 @@ def test_the_agenda_prints_to_a4_with_a_line_saying_what_it_is(browser, adres):
     pdf = pagina.pdf(prefer_css_page_size=True)
     context.close()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) > 10
+    # the footer line and page number are in the page's own sans-serif, not the browser's default serif
+    lettertypen = set()
+    for blad in PdfReader(io.BytesIO(pdf)).pages:
+        lettertypen |= {str(f.get_object()["/BaseFont"]) for f in (blad["/Resources"].get("/Font") or {}).values()}
+    assert lettertypen and not [f for f in lettertypen if "serif" in f.lower().replace("sans", "")], lettertypen
 
 
 @pytest.mark.parametrize("breedte", [320, 390])
 def test_the_second_programme_reads_on_a_phone_too(browser, groningen_adres, breedte):
     assert _buiten_beeld(browser, groningen_adres, GRONINGEN_PAGINAS, breedte) == {}
+
+
+_GEBROKEN_WOORDEN = """() => {
+  const uit = [];
+  for (const kop of document.querySelectorAll("article h1")) {
+    const tekst = document.createTreeWalker(kop, NodeFilter.SHOW_TEXT);
+    for (let n = tekst.nextNode(); n; n = tekst.nextNode()) {
+      if (n.parentElement.closest(".headerlink")) continue;
+      for (const m of n.data.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const regels = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+        if (regels.size > 1) uit.push(m[0]);
+      }
+    }
+    uit.push("hyphens=" + getComputedStyle(kop).hyphens);
+  }
+  return uit;
+}"""
+
+
+def test_titles_keep_their_words_whole_on_a_phone(browser, adres):
+    """At 320 px a title's words stay whole, up to twenty letters; a longer Dutch compound is left to the browser's
+    hyphenation (hyphens: auto, the page is lang="nl"), never cut without a hyphen by the theme alone."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    gebroken = {}
+    for pad in PAGINATYPEN:
+        page.goto(adres + pad)
+        uit = page.evaluate(_GEBROKEN_WOORDEN)
+        assert "hyphens=auto" in uit, pad
+        lang = [w for w in uit if not w.startswith("hyphens=") and len(w) <= 20]
+        if lang:
+            gebroken[pad] = lang
+    context.close()
+    assert gebroken == {}
+
+
+def test_key_figure_labels_stay_readable_on_a_phone(browser, adres):
+    """The chart's labels render at 10 px or more at 320 px: the chart scrolls in its own frame (focusable, named)
+    instead of shrinking, and the page itself does not scroll sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(adres + "deelopdrachten/jeugdhulpplus/")
+    maten = page.evaluate(
+        """() => [...document.querySelectorAll("svg.kengetal text")].map((t) => t.getBoundingClientRect().height)"""
+    )
+    kader = page.locator(".kengetal-kader").first
+    assert kader.get_attribute("tabindex") == "0" and kader.get_attribute("aria-label").startswith("Grafiek: ")
+    breedte = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert maten and min(maten) >= 10, maten
+    assert breedte[0] <= breedte[1]

@@ -170,7 +170,7 @@ def _feed(root: Path, *, met_root: bool = True) -> ET.Element:
     resultaat = laad(root)
     assert not resultaat.problemen, resultaat.problemen
     paginas = stel_samen(resultaat.agenda, Opties(PEILDATUM, ADRES, root=root if met_root else None))
-    [pagina] = [p for p in paginas if p.uri == "feeds/besluiten.xml"]
+    [pagina] = [p for p in paginas if p.uri == "besluiten.xml"]
     return ET.fromstring(pagina.als_bytes)
 
 
@@ -316,7 +316,7 @@ def test_agenda_bouw_dates_entries_by_the_git_history(besluiten, tmp_path):
     _repository(besluiten)
     uit = tmp_path / "boom"
     assert bouw_boom(besluiten.root, uit, PEILDATUM) == []
-    bijgewerkt = _bijgewerkt(ET.parse(uit / "feeds" / "besluiten.xml").getroot())
+    bijgewerkt = _bijgewerkt(ET.parse(uit / "besluiten.xml").getroot())
     assert bijgewerkt["0004"] == TWEEDE_COMMIT_UTC
     assert {code: bijgewerkt[code] for code in DAGEN} == DAGEN
 
@@ -325,12 +325,12 @@ def test_the_mkdocs_build_dates_entries_by_the_git_history(besluiten, tmp_path):
     _repository(besluiten)
     resultaat = mkdocs_build(besluiten.root / "mkdocs.yml", tmp_path / "site", peildatum=PEILDATUM.isoformat())
     assert resultaat.returncode == 0, resultaat.stderr
-    alle = ET.parse(tmp_path / "site" / "feeds" / "besluiten.xml").getroot()
+    alle = ET.parse(tmp_path / "site" / "besluiten.xml").getroot()
     bijgewerkt = _bijgewerkt(alle)
     assert bijgewerkt["0004"] == TWEEDE_COMMIT_UTC and bijgewerkt["0006"] == "2025-02-03T04:05:06Z"
     _geen_verzonnen_nieuwjaar(bijgewerkt)
     # a region's feed: the same dates for its decisions
-    regio = _bijgewerkt(ET.parse(tmp_path / "site" / "feeds" / "regio-noordoever.xml").getroot())
+    regio = _bijgewerkt(ET.parse(tmp_path / "site" / "regio-noordoever.xml").getroot())
     assert regio["0007"] == "2025-02-03T04:05:06Z" and regio["0001"] == DAGEN["0001"]
 
 
@@ -339,7 +339,7 @@ def test_a_feed_reader_sees_the_dates_and_the_text(besluiten):
     _repository(besluiten)
     resultaat = laad(besluiten.root)
     paginas = stel_samen(resultaat.agenda, Opties(PEILDATUM, ADRES, root=besluiten.root))
-    [pagina] = [p for p in paginas if p.uri == "feeds/besluiten.xml"]
+    [pagina] = [p for p in paginas if p.uri == "besluiten.xml"]
     gelezen = feedparser.parse(pagina.als_bytes)
     assert not gelezen.bozo
     entries = {e.id.rsplit(":", 1)[1]: e for e in gelezen.entries}

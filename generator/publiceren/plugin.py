@@ -107,6 +107,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         context["agenda_afdruk"] = self.bouw.afdrukregel(opties_uit.ruw(config.site_name), page.file.src_uri)
+        context["agenda_feeds"] = self.bouw.feeds_van(page.file.src_uri)
         return context
 
     def on_page_content(self, html, *, page, config, files):

@@ -87,6 +87,8 @@ class Programmabouw:
         """What would betray a confidential decision in this build's output (empty in an internal build)."""
         self.versies: dict[str, str] = {}
         """Page path → the version of the agenda it shows, as the composition decided (``Pagina.versie``)."""
+        self.feeds: dict[str, list[tuple[str, str]]] = {}
+        """Page path → the Atom feeds it links for discovery, as (title, feed path); '' → those every page links."""
 
     def laad(self, elders: Iterable[Probleem] = ()) -> None:
         """Load the records; ``Recordfouten`` with every problem, theirs and ``elders``, when there is one."""
@@ -107,7 +109,18 @@ class Programmabouw:
         opties = Opties(self.peildatum, self.adres or "", directory_urls, self.intern, root=self.root)
         paginas = stel_samen(self.agenda, opties)
         self.versies = {p.uri: p.versie for p in paginas if p.versie is not None}
+        self.feeds = {}
+        for p in paginas:
+            if p.feed is not None:
+                pagina, titel = p.feed
+                self.feeds.setdefault(pagina, []).append((titel, p.uri))
+        # the decisions feed is the site's own: every page names it, as a reader's browser expects of a site
+        self.feeds[""] = self.feeds.get(self.adressen.BESLUITEN, [])[:1]
         return paginas
+
+    def feeds_van(self, pagina: str) -> list[tuple[str, str]]:
+        """The Atom feeds page ``pagina`` links in its head (``<link rel="alternate">``): the site's, then its own."""
+        return list(dict.fromkeys([*self.feeds.get("", []), *self.feeds.get(pagina, [])]))
 
     def controleer(self, map_: Path) -> None:
         """The built output before it replaces the published one: warnings in a strict build, then leaks, then

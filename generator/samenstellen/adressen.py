@@ -44,7 +44,9 @@ class Adressen:
     SCHEMAS = "schemas/index.md"
     TOEGANKELIJKHEID = "toegankelijkheid.md"
     ICAL = "planning.ics"
-    ATOM = "feeds/besluiten.xml"
+    ATOM = "besluiten.xml"
+    """The Atom feeds lie at the site's root: Material fetches 'sitemap.xml' beside every page's alternate link, so a
+    feed in a folder of its own would cost each page view a failed request."""
 
     def __init__(self, termen: Termen | None = None):
         termen = termen or Termen()
@@ -71,12 +73,12 @@ class Adressen:
 
     @staticmethod
     def regiofeed(regio_id: str) -> str:
-        return f"feeds/regio-{regio_id}.xml"
+        return f"regio-{regio_id}.xml"
 
     @staticmethod
     def vergaderfeed(gremium_id: str) -> str:
         """A body's meetings as an Atom feed: each published agenda and besluitenlijst."""
-        return f"feeds/vergaderingen-{gremium_id}.xml"
+        return f"vergaderingen-{gremium_id}.xml"
 
     @staticmethod
     def vergadering(gremium_id: str) -> str:

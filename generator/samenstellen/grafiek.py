@@ -50,6 +50,9 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
     )
     e = html.escape
     delen = [
+        # On a phone the chart keeps a width at which its labels stay readable and scrolls inside its own frame
+        # (focusable, so that a keyboard can scroll it); the page itself never scrolls sideways.
+        f'<div class="kengetal-kader" role="region" tabindex="0" aria-label="Grafiek: {e(k.naam)}">',
         f'<svg class="kengetal" role="img" aria-labelledby="{element_id}-t {element_id}-d" viewBox="0 0 {BREEDTE} '
         f'{HOOGTE}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
@@ -77,5 +80,5 @@ def kengetal_svg(k: Kengetal, element_id: str) -> Markup:
             f'<text x="{x(i):.1f}" y="{HOOGTE - 26}" text-anchor="middle">{e(soort)}</text>',
             f'<text x="{x(i):.1f}" y="{HOOGTE - 10}" text-anchor="middle">{e(datum)}</text>',
         ]
-    delen.append("</svg>")
+    delen.append("</svg></div>")
     return Markup("".join(delen))  # built here from escaped values

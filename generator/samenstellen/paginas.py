@@ -62,12 +62,14 @@ class Selectie:
 @dataclass(frozen=True)
 class Pagina:
     """One generated file: its path in the site tree, its content, the record it comes from, and, for a page
-    that shows one fixed version of the agenda, that version's id (the werkversie and other pages: None)."""
+    that shows one fixed version of the agenda, that version's id (the werkversie and other pages: None). An Atom
+    feed says which page it is the feed of, and its title (``feed``), so that the page can link it."""
 
     uri: str
     inhoud: str | bytes
     bron: str | None = None
     versie: str | None = None
+    feed: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         # The last line behind the record rules: a word that slugified to nothing must not become '/index.md'.
@@ -267,16 +269,20 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> l
     titel = agenda.programma.korte_naam
     # a feed names its own address and its page's, where the site's address is known (RFC 4287 'self')
     adressen = lambda feed, pagina: (basis + feed, basis + pagina_url(pagina, opties)) if basis else None
-    atom = lambda lijst, feedtitel, feed_id, feed, pagina: feeds.atom(
-        agenda,
-        lijst,
-        feedtitel,
-        feed_id,
-        besluit_url,
-        agenda.status,
-        peildatum=opties.peildatum,
-        gewijzigd=gewijzigd,
-        adressen=adressen(feed, pagina),
+    atom = lambda lijst, feedtitel, feed_id, feed, pagina: Pagina(
+        feed,
+        feeds.atom(
+            agenda,
+            lijst,
+            feedtitel,
+            feed_id,
+            besluit_url,
+            agenda.status,
+            peildatum=opties.peildatum,
+            gewijzigd=gewijzigd,
+            adressen=adressen(feed, pagina),
+        ),
+        feed=(pagina, feedtitel),
     )
     vergadering_url = lambda v: basis + pagina_url(adres.vergaderpagina(v), opties)
     vergaderingen = agenda.vergaderingen_op_datum()
@@ -294,10 +300,7 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> l
         Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
         Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
         Pagina(adres.ICAL, kalender),
-        Pagina(
-            adres.ATOM,
-            atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", adres.ATOM, adres.BESLUITEN),
-        ),
+        atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", adres.ATOM, adres.BESLUITEN),
     ]
     besluitenlijst_url = lambda v: basis + pagina_url(adres.besluitenlijst(v), opties)
     if vergaderingen:
@@ -315,19 +318,23 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> l
             peildatum=opties.peildatum,
             adressen=adressen(adres.vergaderfeed(gremium_id), adres.vergadering(gremium_id)),
         )
-        uit.append(Pagina(adres.vergaderfeed(gremium_id), feed))
+        gremium = agenda.programma.gremium(gremium_id)
+        uit.append(
+            Pagina(
+                adres.vergaderfeed(gremium_id),
+                feed,
+                feed=(adres.vergadering(gremium_id), f"Vergaderingen {gremium.naam}"),
+            )
+        )
     for regio in agenda.programma.regios:
         lijst = [b for b in agenda.besluiten_op_nummer() if agenda.betreft(b, regio.id)]
         uit.append(
-            Pagina(
+            atom(
+                lijst,
+                f"Besluiten {titel} voor {regio.naam}",
+                f"regio:{regio.id}",
                 adres.regiofeed(regio.id),
-                atom(
-                    lijst,
-                    f"Besluiten {titel} voor {regio.naam}",
-                    f"regio:{regio.id}",
-                    adres.regiofeed(regio.id),
-                    adres.regio(regio.id),
-                ),
+                adres.regio(regio.id),
             )
         )
     return uit
