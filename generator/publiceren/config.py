@@ -31,6 +31,8 @@ class AgendaConfig(base.Config):
     """Reference date for 'te laat' (JJJJ-MM-DD); default: the day of the build."""
     intern = c.Type(bool, default=False)
     """Refused when true (see mkdocsbeleid): an internal build is asked for with AGENDA_INTERN=1."""
+    pdf = c.Type(bool, default=True)
+    """The agenda (werkversie and every version) as a PDF to download; never in a preview ('mkdocs serve')."""
 
 
 def peildatum(optie: str | None) -> dt.date:

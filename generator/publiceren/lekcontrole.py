@@ -15,11 +15,14 @@ import contextlib
 import dataclasses
 import gzip
 import html
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from regioagenda.model.agenda import Agenda
 
@@ -98,8 +101,19 @@ def bestandsteksten(map_: Path, patroon: str = "**/*.md") -> Iterator[str]:
                 yield pad.read_text("utf-8", errors="replace")
 
 
+def _pdftekst(inhoud: bytes) -> str:
+    """The text of a PDF (its streams are compressed: the bytes alone would hide a leak), and its metadata."""
+    with contextlib.suppress(Exception):
+        lezer = PdfReader(io.BytesIO(inhoud))
+        metadata = " ".join(str(w) for w in (lezer.metadata or {}).values())
+        return metadata + " " + " ".join(blad.extract_text() or "" for blad in lezer.pages)
+    return inhoud.decode("utf-8", errors="replace")  # not readable as a PDF: searched as it is
+
+
 def _lees(pad: Path) -> str:
     inhoud = pad.read_bytes()
+    if pad.suffix == ".pdf":
+        return _normaal(_pdftekst(inhoud))
     if pad.suffix == ".gz":
         inhoud = gzip.decompress(inhoud)
     tekst = inhoud.decode("utf-8", errors="replace")

@@ -28,8 +28,8 @@ from regioagenda.publiceren.mkdocsbestanden import (
 )
 from regioagenda.publiceren.programmabouw import Huisstijl, Programmabouw, intern, vaste_bouwtijd
 from regioagenda.publiceren.publicatie import Geweigerd, Publicatie
-from regioagenda.publiceren.schoonmaak import herstel_titel, schoon
-from regioagenda.publiceren.tabellen import stapelbaar
+from regioagenda.publiceren.schoonmaak import herstel_titel, schoon, zonder_losse_labels
+from regioagenda.publiceren.tabellen import met_pdf, stapelbaar
 from regioagenda.records.paden import RECORDMAPPEN
 from regioagenda.samenstellen.paginas import OnveiligAdres
 from regioagenda.samenstellen.themasjablonen import sjabloonklasse
@@ -76,6 +76,7 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
             adres=config.site_url,
             cache=voorvertoning,
             waarschuwingen=None if voorvertoning or not config.strict else (lambda: teller.aantal),
+            pdf=self.config.pdf and not voorvertoning,
         )
         self.huisstijl = Huisstijl()
         self.publicatie = Publicatie(
@@ -111,10 +112,10 @@ class AgendaPlugin(BasePlugin[opties_uit.AgendaConfig]):
         return context
 
     def on_page_content(self, html, *, page, config, files):
-        return stapelbaar(schoon(html))
+        return met_pdf(stapelbaar(schoon(html)), page.url, self.bouw.pdf_van(page.file.src_uri))
 
     def on_post_page(self, output, *, page, config):
-        return herstel_titel(output, page.title)
+        return zonder_losse_labels(herstel_titel(output, page.title))
 
     def on_post_build(self, *, config):
         with _als_pluginfout():

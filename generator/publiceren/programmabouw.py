@@ -26,6 +26,7 @@ from regioagenda.publiceren.tabellen import afdrukregel
 from regioagenda.records.laden import laad
 from regioagenda.samenstellen import Opties, Pagina, stel_samen
 from regioagenda.samenstellen.adressen import Adressen
+from regioagenda.samenstellen.afdrukken import afdrukken
 
 THEMA = Path(__file__).parent / "thema"
 
@@ -66,8 +67,9 @@ class Programmabouw:
     """Loads, composes and checks one build of the programme in ``root``.
 
     ``adres`` is the site's address (``siteadres.kies_adressen``), ``cache`` keeps loaded records between the
-    builds of one preview, and ``waarschuwingen`` counts the engine's warnings when the build is strict (None:
-    not held to them).
+    builds of one preview, ``waarschuwingen`` counts the engine's warnings when the build is strict (None:
+    not held to them), and ``pdf`` says whether the build makes the agenda's PDFs (not in a preview: a second
+    each save).
     """
 
     def __init__(
@@ -79,14 +81,18 @@ class Programmabouw:
         adres: str | None,
         cache: bool = False,
         waarschuwingen: Callable[[], int] | None = None,
+        pdf: bool = False,
     ) -> None:
         self.root, self.peildatum, self.intern, self.adres = root, peildatum, intern, adres
+        self.pdf = pdf
         self.cache, self.waarschuwingen = cache, waarschuwingen
         self.agenda: Agenda | None = None
         self.sporen: dict[str, str] = {}
         """What would betray a confidential decision in this build's output (empty in an internal build)."""
         self.versies: dict[str, str] = {}
         """Page path → the version of the agenda it shows, as the composition decided (``Pagina.versie``)."""
+        self.pdfs: dict[str, tuple[str, int]] = {}
+        """Page path → the PDF it offers for download and its size (empty when the build makes no PDFs)."""
         self.feeds: dict[str, list[tuple[str, str]]] = {}
         """Page path → the Atom feeds it links for discovery, as (title, feed path); '' → those every page links."""
 
@@ -109,6 +115,10 @@ class Programmabouw:
         opties = Opties(self.peildatum, self.adres or "", directory_urls, self.intern, root=self.root)
         paginas = stel_samen(self.agenda, opties)
         self.versies = {p.uri: p.versie for p in paginas if p.versie is not None}
+        self._feeds_van_paginas(paginas)
+        return sorted([*paginas, *self._pdfs(opties)], key=lambda p: p.uri) if self.pdf else paginas
+
+    def _feeds_van_paginas(self, paginas: list[Pagina]) -> None:
         self.feeds = {}
         for p in paginas:
             if p.feed is not None:
@@ -116,11 +126,30 @@ class Programmabouw:
                 self.feeds.setdefault(pagina, []).append((titel, p.uri))
         # the decisions feed is the site's own: every page names it, as a reader's browser expects of a site
         self.feeds[""] = self.feeds.get(self.adressen.BESLUITEN, [])[:1]
-        return paginas
 
-    def feeds_van(self, pagina: str) -> list[tuple[str, str]]:
-        """The Atom feeds page ``pagina`` links in its head (``<link rel="alternate">``): the site's, then its own."""
-        return list(dict.fromkeys([*self.feeds.get("", []), *self.feeds.get(pagina, [])]))
+    def _pdfs(self, opties: Opties) -> list[Pagina]:
+        """The agenda's PDFs (werkversie and every version), and for each page the PDF it offers (``pdf_van``)."""
+        # WeasyPrint (and the Pango it loads) only where PDFs are made: a preview runs without them
+        from regioagenda.publiceren.pdf import maak_pdf
+
+        self.pdfs = {}
+        uit = []
+        for afdruk in afdrukken(self.agenda, opties):
+            inhoud = maak_pdf(afdruk, self.agenda.programma.titel)
+            uit.append(Pagina(afdruk.uri, inhoud))
+            for pagina in afdruk.paginas:
+                self.pdfs[pagina] = (afdruk.uri, len(inhoud))
+        return uit
+
+    def pdf_van(self, pagina: str) -> tuple[str, int] | None:
+        """The PDF page ``pagina`` offers for download, with its size in bytes; None when it offers none."""
+        return self.pdfs.get(pagina)
+
+    def feeds_van(self, pagina: str) -> list[dict[str, str]]:
+        """The Atom feeds page ``pagina`` links in its head (``<link rel="alternate">``), the site's first, each as
+        its title and path (what the theme may read: values, no tuples)."""
+        feeds = dict.fromkeys([*self.feeds.get("", []), *self.feeds.get(pagina, [])])
+        return [{"titel": titel, "pad": pad} for titel, pad in feeds]
 
     def controleer(self, map_: Path) -> None:
         """The built output before it replaces the published one: warnings in a strict build, then leaks, then

@@ -160,3 +160,18 @@ def herstel_titel(pagina: str, titel: str | None) -> str:
         return pagina
     ruw = Markup(titel).striptags()
     return pagina.replace(f"<title>{ruw} - ", f"<title>{html_.escape(ruw, quote=False)} - ", 1)
+
+
+_TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def zonder_losse_labels(pagina: str) -> str:
+    """Material titles a page's table of contents with a label for the '__toc' toggle, which exists only where the
+    page is in the navigation: elsewhere (a decision, a region, a filtered list) the title becomes plain text, so no
+    label points at a control that is not there (the Nu Html Checker's error)."""
+    if _TOC_LABEL not in pagina or 'id="__toc"' in pagina:
+        return pagina
+    begin = pagina.index(_TOC_LABEL)
+    eind = pagina.index("</label>", begin)
+    binnen = pagina[begin + len(_TOC_LABEL) : eind]
+    return pagina[:begin] + f'<span class="md-nav__title">{binnen}</span>' + pagina[eind + len("</label>") :]

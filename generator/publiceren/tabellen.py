@@ -1,13 +1,16 @@
-"""Pages on a phone and on paper: wide tables that can stack, and the line at the foot of every printed page.
+"""Pages on a phone and on paper: wide tables that can stack, the line at the foot of every printed page, and the
+link to a page's PDF.
 
-Engine-free: the plugin passes every rendered page through ``stapelbaar``; ``afdrukregel`` is asked through
-``Programmabouw.afdrukregel`` with the version each page shows as the composition decided it (``Pagina.versie``).
+Engine-free: the plugin passes every rendered page through ``stapelbaar`` and ``met_pdf``; ``afdrukregel`` is
+asked through ``Programmabouw.afdrukregel`` with the version each page shows as the composition decided it
+(``Pagina.versie``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import re
 
 from regioagenda.nederlands import datum as nl_datum
@@ -35,6 +38,20 @@ def _tabel(treffer: re.Match) -> str:
     return f'<table class="{GESTAPELD}">' + _RIJ.sub(lambda rij: _rij(rij, koppen), inhoud) + "</table>"
 
 
+def met_pdf(pagina: str, pagina_url: str, pdf: tuple[str, int] | None) -> str:
+    """The page with a download link to its PDF (``pdf``: its path and size) right under its title; as it was when
+    it offers none. The link is relative to the page's own URL, so it holds on any sub-path."""
+    if pdf is None:
+        return pagina
+    pad, grootte = pdf
+    map_ = pagina_url if pagina_url.endswith("/") or not pagina_url else posixpath.dirname(pagina_url)
+    href = html.escape(posixpath.relpath(pad, map_ or "."), quote=True)
+    kb = max(1, round(grootte / 1024))
+    link = f'<p class="agenda-pdf"><a href="{href}" download>Download als PDF</a> (A4, {kb} kB)</p>'
+    kop = pagina.find("</h1>")
+    return pagina[: kop + 5] + "\n" + link + pagina[kop + 5 :] if kop >= 0 else link + "\n" + pagina
+
+
 def _label(kop: str) -> str:
     """A heading cell as an attribute value: its text, escaped once.
 
@@ -54,6 +71,10 @@ def afdrukregel(titel: str, versies: dict[str, str], pagina: str, peildatum: dt.
     """'Titel · versie 2024.1 · peildatum 22 november 2026' (or 'werkversie'), as a safe CSS string body."""
     welke = f"versie {versies[pagina]}" if pagina in versies else "werkversie"
     dag = nl_datum(Datum(peildatum, peildatum, Precisie.DAG))
-    regel = f"{titel} · {welke} · peildatum {dag}"
-    # Inside a CSS string in a <style> element: no quote, backslash, line break or '<' may end it early.
+    return css_tekst(f"{titel} · {welke} · peildatum {dag}")
+
+
+def css_tekst(regel: str) -> str:
+    """Text as the body of a CSS string in a <style> element: no quote, backslash, line break or '<' may end it
+    early, so every character but letters, digits and plain punctuation is written as its escape."""
     return "".join(c if c.isalnum() or c in " ,.-()" else f"\\{ord(c):x} " for c in regel)

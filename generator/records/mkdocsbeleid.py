@@ -540,7 +540,7 @@ def _intern(w: Waarde, naam: str, _: Omstandigheden) -> Iterator[Melding]:
 
 PLUGINS: dict[str, dict[str, Regel]] = {
     "search": _zoekopties(),
-    **{naam: {"peildatum": _peildatum, "intern": _intern} for naam in PLUGINNAMEN},
+    **{naam: {"peildatum": _peildatum, "intern": _intern, "pdf": _ja_nee} for naam in PLUGINNAMEN},
 }
 """The plugins the site supports, each with the options it may have."""
 

@@ -15,13 +15,6 @@
   var HTML = /<\/?[A-Za-z][^>]*>|<!--/; // the record check refuses HTML in a record's text
   var MAX_ADRES = 8000; // longer addresses are refused by the host ('414 URI Too Long')
 
-  /* A link gets its new tab only with its address: without an href it is a placeholder, which may carry no target
-   * or rel (the Nu Html Checker). */
-  function nieuwTabblad(link) {
-    link.target = "_blank";
-    link.rel = "noopener";
-  }
-
   function hex4(n) {
     return "\\u" + ("0000" + n.toString(16)).slice(-4);
   }
@@ -219,7 +212,6 @@
       var adres = host.nieuw + "?filename=" + encodeURIComponent(naam) + "&value=" + encodeURIComponent(tekst);
       var teLang = adres.length > MAX_ADRES;
       open.href = teLang ? host.nieuw + "?filename=" + encodeURIComponent(naam) : adres;
-      nieuwTabblad(open);
       vak.querySelector(".agenda-voorstel__te-lang").hidden = !teLang;
     }
   }
@@ -256,10 +248,7 @@
     var bestand = vak.querySelector(".agenda-voorstel__bestand");
     if (bestand) bestand.textContent = besluit.value;
     var open = vak.querySelector(".agenda-voorstel__open");
-    if (open && host.bewerk) {
-      open.href = host.bewerk + besluit.value.split("/").map(encodeURIComponent).join("/");
-      nieuwTabblad(open);
-    }
+    if (open && host.bewerk) open.href = host.bewerk + besluit.value.split("/").map(encodeURIComponent).join("/");
   }
 
   /* Only the outcomes the chosen body can give in the route (from its option's data-uitkomsten). */
