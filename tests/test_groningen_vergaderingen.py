@@ -153,5 +153,5 @@ def test_the_calendar_holds_the_meetings_at_their_amsterdam_times(site):
     assert "DTEND;TZID=Europe/Amsterdam:20220412T160000" in kalender
     assert "UID:vergadering-2022-03-08-ontwikkeltafels-2@" in kalender
     assert "DTSTART;TZID=Europe/Amsterdam:20220308T123000" in kalender
-    assert (site / "feeds" / "vergaderingen-regiegroep.xml").is_file()
-    assert (site / "feeds" / "vergaderingen-ontwikkeltafels.xml").is_file()
+    assert (site / "vergaderingen-regiegroep.xml").is_file()
+    assert (site / "vergaderingen-ontwikkeltafels.xml").is_file()

@@ -74,12 +74,18 @@ def test_ical_feed_has_stable_events_without_clock_values(site):
     [event] = kalender.walk("VEVENT")
     assert str(event["summary"]) == "Contract getekend (Crisisopvang)"
     assert event.decoded("dtstart").isoformat() == "2024-06-30"
-    assert event.decoded("dtstamp").isoformat() == "2024-06-30T00:00:00+00:00"
-    assert str(event["uid"]).endswith("@urn:uitvoeringsagenda:testprogramma-zuid:mijlpaal")
+    # no commit history: stamped by the peildatum, never by the milestone's own (future) day or the clock
+    assert event.decoded("dtstamp").isoformat() == "2024-04-01T00:00:00+00:00"
+    assert event.decoded("last-modified") == event.decoded("dtstamp")
+    # the charter's id and the milestone's place in the record: neither its title nor its date
+    assert (
+        str(event["uid"])
+        == "mijlpaal-crisisopvang-fasen/0/mijlpalen/0@urn:uitvoeringsagenda:testprogramma-zuid:mijlpaal"
+    )
 
 
 def test_atom_feeds_all_and_per_region(site):
-    alle = ET.parse(site / "feeds" / "besluiten.xml").getroot()
+    alle = ET.parse(site / "besluiten.xml").getroot()
     entries = alle.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}id").text for e in entries] == [
         "urn:uitvoeringsagenda:testprogramma-zuid:besluit:0002",
@@ -96,7 +102,7 @@ def test_atom_feeds_all_and_per_region(site):
     assert entries[1].find(f"{ATOM}content").text == "Vier bedden erbij.\n\nLaatste stap: 10 maart 2024"
     # absolute on the published address: a feed reader has no page to resolve a relative link against
     assert entries[2].find(f"{ATOM}link").get("href") == ADRES + "besluiten/0001-crisisbedden-borgen/"
-    regio = ET.parse(site / "feeds" / "regio-zuidoever.xml").getroot()
+    regio = ET.parse(site / "regio-zuidoever.xml").getroot()
     assert len(regio.findall(f"{ATOM}entry")) == 3
 
 
@@ -179,7 +185,7 @@ def test_home_shows_the_ten_longest_waiting_ratifications_of_a_large_programme(t
 
 def test_each_feed_names_its_own_address_and_its_page(site):
     adres = "https://voorbeeld.example/programma/"
-    for feed, pagina_ in (("feeds/besluiten.xml", "besluiten/"), ("feeds/regio-zuidoever.xml", "regios/zuidoever/")):
+    for feed, pagina_ in (("besluiten.xml", "besluiten/"), ("regio-zuidoever.xml", "regios/zuidoever/")):
         wortel = ET.parse(site / feed).getroot()
         links = {link.get("rel"): link for link in wortel.findall("{http://www.w3.org/2005/Atom}link")}
         assert links["self"].get("href") == adres + feed and links["self"].get("type") == "application/atom+xml"

@@ -65,8 +65,8 @@ def test_a_meeting_is_an_event_at_its_local_time_with_the_time_zone_in_the_calen
     assert str(event["STATUS"]) == "CONFIRMED" and event.decoded("SEQUENCE") == 0
     assert str(event["LOCATION"]) == "Gemeentehuis Noordoever, raadzaal"
     assert str(event["URL"]) == ADRES + "vergaderingen/bestuur/2024-06-12-bestuur/"
-    # no commit history here: dated by the meeting's own day, never by the build's clock
-    middernacht = dt.datetime(2024, 6, 12, tzinfo=dt.UTC)
+    # no commit history here: stamped by the peildatum, never by the meeting's own day or the build's clock
+    middernacht = dt.datetime.combine(PEILDATUM, dt.time(), dt.UTC)
     assert event.decoded("DTSTAMP") == middernacht and event.decoded("LAST-MODIFIED") == middernacht
     assert not any(g in ruw for g in GEHEIM)
     # the milestones are still there, all day as before
@@ -75,7 +75,7 @@ def test_a_meeting_is_an_event_at_its_local_time_with_the_time_zone_in_the_calen
 
 def test_two_builds_are_byte_identical(vergaderd):
     eerste, tweede = _bouw(vergaderd), _bouw(vergaderd)
-    for uri in ("planning.ics", "feeds/vergaderingen-bestuur.xml", "data/vergaderingen.json"):
+    for uri in ("planning.ics", "vergaderingen-bestuur.xml", "data/vergaderingen.json"):
         assert eerste[uri] == tweede[uri], uri
     vandaag = dt.datetime.now(dt.UTC).strftime("%Y%m%d")
     assert vandaag not in eerste["planning.ics"].decode()
@@ -128,7 +128,7 @@ def test_a_cancelled_meeting_is_cancelled_in_the_calendar(vergaderd):
 def test_each_body_has_an_atom_feed_of_its_agendas_and_besluitenlijsten(vergaderd):
     vergaderd.schrijf(VERGADERING.replace("2024-06-12-bestuur", "2024-09-04-bestuur"), GEPLAND)
     bestanden = _bouw(vergaderd)
-    feed = ET.fromstring(bestanden["feeds/vergaderingen-bestuur.xml"])
+    feed = ET.fromstring(bestanden["vergaderingen-bestuur.xml"])
     assert feed.findtext(f"{ATOM}id").endswith(":vergaderingen:bestuur")
     entries = {e.findtext(f"{ATOM}id").rsplit(":", 1)[-1]: e for e in feed.findall(f"{ATOM}entry")}
     # the planned meeting has no published agenda yet: no entry
@@ -145,7 +145,7 @@ def test_each_body_has_an_atom_feed_of_its_agendas_and_besluitenlijsten(vergader
     assert "afgewezen" not in agenda
     assert "2. Nazorg verkennen (besluit 2): afgewezen. Eerst de evaluatie" in besluiten
     assert feed.findtext(f"{ATOM}updated") == "2024-06-12T00:00:00Z"
-    assert not any(g in bestanden["feeds/vergaderingen-bestuur.xml"].decode() for g in GEHEIM)
+    assert not any(g in bestanden["vergaderingen-bestuur.xml"].decode() for g in GEHEIM)
 
 
 def test_the_open_data_of_meetings_follows_the_ori_model_and_its_schema(vergaderd):
@@ -190,7 +190,7 @@ def test_the_open_data_page_lists_the_file_only_when_there_are_meetings(vergader
     shutil.rmtree(vergaderd.pad(MAP))
     zonder = _bouw(vergaderd)
     assert "data/vergaderingen.json" not in zonder
-    assert not any(uri.startswith("feeds/vergaderingen-") for uri in zonder)
+    assert not any(uri.startswith("vergaderingen-") for uri in zonder)
     assert "vergaderingen.json" not in zonder["open-data/index.md"].decode()
 
 
@@ -205,7 +205,7 @@ def test_a_meeting_is_dated_by_the_last_commit_of_its_record(vergaderd):
     _, event = _event(bestanden)
     commit = dt.datetime(2024, 6, 13, 9, 30, tzinfo=dt.UTC)
     assert event.decoded("DTSTAMP") == commit and event.decoded("LAST-MODIFIED") == commit
-    feed = ET.fromstring(bestanden["feeds/vergaderingen-bestuur.xml"])
+    feed = ET.fromstring(bestanden["vergaderingen-bestuur.xml"])
     assert {e.findtext(f"{ATOM}updated") for e in feed.findall(f"{ATOM}entry")} == {"2024-06-13T09:30:00Z"}
 
 

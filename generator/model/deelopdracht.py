@@ -20,6 +20,21 @@ class Mijlpaal:
     status: MijlpaalStatus = MijlpaalStatus.OPEN
     toelichting: str | None = None
     bron: str | None = None
+    id: str | None = None
+    """The record's own name for the milestone ('id:'), unique within its charter; it keeps the milestone's calendar
+    event when the milestone is reworded, moved or put elsewhere in the record."""
+    vergadering: str | None = None
+    """The meeting this milestone is held as ('vergadering:', a meeting's id, on the milestone's day): its time and
+    place are the meeting's, and the calendar carries the meeting's event only."""
+    plek: str = ""
+    """Where the record writes the milestone, as a path of fields and 0-based places: 'mijlpalen/0',
+    'fasen/1/mijlpalen/2', 'subopdrachten/0/fasen/1/mijlpalen/0'."""
+
+    @property
+    def sleutel(self) -> str:
+        """What names the milestone within its charter, stable under rewording and moving: its id, else its place in
+        the record (which no id can be: an id has no '/')."""
+        return self.id or self.plek
 
     def te_laat(self, peildatum: dt.date) -> bool:
         """Late only when a known deadline passed and the milestone is not recorded as done, dropped or unknown."""

@@ -590,6 +590,9 @@ def _mijlpaal(lezer: Lezer, m: dict, pad: tuple) -> Mijlpaal:
         lezer.woord(MijlpaalStatus, m.get("status", MijlpaalStatus.OPEN.value), (*pad, "status")),
         _s(m, "toelichting"),
         _s(m, "bron"),
+        id=_s(m, "id"),
+        vergadering=_s(m, "vergadering"),
+        plek="/".join(str(deel) for deel in pad),
     )
 
 

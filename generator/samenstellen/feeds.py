@@ -3,25 +3,26 @@ for milestones and meetings.
 
 A feed never says a date more precisely than its source: an entry is dated by its latest step only when the
 record gives that step's day, and otherwise by when the record last changed (its last commit), or the peildatum.
-A meeting is dated by when its record last changed, else by its own day; never by the build's clock.
+A meeting is dated by when its record last changed, else by its own day; never by the build's clock. In the
+calendar every object is stamped by when its record last changed, never after the peildatum, else the peildatum.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from regioagenda.nederlands import datum as nl_datum, label
 from regioagenda.model.agenda import Agenda
 from regioagenda.model.programma import padnaam
 from regioagenda.model.besluit import Besluit, RegioStap, Stap
 from regioagenda.model.datum import Datum, Precisie
+from regioagenda.model.deelopdracht import Mijlpaal
 from regioagenda.model.planning import Planningsmijlpaal
 from regioagenda.model.vergadering import Vergadering
 from regioagenda.model.vocab import VergaderStatus
@@ -230,6 +231,36 @@ def vergaderfeed(
     return _xml(feed)
 
 
+def _stempel(moment: dt.datetime | None, peildatum: dt.date) -> dt.datetime:
+    """A calendar object's DTSTAMP and LAST-MODIFIED (RFC 5545: when it last changed in the calendar store): when
+    its record last changed (``moment``: its last commit), but never after the peildatum; else the peildatum at
+    00:00 UTC. Never the build's clock, and never the date of the event itself."""
+    if moment is None or moment.astimezone(dt.UTC).date() > peildatum:
+        return _middernacht(peildatum)
+    return moment
+
+
+def in_kalender(mijlpaal: Mijlpaal) -> bool:
+    """Whether a milestone is an event of its own in the calendar: only when the record gives its day. A month,
+    quarter, half-year or year is no event on each of its days, and a day is never made up."""
+    return mijlpaal.datum.precisie is Precisie.DAG
+
+
+def vaag_gedateerd(mijlpalen: Iterable[Planningsmijlpaal]) -> bool:
+    """Whether some milestone has a known date that is not a day (a month, a quarter, a half-year, a year): those
+    are on the planning page, not in the calendar."""
+    return any(
+        p.mijlpaal.datum.bekend and not p.mijlpaal.datum.open_einde and not in_kalender(p.mijlpaal) for p in mijlpalen
+    )
+
+
+def mijlpaal_uid(agenda: Agenda, p: Planningsmijlpaal) -> str:
+    """A milestone's UID: its charter's id and its own id, else its place in the record ('fasen/0/mijlpalen/1').
+    Neither changes when the milestone is reworded or moved to another date, so a reader's calendar moves the event
+    instead of deleting it and adding another."""
+    return f"mijlpaal-{p.deelopdracht.id}-{p.mijlpaal.sleutel}@{_urn(agenda, 'mijlpaal')}"
+
+
 def ical(
     agenda: Agenda,
     mijlpalen: list[Planningsmijlpaal],
@@ -238,38 +269,60 @@ def ical(
     vergadering_url: Callable[[Vergadering], str] | None = None,
     *,
     gewijzigd: Mapping[str, dt.datetime] | None = None,
-    peildatum: dt.date | None = None,
+    peildatum: dt.date,
 ) -> bytes:
-    """One all-day event per dated milestone (a vague date ('2030') spans its whole period), and one event per
-    (public) meeting at its local time in Europe/Amsterdam, with the time zone's definition in the calendar."""
+    """One all-day event per milestone the record dates to a day (``in_kalender``), and one event per (public)
+    meeting at its local time in Europe/Amsterdam, with the time zone's definition in the calendar.
+
+    A milestone held as a meeting ('vergadering:') is that meeting's event, which names the milestone: one event,
+    at the meeting's time. Every object is stamped by when its record last changed, never after the peildatum
+    (``_stempel``); its UID follows ids, never titles or dates.
+    """
+    gewijzigd = gewijzigd or {}
+    vergaderingen = list(vergaderingen)
+    in_vergadering: dict[str, list[Planningsmijlpaal]] = {}
+    bekend = {v.id for v in vergaderingen}
     kalender = Calendar()
     kalender.add("prodid", f"-//{agenda.programma.titel}//planning//NL")
     kalender.add("version", "2.0")
-    kalender.add("x-wr-calname", f"Planning {agenda.programma.korte_naam}")
+    # an X- property's type is unknown to a reader unless it says so (RFC 5545 §3.2.20): written as TEXT, escaped as
+    # TEXT, so that vobject does not cut it at a comma nor ical.js keep the escapes
+    tekst = {"VALUE": "TEXT"}
+    kalender.add("x-wr-calname", vText(f"Planning {agenda.programma.korte_naam}"), parameters=tekst)
+    inhoud = "Mijlpalen en vergaderingen" if vergaderingen else "Mijlpalen"
+    beschrijving = f"{inhoud} van {agenda.programma.titel}."
+    if vaag_gedateerd(mijlpalen):
+        beschrijving += (
+            " Alleen mijlpalen met een bekende dag staan in deze agenda; mijlpalen met alleen een maand, kwartaal,"
+            " halfjaar of jaar staan op de planningspagina van de site."
+        )
+    kalender.add("x-wr-caldesc", vText(beschrijving), parameters=tekst)
     for p in mijlpalen:
-        datum = p.mijlpaal.datum
-        if not datum.bekend or datum.open_einde:
-            continue  # a calendar event needs a start and an end
+        m = p.mijlpaal
+        if not in_kalender(m):
+            continue
+        if m.vergadering in bekend:
+            in_vergadering.setdefault(m.vergadering, []).append(p)
+            continue
         event = Event()
-        sleutel = f"{p.deelopdracht.id}|{p.fase or ''}|{p.mijlpaal.titel}|{datum.iso}"
-        event.add("uid", f"{hashlib.sha256(sleutel.encode()).hexdigest()[:24]}@{_urn(agenda, 'mijlpaal')}")
-        # DTSTAMP is required; the milestone's own date keeps the feed free of clock values.
-        event.add("dtstamp", dt.datetime.combine(datum.begin, dt.time(), dt.UTC))
-        event.add("dtstart", datum.begin)
-        event.add("dtend", datum.eind + dt.timedelta(days=1))
-        event.add("summary", f"{p.mijlpaal.titel} ({p.deelopdracht.titel})")
-        omschrijving = [
-            f"{agenda.programma.termen.Onderdeel}: {p.deelopdracht.titel}",
-            f"Datum in de bron: {nl_datum(datum)}",
-        ]
-        if p.mijlpaal.toelichting:
-            omschrijving.append(p.mijlpaal.toelichting)
+        event.add("uid", mijlpaal_uid(agenda, p))
+        moment = _stempel(gewijzigd.get(p.deelopdracht.bestand), peildatum)
+        event.add("dtstamp", moment)
+        event.add("last-modified", moment)
+        event.add("dtstart", m.datum.begin)
+        event.add("dtend", m.datum.begin + dt.timedelta(days=1))
+        event.add("summary", f"{m.titel} ({p.deelopdracht.titel})")
+        omschrijving = [f"{agenda.programma.termen.Onderdeel}: {p.deelopdracht.titel}"]
+        if p.fase:
+            omschrijving.append(f"Fase: {p.fase}")
+        if m.toelichting:
+            omschrijving.append(m.toelichting)
         event.add("description", "\n".join(omschrijving))
         event.add("url", url_van(p.deelopdracht))
         kalender.add_component(event)
-    vergaderingen = list(vergaderingen)
     for v in vergaderingen:
-        kalender.add_component(_vergaderevent(agenda, v, vergadering_url, gewijzigd or {}, peildatum))
+        event = _vergaderevent(agenda, v, vergadering_url, gewijzigd, peildatum, in_vergadering.get(v.id, ()))
+        kalender.add_component(event)
     dagen = [v.datum.begin for v in vergaderingen if v.begin is not None]
     if dagen:
         # bounds from the meetings themselves, never today: the same records give the same VTIMEZONE; whole years,
@@ -285,13 +338,18 @@ def _vergaderevent(
     v: Vergadering,
     url_van: Callable[[Vergadering], str] | None,
     gewijzigd: Mapping[str, dt.datetime],
-    peildatum: dt.date | None = None,
+    peildatum: dt.date,
+    mijlpalen: Iterable[Planningsmijlpaal] = (),
 ) -> Event:
-    """A meeting as a calendar event. Its UID follows the meeting's id only, so a calendar moves the event when the
-    meeting moves (SEQUENCE: how often it moved) or is renamed; all-day only when the record gives no time."""
+    """A meeting as a calendar event, naming the ``mijlpalen`` held as this meeting. Its UID follows the meeting's
+    id only, so a calendar moves the event when the meeting moves (SEQUENCE: how often it moved) or is renamed;
+    all-day only when the record gives no time. Stamped by the latest change of its record or of the charters
+    whose milestones it holds, never after the peildatum, else the peildatum (``_stempel``) — never its own day."""
+    mijlpalen = list(mijlpalen)
     event = Event()
     event.add("uid", f"vergadering-{v.id}@{_urn(agenda, 'vergadering')}")
-    moment = vergadering_gewijzigd(v, gewijzigd, peildatum)
+    bestanden = [v.bestand, *(p.deelopdracht.bestand for p in mijlpalen)]
+    moment = _stempel(max((gewijzigd[b] for b in bestanden if b in gewijzigd), default=None), peildatum)
     event.add("dtstamp", moment)
     event.add("last-modified", moment)
     event.add("sequence", v.volgnummer)
@@ -308,6 +366,8 @@ def _vergaderevent(
     if v.plaats:
         event.add("location", v.plaats)
     omschrijving = [agenda.programma.gremium(v.gremium).naam]
+    onderdeel = agenda.programma.termen.Onderdeel
+    omschrijving += [f"{onderdeel}: {p.deelopdracht.titel} (mijlpaal: {p.mijlpaal.titel})" for p in mijlpalen]
     if v.punten:
         omschrijving.append(_puntenlijst(v, uitkomsten=v.gehouden))
     event.add("description", "\n\n".join(omschrijving))

@@ -9,6 +9,7 @@ from regioagenda.problemen import Probleem
 from regioagenda.records.modelbouw import Bouwsel
 from regioagenda.records.regels.besluiten import controleer_besluiten
 from regioagenda.records.regels.controle import Controle
+from regioagenda.records.regels.mijlpalen import controleer_mijlpalen
 from regioagenda.records.regels.onderdelen import controleer_onderdelen
 from regioagenda.records.regels.programma import controleer_programma
 from regioagenda.records.regels.risicos import controleer_risicos
@@ -25,6 +26,7 @@ def controleer(bouwsel: Bouwsel, bronnen: Bronnen) -> list[Probleem]:
     for regels in (
         controleer_programma,
         controleer_onderdelen,
+        controleer_mijlpalen,
         controleer_besluiten,
         controleer_risicos,
         controleer_versies,
