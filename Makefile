@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site site-snel benchmark bewerklus test check build chromium controleurs vergrendel uitgave
+.PHONY: site site-snel benchmark bewerklus lighthouse test check build chromium pango controleurs vergrendel uitgave
 
 # Alles komt uit requirements/test.txt: vaste versies met hashes, dus niets wat pas bij het installeren wordt gekozen.
 $(VENV)/.geinstalleerd: pyproject.toml requirements/test.txt
@@ -48,7 +48,7 @@ check: $(VENV)/.geinstalleerd
 	$(VENV)/bin/agenda controleer
 
 # Een lokale bouw wijst naar het adres van 'make site'; de publicatieworkflow geeft het echte adres mee.
-build: $(VENV)/.geinstalleerd
+build: $(VENV)/.geinstalleerd pango
 	AGENDA_SITE_URL="$${AGENDA_SITE_URL:-http://127.0.0.1:8000/}" $(VENV)/bin/agenda bouw
 
 # Een uitgave op deze computer, zoals de workflow Uitgave haar maakt: het wiel (met de tijd van de laatste commit,
@@ -67,6 +67,17 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# De PDF van de agenda (WeasyPrint) tekent met Pango, een bibliotheek van het systeem.
+pango:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+	  echo "Pango installeren voor de PDF van de agenda..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+# Lighthouse (npm, op Debians Chromium) over elk soort pagina van beide sites; een meting, geen test (enkele minuten).
+lighthouse: $(VENV)/.geinstalleerd chromium
+	$(PY) tests/lighthouse/meet.py
+
 # Controleurs die niemand hier schreef: de Nu Html Checker (Java, uit Debian) en de iCal-lezer van Mozilla (npm).
 controleurs: tests/checkers/node_modules/.geinstalleerd
 tests/checkers/node_modules/.geinstalleerd: tests/checkers/package.json tests/checkers/package-lock.json
@@ -77,5 +88,5 @@ tests/checkers/node_modules/.geinstalleerd: tests/checkers/package.json tests/ch
 	cd tests/checkers && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.geinstalleerd chromium controleurs
+test: $(VENV)/.geinstalleerd chromium pango controleurs
 	$(PY) -m pytest

@@ -9,6 +9,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+# One page of each type of the 3Noord site: the browser tests and the Lighthouse measurement visit these.
+PAGINATYPEN = [
+    "",
+    "uitvoeringsagenda/",
+    "deelopdrachten/",
+    "deelopdrachten/jeugdhulpplus/",
+    "besluiten/",
+    "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/",
+    "besluiten/status/voorgesteld/",
+    "nulplaten/",
+    "nulplaten/uitvoeringsagenda-2023/",
+    "planning/",
+    "regios/",
+    "regios/drenthe/",
+    "vergaderingen/",
+    "vergaderingen/stuurgroep/",
+    "vergaderingen/opvolging/",
+    "open-data/",
+    "bijdragen/",
+    "toegankelijkheid/",
+    "404.html",
+]
+
 
 def mkdocs_build(
     config: Path, uit: Path, peildatum: str | None = None, extra_env: dict[str, str | None] | None = None

@@ -12,33 +12,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
-from sitebouw import mkdocs_build
+from sitebouw import PAGINATYPEN, mkdocs_build
 
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGINATYPEN = [
-    "",
-    "uitvoeringsagenda/",
-    "deelopdrachten/",
-    "deelopdrachten/jeugdhulpplus/",
-    "besluiten/",
-    "besluiten/0003-vaststelling-uitvoeringsagenda-2023-2026/",
-    "besluiten/status/voorgesteld/",
-    "nulplaten/",
-    "nulplaten/uitvoeringsagenda-2023/",
-    "planning/",
-    "regios/",
-    "regios/drenthe/",
-    "vergaderingen/",
-    "vergaderingen/stuurgroep/",
-    "vergaderingen/opvolging/",
-    "open-data/",
-    "bijdragen/",
-    "toegankelijkheid/",
-    "404.html",
-]
 
 
 class _StilleHandler(SimpleHTTPRequestHandler):

@@ -63,6 +63,13 @@ class Recordfouten(Geweigerd):
         self.problemen = problemen
 
 
+GEEN_PANGO = (
+    "de PDF van de agenda kan niet worden gemaakt: de bibliotheek Pango ontbreekt op deze computer — installeer "
+    "haar (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; macOS: brew install pango), of zet "
+    "'pdf: false' onder de plugin in mkdocs.yml; de vorige site blijft staan"
+)
+
+
 class Programmabouw:
     """Loads, composes and checks one build of the programme in ``root``.
 
@@ -130,7 +137,10 @@ class Programmabouw:
     def _pdfs(self, opties: Opties) -> list[Pagina]:
         """The agenda's PDFs (werkversie and every version), and for each page the PDF it offers (``pdf_van``)."""
         # WeasyPrint (and the Pango it loads) only where PDFs are made: a preview runs without them
-        from regioagenda.publiceren.pdf import maak_pdf
+        try:
+            from regioagenda.publiceren.pdf import maak_pdf
+        except OSError:  # WeasyPrint could not load Pango, a library of the system
+            raise Geweigerd(GEEN_PANGO) from None
 
         self.pdfs = {}
         uit = []
