@@ -25,8 +25,8 @@ from regioagenda.samenstellen import Opties, feeds, stel_samen
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ADRES = "https://voorbeeld.example/programma/"
-PEILDATUM = dt.date(2024, 6, 1)
-OP_PEILDATUM = "2024-06-01T00:00:00Z"
+PEILDATUM = dt.date(2025, 6, 1)
+OP_PEILDATUM = "2025-06-01T00:00:00Z"
 NIEUWJAAR = "2024-01-01T00:00:00Z"
 """1 January of the programme's first year (periode: 2024–2027): what a decision without a day used to get."""
 
@@ -214,10 +214,20 @@ def test_a_vaguer_latest_step_dates_the_entry_by_the_last_commit_of_its_record(b
     )
     assert bijgewerkt["0009"] == OP_PEILDATUM  # not committed yet: git does not know it
     _geen_verzonnen_nieuwjaar(bijgewerkt)
-    assert feed.find(f"{ATOM}updated").text == TWEEDE_COMMIT_UTC  # the latest entry
+    assert feed.find(f"{ATOM}updated").text == OP_PEILDATUM  # the latest entry: 0009, which git does not know
     momenten = [e.find(f"{ATOM}updated").text for e in feed.findall(f"{ATOM}entry")]
     assert momenten == sorted(momenten, reverse=True)  # newest first
-    assert momenten[0] == TWEEDE_COMMIT_UTC
+    assert momenten[:2] == [OP_PEILDATUM, TWEEDE_COMMIT_UTC]
+
+
+def test_a_commit_after_the_peildatum_dates_the_entry_by_the_peildatum(besluiten):
+    """A build as of a day cannot know a later change: the entry is dated by the peildatum, as the calendar is."""
+    _repository(besluiten)
+    paginas = stel_samen(laad(besluiten.root).agenda, Opties(dt.date(2025, 2, 10), ADRES, root=besluiten.root))
+    [pagina] = [p for p in paginas if p.uri == "besluiten.xml"]
+    bijgewerkt = _bijgewerkt(ET.fromstring(pagina.als_bytes))
+    assert bijgewerkt["0005"] == "2025-02-03T04:05:06Z"  # the first commit, before the peildatum
+    assert bijgewerkt["0004"] == "2025-02-10T00:00:00Z"  # changed again on 4 March 2025: after the peildatum
 
 
 def test_outside_git_a_vaguer_latest_step_dates_the_entry_by_the_peildatum(besluiten):
@@ -229,7 +239,7 @@ def test_outside_git_a_vaguer_latest_step_dates_the_entry_by_the_peildatum(beslu
         assert {code: bijgewerkt[code] for code in ZONDER_DAG} == dict.fromkeys(ZONDER_DAG, OP_PEILDATUM)
         assert {code: bijgewerkt[code] for code in DAGEN} == DAGEN
         _geen_verzonnen_nieuwjaar(bijgewerkt)
-        assert feed.find(f"{ATOM}updated").text == OP_PEILDATUM  # the latest entry: no day after 1 June 2024
+        assert feed.find(f"{ATOM}updated").text == OP_PEILDATUM  # the latest entry: no day after 1 June 2025
 
 
 def test_each_entry_says_its_latest_step_as_the_record_writes_it(besluiten):
@@ -322,6 +332,8 @@ def test_agenda_bouw_dates_entries_by_the_git_history(besluiten, tmp_path):
 
 
 def test_the_mkdocs_build_dates_entries_by_the_git_history(besluiten, tmp_path):
+    # the fixture's mkdocs.yml fixes its own peildatum (2024): one after both commits, as a build of today has
+    besluiten.vervang("mkdocs.yml", 'peildatum: "2024-04-01"', f'peildatum: "{PEILDATUM.isoformat()}"')
     _repository(besluiten)
     resultaat = mkdocs_build(besluiten.root / "mkdocs.yml", tmp_path / "site", peildatum=PEILDATUM.isoformat())
     assert resultaat.returncode == 0, resultaat.stderr

@@ -83,13 +83,13 @@ def bijgewerkt(besluit: Besluit, gewijzigd: Mapping[str, dt.datetime], peildatum
     """When a decision's entry was last updated, never more precisely than known.
 
     The day of its latest step when the record gives that day (``bekende_dag``); otherwise when the record last
-    changed (``gewijzigd``: path → commit time, from ``records.wijzigingen``); for a record git does not know,
-    the build's peildatum.
+    changed (``gewijzigd``: path → commit time, from ``records.wijzigingen``), never after the peildatum; for a
+    record git does not know, the build's peildatum.
     """
     dag = bekende_dag(besluit)
     if dag is not None:
         return _middernacht(dag)
-    return gewijzigd.get(besluit.bestand) or _middernacht(peildatum)
+    return _stempel(gewijzigd.get(besluit.bestand), peildatum)
 
 
 def _inhoud(besluit: Besluit) -> str:
@@ -166,9 +166,13 @@ def vergadering_gewijzigd(
     vergadering: Vergadering, gewijzigd: Mapping[str, dt.datetime], peildatum: dt.date | None = None
 ) -> dt.datetime:
     """When a meeting's record last changed (its last commit), else its own day at 00:00 UTC — but never after the
-    peildatum: a meeting still to come was not changed on its own future day."""
+    peildatum: a meeting still to come was not changed on its own future day, and a commit after the peildatum is
+    not what a build as of that day can know (as the calendar's stamps)."""
     dag = vergadering.datum.begin if peildatum is None else min(vergadering.datum.begin, peildatum)
-    return gewijzigd.get(vergadering.bestand) or _middernacht(dag)
+    moment = gewijzigd.get(vergadering.bestand)
+    if moment is None or (peildatum is not None and moment.astimezone(dt.UTC).date() > peildatum):
+        return _middernacht(dag)
+    return moment
 
 
 def _puntenlijst(vergadering: Vergadering, uitkomsten: bool) -> str:
@@ -182,7 +186,8 @@ def _puntenlijst(vergadering: Vergadering, uitkomsten: bool) -> str:
             if punt.toelichting:
                 regel += f". {punt.toelichting}"
         regels.append(regel)
-    return "\n".join(regels) or "Er staan geen punten op de agenda."
+    # as the meeting's page says it: the record holds no items, which is not the same as an empty agenda
+    return "\n".join(regels) or "Bij deze vergadering zijn geen agendapunten vastgelegd."
 
 
 def vergaderfeed(
@@ -330,6 +335,8 @@ def ical(
         kalender.add_missing_timezones(
             first_date=dt.date(min(dagen).year, 1, 1), last_date=dt.date(max(dagen).year + 1, 1, 1)
         )
+        for zone in kalender.walk("VTIMEZONE"):
+            zone.pop("COMMENT", None)  # icalendar's English note on the bounds, which a reader's calendar may show
     return kalender.to_ical()
 
 
