@@ -77,3 +77,19 @@ def agenda(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
         stdin=subprocess.DEVNULL,
         timeout=120,
     )
+
+
+_REPO = Path(__file__).resolve().parent.parent
+VOORBEELDSITES = {
+    "3noord": (_REPO / "mkdocs.yml", "2026-11-22"),
+    "groningen": (_REPO / "tests" / "programmas" / "groningen-ontwikkeltafels" / "mkdocs.yml", "2026-11-30"),
+}
+"""The two example programmes the checkers read, each with the peildatum its tests build it on."""
+
+
+def bouw_voorbeeldsite(naam: str, uit: Path) -> Path:
+    """Build example programme ``naam`` (``VOORBEELDSITES``) strictly into ``uit``, as a user would."""
+    config, peildatum = VOORBEELDSITES[naam]
+    resultaat = mkdocs_build(config, uit, peildatum)
+    assert resultaat.returncode == 0, resultaat.stderr
+    return uit

@@ -1,4 +1,13 @@
-"""Open data: JSON of all public records, shaped for reuse and described by published schemas."""
+"""Open data: JSON of all public records, shaped for reuse and described by published schemas.
+
+Each data file names its schema in ``$schema`` and each published schema names itself in ``$id``, both by the
+absolute address the site publishes that schema at (``schemas/data-….schema.json`` under the site's address), so
+that an editor or validator finds the schema from the file alone. That address is known only when the build knows
+where the site lands (``Opties.basis_url``: a public build always does). Without it (a local preview) a data file
+has no ``$schema`` and a schema keeps its shipped relative ``$id`` ("data-besluiten.schema.json"), which resolves
+against wherever the schema is read from: an address the build cannot know is left out rather than guessed, and a
+relative ``$schema`` would not be the absolute URI JSON Schema asks that keyword to be.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +21,7 @@ from regioagenda.model.deelopdracht import Fase, Persoon, Waarde
 from regioagenda.model.planning import balken, mijlpalen
 from regioagenda.model.vergadering import Stuk, Vergadering
 from regioagenda.model.vocab import VergaderStatus
+from regioagenda.samenstellen.adressen import Adressen
 from regioagenda.samenstellen.feeds import TIJDZONE
 
 
@@ -19,7 +29,27 @@ def _datum(d: Datum | None) -> str | None:
     return d.iso if d is not None else None
 
 
-def _json(data: dict) -> str:
+def schema_adres(soort: str, basis: str) -> str | None:
+    """The absolute address the site publishes schema ``soort`` ("data-besluiten") at; None when ``basis``, the
+    site's address ending in '/', is unknown ("")."""
+    return basis + Adressen.schema(soort) if basis else None
+
+
+def gepubliceerd_schema(soort: str, tekst: str, basis: str) -> str:
+    """A shipped schema's text as the site publishes it: with ``$id`` the absolute address it is published at
+    (``schema_adres``), written as the data files are; without the site's address the text as shipped."""
+    adres = schema_adres(soort, basis)
+    if adres is None:
+        return tekst
+    schema = json.loads(tekst)
+    return json.dumps({**schema, "$id": adres}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json(data: dict, soort: str, basis: str) -> str:
+    """A data file's text: ``$schema`` first when the site's address is known (see the module's docstring)."""
+    adres = schema_adres(soort, basis)
+    if adres is not None:
+        data = {"$schema": adres, **data}
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -33,8 +63,8 @@ def _stap(s) -> dict:
     }
 
 
-def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
-    """All public decisions with their derived status and regional state."""
+def besluiten(agenda: Agenda, peildatum: dt.date, url_van, *, basis: str = "") -> str:
+    """All public decisions with their derived status and regional state; ``basis``: the site's address or ""."""
     uit = []
     for b in agenda.besluiten_op_nummer():
         regionaal = {}
@@ -75,10 +105,14 @@ def besluiten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                 "url": url_van(b),
             }
         )
-    return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "besluiten": uit})
+    return _json(
+        {"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "besluiten": uit},
+        "data-besluiten",
+        basis,
+    )
 
 
-def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
+def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van, *, basis: str = "") -> str:
     """All charters with who does what, phases, milestones (with their state and provenance) and key figures."""
     uit = []
     for d in agenda.deelopdrachten_op_volgorde():
@@ -142,7 +176,11 @@ def deelopdrachten(agenda: Agenda, peildatum: dt.date, url_van) -> str:
                 "url": url_van(d),
             }
         )
-    return _json({"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "deelopdrachten": uit})
+    return _json(
+        {"programma": agenda.programma.titel, "peildatum": peildatum.isoformat(), "deelopdrachten": uit},
+        "data-deelopdrachten",
+        basis,
+    )
 
 
 def _persoon(p: Persoon | None) -> dict | None:
@@ -170,7 +208,7 @@ def _waarde(w: Waarde) -> dict:
     }
 
 
-def planning(agenda: Agenda, peildatum: dt.date) -> str:
+def planning(agenda: Agenda, peildatum: dt.date, *, basis: str = "") -> str:
     """Programme and charter phases, and every milestone with its state against the peildatum."""
     return _json(
         {
@@ -196,7 +234,9 @@ def planning(agenda: Agenda, peildatum: dt.date) -> str:
                 }
                 for p in mijlpalen(agenda)
             ],
-        }
+        },
+        "data-planning",
+        basis,
     )
 
 
@@ -228,7 +268,7 @@ def _document(v: Vergadering, stuk: Stuk, url_van_stuk) -> dict:
     }
 
 
-def vergaderingen(agenda: Agenda, url_van, url_van_besluitenlijst, url_van_stuk) -> str:
+def vergaderingen(agenda: Agenda, url_van, url_van_besluitenlijst, url_van_stuk, *, basis: str = "") -> str:
     """All public meetings in the shape of the OpenBesluitvorming/ORI meeting model, our own fields as ``x_…``."""
     uit = []
     for v in agenda.vergaderingen_op_datum():
@@ -274,4 +314,4 @@ def vergaderingen(agenda: Agenda, url_van, url_van_besluitenlijst, url_van_stuk)
                 "x_besluitenlijst_url": url_van_besluitenlijst(v) if v.heeft_besluitenlijst else None,
             }
         )
-    return _json({"programma": agenda.programma.titel, "vergaderingen": uit})
+    return _json({"programma": agenda.programma.titel, "vergaderingen": uit}, "data-vergaderingen", basis)

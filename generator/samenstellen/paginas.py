@@ -147,7 +147,7 @@ def genereer(agenda: Agenda, opties: Opties | dt.date) -> Iterator[Pagina]:
         yield pagina(adres.besluit(b), "besluit.md.j2", b.bestand, b=b)
     for n in publiek.nulplaten.values():
         yield pagina(adres.nulplaat(n.id), "nulplaat.md.j2", n.bestand, n=n)
-    yield from _schemas(publiek, pagina, adres)
+    yield from _schemas(publiek, pagina, adres, _basis(opties))
     yield from _woo(publiek, opties, adres, gewijzigd)
 
 
@@ -245,7 +245,12 @@ def _gebruikte_schemas(agenda: Agenda) -> set[str]:
     return {soort.value for soort in RecordSoort if not ongebruikt.get(soort, False)}
 
 
-def _schemas(agenda: Agenda, pagina, adres: Adressen) -> list[Pagina]:
+def _basis(opties: Opties) -> str:
+    """The site's address ending in '/', or "" when the build does not know it."""
+    return opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
+
+
+def _schemas(agenda: Agenda, pagina, adres: Adressen, basis: str) -> list[Pagina]:
     """The JSON Schemas of records and open data, published so that editors can offer completion, and their index
     page (``schemas/``), which names each by its own title; record kinds the programme has none of are left out."""
     uit, lijst = [], []
@@ -255,15 +260,15 @@ def _schemas(agenda: Agenda, pagina, adres: Adressen) -> list[Pagina]:
         if bestand.name.endswith(".schema.json") and (naam.startswith("data-") or naam in gebruikt):
             tekst = bestand.read_text("utf-8")
             schema = json.loads(tekst)  # shipped schemas must be valid JSON
-            uri = Adressen.schema(bestand.name.removesuffix(".schema.json"))
-            uit.append(Pagina(uri, tekst))
+            uri = Adressen.schema(naam)
+            uit.append(Pagina(uri, opendata.gepubliceerd_schema(naam, tekst, basis)))
             lijst.append({"naam": bestand.name, "uri": uri, "titel": schema.get("title") or bestand.name})
     return [pagina(adres.SCHEMAS, "schemas.md.j2", schemas=lijst), *uit]
 
 
 def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> list[Pagina]:
     """Open data and feeds, with links made absolute when the site's address is known."""
-    basis = opties.basis_url.rstrip("/") + "/" if opties.basis_url else ""
+    basis = _basis(opties)
     besluit_url = lambda b: basis + pagina_url(adres.besluit(b), opties)
     deel_url = lambda d: basis + pagina_url(adres.deelopdracht(d.id), opties)
     titel = agenda.programma.korte_naam
@@ -296,16 +301,18 @@ def _data(agenda: Agenda, opties: Opties, adres: Adressen, gewijzigd: dict) -> l
         peildatum=opties.peildatum,
     )
     uit = [
-        Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url)),
-        Pagina(adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url)),
-        Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum)),
+        Pagina(adres.data("besluiten"), opendata.besluiten(agenda, opties.peildatum, besluit_url, basis=basis)),
+        Pagina(
+            adres.data(adres.onderdelenmap), opendata.deelopdrachten(agenda, opties.peildatum, deel_url, basis=basis)
+        ),
+        Pagina(adres.data("planning"), opendata.planning(agenda, opties.peildatum, basis=basis)),
         Pagina(adres.ICAL, kalender),
         atom(agenda.besluiten_op_nummer(), f"Besluiten {titel}", "besluiten", adres.ATOM, adres.BESLUITEN),
     ]
     besluitenlijst_url = lambda v: basis + pagina_url(adres.besluitenlijst(v), opties)
     if vergaderingen:
         inhoud = opendata.vergaderingen(
-            agenda, vergadering_url, besluitenlijst_url, lambda v, stuk: basis + adres.stuk(v, stuk)
+            agenda, vergadering_url, besluitenlijst_url, lambda v, stuk: basis + adres.stuk(v, stuk), basis=basis
         )
         uit.append(Pagina(adres.data("vergaderingen"), inhoud))
     for gremium_id in dict.fromkeys(v.gremium for v in vergaderingen):
