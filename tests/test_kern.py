@@ -65,6 +65,7 @@ MOTORVRIJ = [
     "regioagenda.publiceren.boom",
     "regioagenda.publiceren.bouwveiligheid",
     "regioagenda.publiceren.lekcontrole",
+    "regioagenda.publiceren.pdf",
     "regioagenda.publiceren.programmabouw",
     "regioagenda.publiceren.publicatie",
     "regioagenda.publiceren.schoonmaak",

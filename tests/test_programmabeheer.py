@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -33,8 +34,11 @@ def test_vaststellen_end_to_end(programma, tmp_path):
     site = tmp_path / "site"
     assert mkdocs_build(programma.root / "mkdocs.yml", site).returncode == 0
     geldend = tekst(pagina(site, "uitvoeringsagenda"))
-    assert geldend.startswith(
-        " Testprogramma Zuid — versie 2025.1 Vastgestelde versie 2025.1 Geaccordeerd op 1 februari 2025"
+    # the title, the download of this version as a PDF, then what it is
+    assert re.match(
+        r" Testprogramma Zuid — versie 2025\.1 Download als PDF \(A4, \d+ kB\) Vastgestelde versie 2025\.1 "
+        r"Geaccordeerd op 1 februari 2025",
+        geldend,
     )
     assert "Gewijzigd: 1. Inleiding" in geldend and "+Dit is de herziene inleiding van het testprogramma." in geldend
     assert "+# Geen kop" in geldend and '<h1 id="geen-kop"' not in pagina(site, "uitvoeringsagenda")

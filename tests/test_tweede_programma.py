@@ -64,7 +64,8 @@ def _zichtbare_teksten(site: Path) -> dict[str, str]:
 
 def _waarden(data) -> list[str]:
     if isinstance(data, dict):
-        return [w for v in data.values() for w in _waarden(v)]
+        # '$schema' is the address of a schema the generator ships (data-deelopdrachten.schema.json), as schemas/
+        return [w for k, v in data.items() if k != "$schema" for w in _waarden(v)]
     if isinstance(data, list):
         return [w for v in data for w in _waarden(v)]
     return [str(data)] if data is not None else []
